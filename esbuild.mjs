@@ -1,0 +1,115 @@
+// Builds everything: rule registries, the knowledge base (validated), the extension, the CLI and the tests.
+//   node esbuild.mjs               development build (sourcemaps)
+//   node esbuild.mjs --production  minified extension and CLI (what the .vsix ships)
+//   node esbuild.mjs --no-tests    skip the test bundles
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('.', import.meta.url).pathname;
+const production = process.argv.includes('--production');
+const withTests = !process.argv.includes('--no-tests');
+const dist = join(root, 'dist');
+const out = join(root, 'out');
+
+function step(name, fn) {
+  const t = performance.now();
+  const r = fn();
+  const done = () => console.log(`build: ${name} ${Math.round(performance.now() - t)} ms`);
+  return r instanceof Promise ? r.then((v) => (done(), v)) : (done(), r);
+}
+
+mkdirSync(dist, { recursive: true });
+mkdirSync(out, { recursive: true });
+
+step('rule registries', () => execFileSync(process.execPath, [join(root, 'scripts/gen-registry.mjs')], { stdio: 'inherit' }));
+
+// Build-time generators (TypeScript, bundled then run): each writes assets into dist/.
+const generators = ['scripts/build-kb.ts'];
+for (const g of generators) {
+  const outfile = join(out, 'scripts', g.replace(/^scripts\//, '').replace(/\.ts$/, '.cjs'));
+  await step(`bundle ${g}`, () =>
+    esbuild.build({ entryPoints: [join(root, g)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' }),
+  );
+  step(`run ${g}`, () => execFileSync(process.execPath, [outfile, dist], { stdio: 'inherit', cwd: root }));
+}
+
+const assets = [
+  ['node_modules/@ruby/prism/src/prism.wasm', 'prism.wasm'],
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-bash.wasm'],
+];
+step('copy assets', () => {
+  for (const [from, to] of assets) copyFileSync(join(root, from), join(dist, to));
+});
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // web-tree-sitter's ESM build references import.meta.url; we always pass the wasm bytes ourselves.
+  define: { 'import.meta.url': '"file:///"' },
+};
+
+await step('bundle extension + cli', () =>
+  Promise.all([
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] }),
+    esbuild.build({
+      ...common,
+      entryPoints: [join(root, 'src/cli/main.ts')],
+      outfile: join(dist, 'cli.js'),
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+  ]),
+);
+
+function walk(dir, pred, acc = []) {
+  let entries = [];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return acc;
+  }
+  for (const e of entries) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) walk(p, pred, acc);
+    else if (pred(p)) acc.push(p);
+  }
+  return acc;
+}
+
+if (withTests) {
+  rmSync(join(out, 'test'), { recursive: true, force: true });
+  const nodeTests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !p.includes('/editor/'));
+  const editorEntries = walk(join(root, 'test/editor'), (p) => p.endsWith('.ts') && (p.includes('/suite/') || p.endsWith('index.ts')));
+  await step('bundle tests', () =>
+    Promise.all([
+      nodeTests.length &&
+        esbuild.build({
+          ...common,
+          sourcemap: 'inline',
+          minify: false,
+          entryPoints: nodeTests,
+          outdir: join(out, 'test'),
+          outbase: join(root, 'test'),
+          external: ['mocha', 'vscode'],
+        }),
+      editorEntries.length &&
+        esbuild.build({
+          ...common,
+          sourcemap: 'inline',
+          minify: false,
+          entryPoints: editorEntries,
+          outdir: join(out, 'test/editor'),
+          outbase: join(root, 'test/editor'),
+          external: ['mocha', 'vscode'],
+        }),
+    ]),
+  );
+  console.log(`build: ${nodeTests.length} node test files, ${editorEntries.length} editor test files (${relative(root, out)}/test)`);
+}

@@ -1,0 +1,15 @@
+// Runs mocha over the given built test files and writes {passes, failures, pending, failed: [titles]} to $RESULT_FILE.
+const Mocha = require('mocha');
+const { writeFileSync } = require('node:fs');
+
+const files = process.argv.slice(2);
+const mocha = new Mocha({ timeout: Number(process.env.MOCHA_TIMEOUT || 20000), reporter: process.env.MOCHA_REPORTER || 'dot', grep: process.env.MOCHA_GREP || undefined });
+for (const f of files) mocha.addFile(f);
+const failed = [];
+const runner = mocha.run((failures) => {
+  const s = runner.stats || {};
+  const result = { passes: s.passes || 0, failures: s.failures || 0, pending: s.pending || 0, failed };
+  if (process.env.RESULT_FILE) writeFileSync(process.env.RESULT_FILE, JSON.stringify(result));
+  process.exitCode = failures ? 1 : 0;
+});
+runner.on('fail', (test) => failed.push(test.fullTitle()));

@@ -1,0 +1,29 @@
+import type { Language } from '../language';
+import type { DockerfileModel } from './model';
+import { parseDockerfile } from './parse';
+import { rules } from './rules/index';
+
+export const dockerfileLanguage: Language<DockerfileModel> = {
+  kind: 'dockerfile',
+  ready: () => Promise.resolve(),
+  isReady: () => true,
+  parse: (text) => parseDockerfile(text),
+  rules,
+  suppression(m) {
+    const checkSkip: string[] = [];
+    for (const d of m.directives) {
+      if (d.name !== 'check') continue;
+      for (const part of d.value.split(';')) {
+        const [k, v] = part.split('=', 2).map((s) => s.trim());
+        if (k === 'skip' && v) checkSkip.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+      }
+    }
+    return {
+      comments: m.comments,
+      units: m.instructions.map((i) => ({ startLine: i.getRange().start.line, endLine: i.getRange().end.line })),
+      stages: m.stages.map((s) => ({ startLine: s.startLine, endLine: s.endLine })),
+      dockerfile: true,
+      checkSkip,
+    };
+  },
+};

@@ -1,0 +1,13 @@
+/** The engine's public surface: strings in, plain data out. No 'vscode', no file system. */
+export * from './finding';
+export type { Rule, RuleMeta, RuleContext, Report, FixAvailability } from './rule';
+export { lint, ready, atOrAbove, looksBinary, MAX_TEXT_LENGTH } from './engine';
+export type { LintEnv } from './language';
+export * from './config';
+export { allRules, findRule, severitySettingFor, unknownRuleKeys } from './registry';
+export { setAssetLoader, hasAssetLoader, loadAsset, loadJsonAsset } from './assets';
+export { knowledgeBase, ruleDoc, topics, topic, searchTopics } from './knowledge/index';
+export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
+export { kindOf } from './kinds';
+export { applyFixes, fixAll } from './fixes';
+export { LineIndex, didYouMean, editDistance } from './text';

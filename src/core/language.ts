@@ -1,0 +1,25 @@
+import type { Kind } from './finding';
+import type { ResolvedConfig } from './config';
+import type { Rule } from './rule';
+import type { SuppressionModel } from './suppress';
+
+/** What the host can offer a parser that needs other files (option-file includes). The engine never reads the disk itself. */
+export interface LintEnv {
+  /** Path of the linted file, when it has one (used for relative includes and messages). */
+  fileName?: string;
+  /** Reads a file; undefined when it does not exist or cannot be read. */
+  readFile?(path: string): string | undefined;
+  /** Lists the entries of a folder; undefined when it cannot be read. */
+  listDir?(path: string): string[] | undefined;
+}
+
+/** One file kind: a parser to a model, and the rules over that model. */
+export interface Language<Model> {
+  kind: Kind;
+  /** Loads what parsing needs (WASM); resolves once. */
+  ready(): Promise<void>;
+  isReady(): boolean;
+  parse(text: string, env: LintEnv, config: ResolvedConfig): Model;
+  rules: readonly Rule<Model>[];
+  suppression(model: Model): SuppressionModel;
+}
