@@ -11,3 +11,4 @@ export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
 export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
+export { hoverAt, completionsAt, type HoverInfo, type CompletionInfo } from './editor';

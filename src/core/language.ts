@@ -1,4 +1,4 @@
-import type { Kind } from './finding';
+import type { Kind, Position, Range } from './finding';
 import type { ResolvedConfig } from './config';
 import type { Rule } from './rule';
 import type { SuppressionModel } from './suppress';
@@ -22,4 +22,26 @@ export interface Language<Model> {
   parse(text: string, env: LintEnv, config: ResolvedConfig): Model;
   rules: readonly Rule<Model>[];
   suppression(model: Model): SuppressionModel;
+  /** Reference text for what is under the cursor (an instruction, a flag, an option, a setting). */
+  hover?(model: Model, position: Position, config: ResolvedConfig): HoverInfo | undefined;
+  /** Completion items at a position (option names in a server group, values by type). */
+  complete?(model: Model, position: Position, config: ResolvedConfig): CompletionInfo[];
+}
+
+export interface HoverInfo {
+  /** Markdown. */
+  markdown: string;
+  /** The word or token the hover is about. */
+  range: Range;
+}
+
+export interface CompletionInfo {
+  label: string;
+  kind: 'option' | 'value' | 'keyword' | 'snippet';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText?: string;
+  /** The text the completion replaces. */
+  range?: Range;
 }

@@ -2,11 +2,12 @@ import type { Language } from '../language';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
 import { rules } from './rules/index';
+import { loadShellParser, shellParserReady } from './shell/parser';
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
-  ready: () => Promise.resolve(),
-  isReady: () => true,
+  ready: loadShellParser,
+  isReady: shellParserReady,
   parse: (text) => parseDockerfile(text),
   rules,
   suppression(m) {
