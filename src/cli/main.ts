@@ -1,1 +1,328 @@
-export {};
+/**
+ * devops-guidance — the engine on the command line.
+ *   devops-guidance lint [paths...] [--format text|json|sarif] [--kind K] [--config FILE] [--fail-level L]
+ *                        [--mysql-target T] [--rule CODE=SEVERITY]... (use - as a path for stdin, with --kind)
+ *   devops-guidance explain CODE|NAME
+ *   devops-guidance topics [query]
+ *   devops-guidance rules [--format text|json]
+ * Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import {
+  KINDS,
+  MYSQL_TARGETS,
+  ConfigError,
+  allRules,
+  atOrAbove,
+  findRule,
+  kindOf,
+  lint,
+  ready,
+  ruleMarkdown,
+  ruleTitle,
+  searchTopics,
+  topic,
+  topicMarkdown,
+  unknownRuleKeys,
+  type Finding,
+  type Kind,
+  type Severity,
+  type UserConfig,
+} from '../core/index';
+import { configFor, installNodeAssets, nodeEnv } from '../node/host';
+import { formatJson, formatSarif, formatText } from './formats';
+
+const VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+interface LintArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  kind?: Kind;
+  configFile?: string;
+  failLevel?: Severity | 'none';
+  cli: UserConfig;
+  color: boolean;
+}
+
+const HELP = `devops-guidance ${VERSION} — operations advice for Dockerfiles, my.cnf and Vagrantfiles
+
+Usage:
+  devops-guidance lint [paths...]     lint files and folders (default: .); - reads stdin (needs --kind)
+      --format text|json|sarif        output format (default text; json has hadolint's fields)
+      --kind dockerfile|mycnf|vagrantfile   kind of stdin or of files with other names
+      --config FILE                   project config instead of the nearest .devops-guidance.yaml
+      --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
+      --mysql-target ${MYSQL_TARGETS.join('|')}
+      --rule CODE=off|hint|info|warning|error     severity override (repeatable)
+      --no-color
+  devops-guidance explain CODE|NAME   a rule's documentation
+  devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page
+  devops-guidance rules [--format json]   every rule: code, name, kind, severity, fix
+  devops-guidance --version
+
+Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.`;
+
+function parseLintArgs(argv: string[]): LintArgs {
+  const a: LintArgs = { paths: [], format: 'text', cli: {}, color: process.stdout.isTTY === true && !process.env.NO_COLOR };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('--') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline: string | undefined;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    if (eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const take = () => {
+      if (inline !== undefined) return inline;
+      const v = value(i, arg);
+      i++;
+      return v;
+    };
+    switch (arg) {
+      case '--format':
+      case '-f': {
+        const v = take();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${v}")`);
+        a.format = v;
+        break;
+      }
+      case '--kind': {
+        const v = take();
+        if (!KINDS.includes(v as Kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${v}")`);
+        a.kind = v as Kind;
+        break;
+      }
+      case '--config':
+      case '-c':
+        a.configFile = take();
+        break;
+      case '--fail-level':
+      case '--failure-threshold': {
+        const v = take();
+        const ok = ['error', 'warning', 'info', 'hint', 'none'];
+        const mapped = v === 'style' ? 'hint' : v;
+        if (!ok.includes(mapped)) throw new UsageError(`--fail-level must be one of ${ok.join(', ')} (got "${v}")`);
+        a.failLevel = mapped as Severity | 'none';
+        break;
+      }
+      case '--mysql-target': {
+        const v = take();
+        if (!MYSQL_TARGETS.includes(v as (typeof MYSQL_TARGETS)[number])) throw new UsageError(`--mysql-target must be one of ${MYSQL_TARGETS.join(', ')} (got "${v}")`);
+        a.cli.mysql = { target: v as (typeof MYSQL_TARGETS)[number] };
+        break;
+      }
+      case '--rule': {
+        const v = take();
+        const m = /^([^=]+)=(off|hint|info|warning|error)$/.exec(v);
+        if (!m) throw new UsageError(`--rule takes CODE=off|hint|info|warning|error (got "${v}")`);
+        if (!findRule(m[1]) && !/^SC\d{4}$/.test(m[1])) throw new UsageError(`--rule: no rule is called "${m[1]}"`);
+        a.cli.rules = { ...a.cli.rules, [m[1]]: m[2] as 'off' };
+        break;
+      }
+      case '--no-shellcheck':
+        a.cli.dockerfile = { ...a.cli.dockerfile, shellcheck: false };
+        break;
+      case '--no-color':
+        a.color = false;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        a.paths.push(arg);
+    }
+  }
+  if (!a.paths.length) a.paths.push('.');
+  if (a.paths.includes('-') && !a.kind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
+  return a;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vagrant']);
+
+function collect(paths: string[], kind: Kind | undefined): { file: string; kind: Kind }[] {
+  const out: { file: string; kind: Kind }[] = [];
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (e) {
+      throw new UsageError(`cannot read folder ${dir}: ${(e as Error).message}`);
+    }
+    for (const e of entries) {
+      const p = join(dir, e);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!SKIP_DIRS.has(e)) walk(p);
+      } else if (st.isFile()) {
+        const k = kindOf(e);
+        if (k && (!kind || k === kind)) out.push({ file: p, kind: k });
+      }
+    }
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      out.push({ file: '-', kind: kind! });
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+    if (st.isDirectory()) walk(p);
+    else {
+      const k = kind ?? kindOf(p);
+      if (!k) throw new UsageError(`cannot tell what kind of file ${p} is; pass --kind dockerfile|mycnf|vagrantfile`);
+      out.push({ file: p, kind: k });
+    }
+  }
+  return out;
+}
+
+export interface FileResult {
+  file: string;
+  kind: Kind;
+  findings: Finding[];
+}
+
+async function cmdLint(argv: string[]): Promise<number> {
+  const args = parseLintArgs(argv);
+  const files = collect(args.paths, args.kind);
+  await ready();
+  const results: FileResult[] = [];
+  let failLevel: Severity | 'none' = args.failLevel ?? 'warning';
+  const unknownKeys = new Set<string>();
+  for (const { file, kind } of files) {
+    const isStdin = file === '-';
+    const text = isStdin ? readFileSync(0, 'utf8') : readText(file);
+    const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: args.cli });
+    if (errors.length) throw errors[0];
+    for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
+    if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
+    const findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
+    results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
+  }
+  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
+  const out = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, args.color);
+  process.stdout.write(out);
+  const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
+  return failing ? 1 : 0;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+function cmdExplain(argv: string[]): number {
+  if (argv.length !== 1) throw new UsageError('explain takes one rule code or name, e.g. devops-guidance explain DL3008');
+  const page = ruleMarkdown(argv[0]);
+  if (!page) {
+    throw new UsageError(`no rule is called "${argv[0]}"; devops-guidance rules lists them`);
+  }
+  process.stdout.write(page + '\n');
+  return 0;
+}
+
+function cmdTopics(argv: string[]): number {
+  const query = argv.join(' ').trim();
+  if (query && topic(query)) {
+    process.stdout.write(topicMarkdown(query)! + '\n');
+    return 0;
+  }
+  const found = searchTopics(query);
+  if (!found.length) {
+    process.stdout.write(`No topic matches "${query}".\n`);
+    return 0;
+  }
+  const width = Math.max(...found.map((t) => t.id.length));
+  for (const t of found) process.stdout.write(`${t.id.padEnd(width)}  ${t.title} — ${t.summary}\n`);
+  process.stdout.write(`\n${found.length} topic${found.length === 1 ? '' : 's'}. Show one with: devops-guidance topics <id>\n`);
+  return 0;
+}
+
+function cmdRules(argv: string[]): number {
+  const json = argv.includes('--format=json') || (argv.includes('--format') && argv[argv.indexOf('--format') + 1] === 'json');
+  const rules = allRules();
+  if (json) {
+    process.stdout.write(
+      JSON.stringify(
+        rules.map((m) => ({ code: m.code, name: m.name, kind: m.kind, severity: m.severity, fix: m.fix, aliases: m.aliases ?? [] })),
+        null,
+        2,
+      ) + '\n',
+    );
+    return 0;
+  }
+  for (const m of rules) process.stdout.write(ruleTitle(m) + '\n');
+  const perKind = KINDS.map((k) => `${rules.filter((r) => r.kind === k).length} ${k}`).join(', ');
+  process.stdout.write(`\n${rules.length} rules: ${perKind}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  installNodeAssets(__dirname);
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'lint':
+        return await cmdLint(rest);
+      case 'explain':
+        return cmdExplain(rest);
+      case 'topics':
+        return cmdTopics(rest);
+      case 'rules':
+        return cmdRules(rest);
+      case '--version':
+      case '-V':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(HELP + '\n');
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`devops-guidance: ${e.message}\nRun devops-guidance --help for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`devops-guidance: invalid configuration: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`devops-guidance: internal error: ${(e as Error)?.stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`devops-guidance: internal error: ${(e as Error)?.stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,5 +1,6 @@
 /** Engine services for editors beyond linting: hover and completion. Same contract as lint(): never throws. */
-import type { Kind, Position } from './finding';
+import type { Kind, Position, TextEdit } from './finding';
+import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CompletionInfo, HoverInfo, LintEnv } from './language';
 import { language } from './registry';
@@ -23,5 +24,35 @@ export function completionsAt(text: string, kind: Kind, position: Position, conf
     return lang.complete(lang.parse(text, env, config), position, config);
   } catch {
     return [];
+  }
+}
+
+/**
+ * The edit that silences one finding: `# devops-guidance ignore=CODE` on its own line above the statement that
+ * holds the finding (the whole instruction for a multi-line RUN), with the statement's indentation; or, for the
+ * whole file, `# devops-guidance ignore-file=CODE` at the top (after Dockerfile parser directives).
+ */
+export function ignoreEdit(text: string, kind: Kind, code: string, line: number, scope: 'line' | 'file', config: ResolvedConfig = defaultConfig()): TextEdit | undefined {
+  try {
+    const lang = language(kind);
+    if (!lang.isReady()) return undefined;
+    const model = lang.parse(text, {}, config);
+    const sup = lang.suppression(model);
+    const lines = new LineIndex(text);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    if (scope === 'file') {
+      let at = 0;
+      if (kind === 'dockerfile') {
+        // parser directives (# syntax=, # escape=, # check=) must stay the first lines
+        while (at < lines.lineCount && /^\s*#\s*[a-zA-Z]+\s*=/.test(lines.line(at)) && !/^\s*#\s*(devops-guidance|hadolint)\b/.test(lines.line(at))) at++;
+      }
+      return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `# devops-guidance ignore-file=${code}${eol}` };
+    }
+    const unit = sup.units.find((u) => u.startLine <= line && line <= u.endLine);
+    const target = unit ? unit.startLine : line;
+    const indent = /^\s*/.exec(lines.line(target))?.[0] ?? '';
+    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}# devops-guidance ignore=${code}${eol}` };
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { fixAll, ignoreEdit, type Finding, type TextEdit } from '../core/index';
+import { documentKind, type Linter } from './linter';
+import { findingOf, toRange, SOURCE } from './convert';
+
+function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) we.replace(uri, toRange(e.range), e.newText);
+  return we;
+}
+
+/** Quick fixes per finding: its fixes, fix all of its code, ignore on this line, ignore in this file, show the docs; and source.fixAll. */
+export class CodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append('devopsGuidance')];
+
+  constructor(private readonly linter: Linter) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const kind = documentKind(doc);
+    if (!kind) return [];
+    const actions: vscode.CodeAction[] = [];
+    const all = this.currentFindings(doc);
+    const fixAllKind = CodeActionProvider.kinds[1];
+    if (context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only))) {
+      const edits = fixAll(all);
+      if (edits.length) {
+        const a = new vscode.CodeAction('Fix all safely fixable DevOps Guidance problems', CodeActionProvider.kinds[1]);
+        a.edit = workspaceEdit(doc.uri, edits);
+        actions.push(a);
+      }
+      return actions;
+    }
+    for (const d of context.diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const f = findingOf.get(d);
+      if (!f) continue;
+      for (const [i, fix] of (f.fixes ?? []).entries()) {
+        const a = new vscode.CodeAction(fix.safe ? fix.title : `${fix.title} (review: may change behaviour)`, vscode.CodeActionKind.QuickFix);
+        a.diagnostics = [d];
+        a.edit = workspaceEdit(doc.uri, fix.edits);
+        a.isPreferred = fix.safe && i === 0;
+        actions.push(a);
+      }
+      const sameCode = all.filter((x) => x.code === f.code && x.fixes?.some((y) => y.safe));
+      if (sameCode.length > 1) {
+        const a = new vscode.CodeAction(`Fix all ${f.code} problems in this file (${sameCode.length})`, vscode.CodeActionKind.QuickFix);
+        a.edit = workspaceEdit(doc.uri, fixAll(sameCode, { codes: [f.code] }));
+        actions.push(a);
+      }
+      const text = doc.getText();
+      const line = ignoreEdit(text, kind, f.code, f.range.start.line, 'line');
+      if (line) {
+        const a = new vscode.CodeAction(`Ignore ${f.code} for this line`, vscode.CodeActionKind.QuickFix);
+        a.edit = workspaceEdit(doc.uri, [line]);
+        a.diagnostics = [d];
+        actions.push(a);
+      }
+      const file = ignoreEdit(text, kind, f.code, f.range.start.line, 'file');
+      if (file) {
+        const a = new vscode.CodeAction(`Ignore ${f.code} in this file`, vscode.CodeActionKind.QuickFix);
+        a.edit = workspaceEdit(doc.uri, [file]);
+        a.diagnostics = [d];
+        actions.push(a);
+      }
+      const docs = new vscode.CodeAction(`Show documentation for ${f.code} (${f.name})`, vscode.CodeActionKind.QuickFix);
+      docs.command = { command: 'devopsGuidance.explainRule', title: 'Explain rule', arguments: [f.code] };
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  private currentFindings(doc: vscode.TextDocument): Finding[] {
+    const o = this.linter.outcomes.get(doc.uri.toString());
+    if (!o || o.version !== doc.version) return [];
+    return o.outcome.findings.filter((f) => !f.file);
+  }
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { Finding, Range, Severity } from '../core/index';
+
+export const SOURCE = 'devops-guidance';
+export const DOC_SCHEME = 'devops-guidance';
+
+export function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function fromRange(r: vscode.Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function ruleDocUri(code: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: DOC_SCHEME, path: `/rules/${code}.md` });
+}
+
+export function topicUri(id: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: DOC_SCHEME, path: `/topics/${id}.md` });
+}
+
+/** Findings are kept beside their diagnostics so code actions and hovers can read fixes and codes. */
+export const findingOf = new WeakMap<vscode.Diagnostic, Finding>();
+
+export function toDiagnostic(f: Finding, docUri: vscode.Uri): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+  d.source = SOURCE;
+  d.code = { value: f.code, target: ruleDocUri(f.code) };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.file ? vscode.Uri.file(r.file) : docUri, toRange(r.range)), r.message),
+    );
+  }
+  if (/deprecated|removed/.test(f.name)) d.tags = [vscode.DiagnosticTag.Deprecated];
+  findingOf.set(d, f);
+  return d;
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { MysqlTarget, UserConfig } from '../core/index';
+
+export const SECTION = 'devopsGuidance';
+
+export interface EditorSettings {
+  config: UserConfig;
+  run: 'onType' | 'onSave';
+  debounceMs: number;
+  shellcheck: { enable: boolean; path: string };
+}
+
+/** Reads devopsGuidance.* for a document's scope into the engine's UserConfig (only what the user set explicitly wins over files). */
+export function readSettings(scope?: vscode.Uri): EditorSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const explicit = <T>(key: string): T | undefined => {
+    const i = c.inspect<T>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  };
+  const config: UserConfig = {
+    enable: {
+      dockerfile: c.get<boolean>('enable.dockerfile', true),
+      mycnf: c.get<boolean>('enable.mycnf', true),
+      vagrantfile: c.get<boolean>('enable.vagrantfile', true),
+    },
+  };
+  const rules = c.get<Record<string, string>>('rules', {});
+  const valid = ['off', 'hint', 'info', 'warning', 'error'];
+  const cleanRules = Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => valid.includes(v))) as UserConfig['rules'];
+  if (cleanRules && Object.keys(cleanRules).length) config.rules = cleanRules;
+  const target = explicit<MysqlTarget>('mysql.target');
+  if (target) config.mysql = { target };
+  const trusted = c.get<string[]>('dockerfile.trustedRegistries', []);
+  const shellcheckEnabled = c.get<boolean>('shellcheck.enable', true) && vscode.workspace.isTrusted;
+  config.dockerfile = { shellcheck: shellcheckEnabled };
+  if (trusted?.length) config.dockerfile.trustedRegistries = trusted;
+  return {
+    config,
+    run: c.get<'onType' | 'onSave'>('run', 'onType'),
+    debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
+    shellcheck: { enable: shellcheckEnabled, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
+  };
+}
