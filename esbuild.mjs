@@ -32,7 +32,12 @@ for (const g of generators) {
   await step(`bundle ${g}`, () =>
     esbuild.build({ entryPoints: [join(root, g)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' }),
   );
-  step(`run ${g}`, () => execFileSync(process.execPath, [outfile, dist], { stdio: 'inherit', cwd: root }));
+  try {
+    step(`run ${g}`, () => execFileSync(process.execPath, [outfile, dist], { stdio: 'inherit', cwd: root }));
+  } catch {
+    console.error(`build: ${g} failed (see above)`);
+    process.exit(1);
+  }
 }
 
 const assets = [
