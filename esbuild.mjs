@@ -64,6 +64,7 @@ const common = {
 await step('bundle extension + cli', () =>
   Promise.all([
     esbuild.build({ ...common, entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/node/engine-entry.ts')], outfile: join(dist, 'engine.js') }),
     esbuild.build({
       ...common,
       entryPoints: [join(root, 'src/cli/main.ts')],

@@ -1,0 +1,11 @@
+/**
+ * The engine with Node's asset loader, as one CommonJS bundle (dist/engine.js) for scripts and benchmarks:
+ *   const dg = require('./dist/engine.js'); await dg.ready(); dg.lint(text, 'dockerfile')
+ */
+import { join } from 'node:path';
+import { installNodeAssets } from './host';
+
+installNodeAssets(join(__dirname));
+
+export * from '../core/index';
+export { configFor, nodeEnv, installNodeAssets } from './host';
