@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineReady, ROOT } from '../helpers/setup';
-import { lint, defaultConfig, atOrAbove, type Finding, type Kind } from '../../src/core/index';
+import { lint, defaultConfig, atOrAbove, findRule, type Finding, type Kind } from '../../src/core/index';
 
 interface Snippet {
   prefix: string | string[];
@@ -179,6 +179,22 @@ describe('snippets', () => {
         assert.deepEqual(found, [], `${kind} host file:\n${describeFindings(found, text)}`);
       }
     });
+
+    // The same path a snippet goes through must catch a bad one (else the checks below prove nothing).
+    const BAD: { kind: Kind; rule: string; text: string }[] = [
+      { kind: 'dockerfile', rule: 'DL3007', text: 'FROM node:latest\nUSER 1000\n' },
+      { kind: 'vagrantfile', rule: 'forwarded-port-all-interfaces', text: 'config.vm.network "forwarded_port", guest: 80, host: 8080\n' },
+      { kind: 'mycnf', rule: 'binlog-format-not-row', text: '# devops-guidance target=mysql-8.0\n[mysqld]\nserver_id = 1\nlog_bin = binlog\nbinlog_format = STATEMENT\n' },
+    ];
+    for (const bad of BAD) {
+      it(`catches a bad ${bad.kind} snippet (${bad.rule})`, function () {
+        const rule = findRule(bad.rule);
+        if (!rule) this.skip(); // that rule is not written yet
+        const file = hostFile(bad.kind, bad.text);
+        const found = problems(lint(file, bad.kind, defaultConfig()));
+        assert.ok(found.some((f) => f.code === rule!.code), `${bad.rule} not reported:\n${describeFindings(found, file)}`);
+      });
+    }
   });
 
   for (const { file, kind } of FILES) {
