@@ -1,0 +1,135 @@
+/** Shared by the editor suite files (bundled into each): documents, diagnostics, waiting, cleanup, screenshots. */
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { log } from './log';
+
+export const EXTENSION_ID = 'devops-guidance.devops-guidance';
+export const SOURCE = 'devops-guidance';
+export { log };
+
+/** The extension under test: the packaged .vsix that run.mjs installed (never a development copy). */
+export function extension(): vscode.Extension<{ activationMs?: number }> {
+  const ext = vscode.extensions.getExtension<{ activationMs?: number }>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext;
+}
+
+export function workspaceUri(...path: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...path);
+}
+
+export async function open(path: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(...path.split('/')));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Sleeps; only for giving the UI a moment before a screenshot, never to wait for a result. */
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Our diagnostics on a document. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code ?? '');
+}
+
+export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
+  if (!ds.length) return '(none)';
+  return ds.map((d) => `${codeOf(d)} ${fmtRange(d.range)} ${vscode.DiagnosticSeverity[d.severity]} "${d.message}"`).join('; ');
+}
+
+export function fmtRange(r: vscode.Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/**
+ * Resolves with our diagnostics on `uri` once `until` holds for them (checked now, then on every change of that
+ * document's diagnostics); rejects after `timeoutMs` naming what was there.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  until: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 8000,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const ds = ours(uri);
+      if (!until(ds)) return false;
+      done();
+      resolve(ds);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; diagnostics: ${describeDiagnostics(ours(uri))}`));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+    };
+    check();
+  });
+}
+
+/** Waits until a diagnostic with this code (or rule name: see byRule) is on the document, and returns it. */
+export async function waitForCode(uri: vscode.Uri, code: string, timeoutMs?: number): Promise<vscode.Diagnostic> {
+  const ds = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === code), `a ${code} diagnostic`, timeoutMs);
+  return ds.find((d) => codeOf(d) === code)!;
+}
+
+/** Polls a condition that has no event (editors opening, webviews); rejects after timeoutMs. */
+export async function waitFor<T>(get: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Reverts every changed document and closes every editor: each test starts from the files on disk. */
+export async function revertAndCloseAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+}
+
+/** [startLine, startCharacter, endLine, endCharacter], for deepEqual. */
+export function rangeOf(r: vscode.Range): [number, number, number, number] {
+  return [r.start.line, r.start.character, r.end.line, r.end.character];
+}
+
+/**
+ * Asks run.mjs for a screenshot of the whole workbench while this test still holds the editor in the state to show
+ * (the extension host stops before the run ends, so screenshots cannot be taken afterwards). Waits until the file
+ * exists. Without DG_SCREENSHOT_DIR (a run outside run.mjs) it does nothing.
+ */
+export async function screenshot(name: string, timeoutMs = 10000): Promise<void> {
+  const dir = process.env.DG_SCREENSHOT_DIR;
+  if (!dir) return;
+  const file = join(dir, `${name}.png`);
+  log(`DG_SCREENSHOT ${name}`);
+  await waitFor(() => existsSync(file), `screenshot ${name}`, timeoutMs).catch((e) => log(`warning: ${(e as Error).message}`));
+}
+
+/** Markdown of a hover's contents, joined. */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n---\n');
+}
