@@ -1,16 +1,14 @@
 import type { Language } from '../language';
-import { LineIndex } from '../text';
 import type { VagrantModel } from './model';
+import { parseVagrantfile } from './parse';
+import { loadPrism, prismReady } from './prism';
 import { rules } from './rules/index';
 
 export const vagrantLanguage: Language<VagrantModel> = {
   kind: 'vagrantfile',
-  ready: () => Promise.resolve(),
-  isReady: () => true,
-  parse(text) {
-    const lines = new LineIndex(text);
-    return { text, lines, comments: [], units: [] };
-  },
+  ready: loadPrism,
+  isReady: prismReady,
+  parse: (text) => parseVagrantfile(text),
   rules,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
 };

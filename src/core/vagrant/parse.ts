@@ -1,0 +1,677 @@
+/**
+ * Vagrantfile → model of config calls, read from Prism's syntax tree. The Ruby is never evaluated.
+ *
+ * Config objects are followed through block parameters: `Vagrant.configure("2") do |config|` binds `config`;
+ * `config.vm.define "web" do |web|` binds a machine; `config.vm.provider "virtualbox" do |vb, override|` binds
+ * the provider object and an override; `config.vm.provision "shell" do |s|` binds the provisioner. Anything else
+ * (a method parameter, a hash entry, a loop variable) is unknown and produces no setting call.
+ *
+ * The tree is walked with `childNodes()`, not `compactChildNodes()` / `Visitor`: in @ruby/prism 1.9.0 those drop
+ * list children (parameters, `when` conditions, multi-assign targets) — ruby/prism#4187.
+ */
+import * as N from '@ruby/prism/src/nodes.js';
+import type { Range } from '../finding';
+import { LineIndex } from '../text';
+import type {
+  ConfigScope,
+  ConfigureBlock,
+  Flow,
+  HashEntry,
+  KeywordArg,
+  MachineDefine,
+  ProviderBlock,
+  Provision,
+  SettingCall,
+  Target,
+  Value,
+  VagrantModel,
+} from './model';
+import { ByteOffsets } from './offsets';
+import { parseRuby } from './prism';
+
+type PNode = N.Node;
+type Loc = { startOffset: number; length: number };
+
+type Binding =
+  | { kind: 'config'; scope: ConfigScope }
+  | { kind: 'provider'; block: ProviderBlock }
+  | { kind: 'provisioner'; provision: Provision }
+  | { kind: 'for'; forRange: Range }
+  | { kind: 'opaque' };
+
+type Env = Map<string, Binding>;
+
+/** Methods whose block runs once per element (or n times). */
+const ITERATORS = new Set([
+  'each', 'each_with_index', 'each_with_object', 'each_pair', 'each_key', 'each_value', 'each_slice', 'each_cons',
+  'each_index', 'each_entry', 'times', 'upto', 'downto', 'step', 'map', 'map!', 'collect', 'flat_map', 'select',
+  'filter', 'reject', 'cycle', 'loop', 'inject', 'reduce', 'sum', 'group_by', 'sort_by', 'min_by', 'max_by',
+  'find', 'detect', 'each_char', 'each_line', 'zip', 'filter_map', 'partition', 'count', 'any?', 'all?',
+]);
+/** Methods whose block runs exactly once, right away. */
+const ONCE = new Set(['tap', 'then', 'yield_self', 'instance_eval', 'instance_exec']);
+/** Host commands run while Vagrant loads the file. */
+const HOST_COMMANDS = new Set(['system', 'exec', 'spawn', '`', 'popen', 'popen2', 'popen3', 'capture2', 'capture2e', 'capture3']);
+
+const MAX_DEPTH = 400;
+
+/** Parses a Vagrantfile into the model. Never evaluates it; syntax errors are part of the model. */
+export function parseVagrantfile(text: string): VagrantModel {
+  const lines = new LineIndex(text);
+  const model: VagrantModel = {
+    text,
+    lines,
+    configures: [],
+    scopes: [],
+    calls: [],
+    namespaces: [],
+    defines: [],
+    providers: [],
+    provisions: [],
+    hostCommands: [],
+    forLoopCaptures: [],
+    constants: new Map(),
+    syntaxErrors: [],
+    comments: [],
+    units: [],
+  };
+  let result;
+  try {
+    result = parseRuby(text);
+  } catch (e) {
+    // Prism's JS deserializer recurses; absurdly deep nesting can exhaust the stack.
+    if (e instanceof RangeError) {
+      model.syntaxErrors.push({ message: 'The file is nested too deeply to be analysed.', range: lines.rangeOf(0, 0) });
+      return model;
+    }
+    throw e;
+  }
+  new Builder(text, lines, model).build(result);
+  return model;
+}
+
+class Builder {
+  private readonly offsets: ByteOffsets;
+  private nextId = 1;
+  /** name → assignments seen (constants and locals), for resolving simple values. */
+  private readonly constDefs = new Map<string, { node: PNode; conditional: boolean; count: number; range: Range }>();
+  private readonly localDefs = new Map<string, { node?: PNode; conditional: boolean; count: number; range?: Range }>();
+  private readonly resolving = new Set<string>();
+  private readonly constCache = new Map<string, Value>();
+
+  constructor(
+    text: string,
+    private readonly lines: LineIndex,
+    private readonly model: VagrantModel,
+  ) {
+    this.offsets = new ByteOffsets(text);
+  }
+
+  range(l: Loc): Range {
+    const s = this.offsets.toUtf16(l.startOffset);
+    const e = this.offsets.toUtf16(l.startOffset + l.length);
+    return this.lines.rangeOf(s, e);
+  }
+
+  build(result: ReturnType<typeof parseRuby>): void {
+    const m = this.model;
+    for (const e of result.errors) m.syntaxErrors.push({ message: e.message, range: this.range(e.location) });
+    for (const c of result.comments) {
+      const r = this.range(c.location);
+      const raw = this.lines.textOf(r);
+      if (raw.startsWith('=begin')) continue;
+      m.comments.push({ line: r.start.line, text: raw.replace(/^#/, '').trim(), range: r });
+    }
+    this.collectAssignments(result.value, false, 0);
+    for (const [name, d] of this.constDefs) {
+      const v = this.constValue(name);
+      if (v && v.kind !== 'unknown' && d.count === 1) m.constants.set(name, v);
+    }
+    this.visit(result.value, new Map(), { loop: false, conditional: false, level: 0 }, 0);
+  }
+
+  // ---------------------------------------------------------------- pre-pass: constants and locals
+
+  private collectAssignments(node: PNode | null, conditional: boolean, depth: number): void {
+    if (!node || depth > MAX_DEPTH) return;
+    let cond = conditional;
+    if (
+      node instanceof N.IfNode || node instanceof N.UnlessNode || node instanceof N.CaseNode || node instanceof N.CaseMatchNode ||
+      node instanceof N.AndNode || node instanceof N.OrNode || node instanceof N.RescueModifierNode || node instanceof N.RescueNode ||
+      node instanceof N.WhileNode || node instanceof N.UntilNode || node instanceof N.DefNode || node instanceof N.BlockNode ||
+      node instanceof N.LambdaNode || node instanceof N.ForNode
+    ) {
+      cond = true;
+    }
+    if (node instanceof N.ConstantWriteNode) {
+      const d = this.constDefs.get(node.name);
+      if (d) d.count++;
+      else this.constDefs.set(node.name, { node: node.value, conditional, count: 1, range: this.range(node.value.location) });
+    } else if (
+      node instanceof N.ConstantOrWriteNode || node instanceof N.ConstantAndWriteNode || node instanceof N.ConstantOperatorWriteNode ||
+      node instanceof N.ConstantTargetNode
+    ) {
+      const d = this.constDefs.get(node.name);
+      if (d) d.count += 2;
+      else this.constDefs.set(node.name, { node, conditional: true, count: 2, range: this.range(node.location) });
+    } else if (node instanceof N.LocalVariableWriteNode) {
+      const d = this.localDefs.get(node.name);
+      if (d) d.count++;
+      else this.localDefs.set(node.name, { node: node.value, conditional, count: 1, range: this.range(node.value.location) });
+    } else if (
+      node instanceof N.LocalVariableOrWriteNode || node instanceof N.LocalVariableAndWriteNode ||
+      node instanceof N.LocalVariableOperatorWriteNode || node instanceof N.LocalVariableTargetNode ||
+      node instanceof N.RequiredParameterNode || node instanceof N.OptionalParameterNode || node instanceof N.RestParameterNode ||
+      node instanceof N.RequiredKeywordParameterNode || node instanceof N.OptionalKeywordParameterNode ||
+      node instanceof N.KeywordRestParameterNode || node instanceof N.BlockParameterNode || node instanceof N.BlockLocalVariableNode
+    ) {
+      const name = (node as { name: string | null }).name;
+      if (name) {
+        const d = this.localDefs.get(name);
+        if (d) d.count += 2;
+        else this.localDefs.set(name, { conditional: true, count: 2 });
+      }
+    }
+    for (const c of node.childNodes()) this.collectAssignments(c, cond, depth + 1);
+  }
+
+  private constValue(name: string): Value | undefined {
+    const cached = this.constCache.get(name);
+    if (cached) return cached;
+    const d = this.constDefs.get(name);
+    if (!d || d.count !== 1 || d.conditional || this.resolving.has(name)) return undefined;
+    this.resolving.add(name);
+    const v = this.valueOf(d.node);
+    this.resolving.delete(name);
+    this.constCache.set(name, v);
+    return v;
+  }
+
+  private localValue(name: string): { value: Value; definition: Range } | undefined {
+    const d = this.localDefs.get(name);
+    if (!d || !d.node || d.count !== 1 || d.conditional || this.resolving.has(`local:${name}`)) return undefined;
+    this.resolving.add(`local:${name}`);
+    const v = this.valueOf(d.node);
+    this.resolving.delete(`local:${name}`);
+    return v.kind === 'unknown' ? undefined : { value: v, definition: d.range! };
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** The literal value of an expression, or unknown. */
+  valueOf(node: PNode | null | undefined, depth = 0): Value {
+    if (!node) return { kind: 'unknown', range: this.lines.rangeOf(0, 0) };
+    const range = this.range(node.location);
+    if (depth > 64) return { kind: 'unknown', range };
+    if (node instanceof N.StringNode) {
+      const heredoc = !!node.openingLoc && this.sourceAt(node.openingLoc).startsWith('<<');
+      return heredoc ? { kind: 'string', value: node.unescaped.value, range, heredoc } : { kind: 'string', value: node.unescaped.value, range };
+    }
+    if (node instanceof N.SymbolNode) return { kind: 'symbol', value: node.unescaped.value, range };
+    if (node instanceof N.IntegerNode) {
+      const n = Number(node.value);
+      return Number.isSafeInteger(n) ? { kind: 'integer', value: n, range } : { kind: 'unknown', range };
+    }
+    if (node instanceof N.FloatNode) return { kind: 'float', value: node.value, range };
+    if (node instanceof N.TrueNode) return { kind: 'boolean', value: true, range };
+    if (node instanceof N.FalseNode) return { kind: 'boolean', value: false, range };
+    if (node instanceof N.NilNode) return { kind: 'nil', range };
+    if (node instanceof N.InterpolatedStringNode || node instanceof N.InterpolatedSymbolNode) {
+      let text = '';
+      let literal = true;
+      for (const p of node.parts) {
+        if (p instanceof N.StringNode) text += p.unescaped.value;
+        else {
+          const inner = p instanceof N.InterpolatedStringNode ? this.valueOf(p, depth + 1) : undefined;
+          if (inner?.kind === 'string') text += inner.value;
+          else {
+            literal = false;
+            text += '\0';
+          }
+        }
+      }
+      if (literal) return node instanceof N.InterpolatedSymbolNode ? { kind: 'symbol', value: text, range } : { kind: 'string', value: text, range };
+      return { kind: 'unknown', range, staticText: text };
+    }
+    if (node instanceof N.ArrayNode) {
+      const items: Value[] = [];
+      let open = false;
+      for (const e of node.elements) {
+        if (e instanceof N.SplatNode) open = true;
+        else items.push(this.valueOf(e, depth + 1));
+      }
+      return { kind: 'array', items, open, range };
+    }
+    if (node instanceof N.HashNode || node instanceof N.KeywordHashNode) {
+      const entries: HashEntry[] = [];
+      let open = false;
+      for (const e of node.elements) {
+        if (e instanceof N.AssocNode) entries.push({ key: this.valueOf(e.key, depth + 1), value: this.valueOf(e.value, depth + 1), range: this.range(e.location) });
+        else open = true;
+      }
+      return { kind: 'hash', entries, open, range };
+    }
+    if (node instanceof N.ParenthesesNode && node.body instanceof N.StatementsNode && node.body.body.length === 1) {
+      const v = this.valueOf(node.body.body[0], depth + 1);
+      return v.kind === 'unknown' ? { kind: 'unknown', range } : { ...v, range };
+    }
+    if (node instanceof N.ConstantReadNode) {
+      const v = this.constValue(node.name);
+      const def = this.constDefs.get(node.name);
+      if (v && v.kind !== 'unknown' && def) return { ...v, range, via: { name: node.name, definition: def.range } };
+      return { kind: 'unknown', range };
+    }
+    if (node instanceof N.LocalVariableReadNode) {
+      const l = this.localValue(node.name);
+      if (l && l.value.kind !== 'unknown') return { ...l.value, range, via: { name: node.name, definition: l.definition } };
+      return { kind: 'unknown', range };
+    }
+    return { kind: 'unknown', range };
+  }
+
+  private sourceAt(l: Loc): string {
+    return this.lines.textOf(this.range(l));
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private visitChildren(node: PNode, env: Env, flow: Flow, depth: number): void {
+    for (const c of node.childNodes()) if (c) this.visit(c, env, flow, depth + 1);
+  }
+
+  private addUnits(stmts: N.StatementsNode): void {
+    for (const s of stmts.body) {
+      const r = this.range(s.location);
+      this.model.units.push({ startLine: r.start.line, endLine: r.end.line });
+    }
+  }
+
+  visit(node: PNode, env: Env, flow: Flow, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    if (node instanceof N.StatementsNode) this.addUnits(node);
+    if (node instanceof N.CallNode) return this.visitCall(node, env, flow, depth);
+    if (node instanceof N.CallOrWriteNode || node instanceof N.CallAndWriteNode || node instanceof N.CallOperatorWriteNode) {
+      this.visitCallWrite(node, env, flow);
+      if (node.receiver && !(node.receiver instanceof N.LocalVariableReadNode)) this.visit(node.receiver, env, flow, depth + 1);
+      return this.visit(node.value, env, flow, depth + 1);
+    }
+    if (node instanceof N.XStringNode || node instanceof N.InterpolatedXStringNode) {
+      this.model.hostCommands.push({ method: '`', text: this.staticText(node), range: this.range(node.location), flow });
+      return this.visitChildren(node, env, flow, depth);
+    }
+    if (node instanceof N.DefNode || node instanceof N.ClassNode || node instanceof N.ModuleNode || node instanceof N.SingletonClassNode) {
+      // A method body sees none of the outer locals; what it does depends on how it is called.
+      return this.visitChildren(node, new Map(), { loop: true, conditional: true, level: flow.level + 1 }, depth);
+    }
+    if (node instanceof N.ForNode) {
+      const inner = new Map(env);
+      const forRange = this.range(node.location);
+      for (const name of this.targetNames(node.index)) inner.set(name, { kind: 'for', forRange });
+      this.visit(node.collection, env, flow, depth + 1);
+      if (node.statements) this.visit(node.statements, inner, { loop: true, conditional: true, level: flow.level + 1 }, depth + 1);
+      return;
+    }
+    if (node instanceof N.WhileNode || node instanceof N.UntilNode) return this.visitChildren(node, env, { loop: true, conditional: true, level: flow.level + 1 }, depth);
+    if (
+      node instanceof N.IfNode || node instanceof N.UnlessNode || node instanceof N.CaseNode || node instanceof N.CaseMatchNode ||
+      node instanceof N.RescueModifierNode || node instanceof N.RescueNode || node instanceof N.EnsureNode
+    ) {
+      return this.visitChildren(node, env, { ...flow, conditional: true, level: flow.level + 1 }, depth);
+    }
+    if (node instanceof N.AndNode || node instanceof N.OrNode) {
+      // The left side always runs; the right side only sometimes.
+      this.visit(node.left, env, flow, depth + 1);
+      this.visit(node.right, env, { ...flow, conditional: true, level: flow.level + 1 }, depth + 1);
+      return;
+    }
+    if (node instanceof N.LambdaNode) {
+      return this.visitChildren(node, this.shadow(env, node.parameters), { loop: true, conditional: true, level: flow.level + 1 }, depth);
+    }
+    if (node instanceof N.LocalVariableReadNode) {
+      // Read other than as a receiver: the object goes somewhere we cannot follow.
+      const b = env.get(node.name);
+      if (b?.kind === 'config') b.scope.escaped = true;
+      else if (b?.kind === 'provider') b.block.escaped = true;
+      else if (b?.kind === 'provisioner') b.provision.escaped = true;
+      return;
+    }
+    if (node instanceof N.LocalVariableWriteNode) {
+      // `x = ...` makes x a plain value from here on: it no longer names a config object.
+      if (env.has(node.name) && env.get(node.name)?.kind !== 'opaque') env.set(node.name, { kind: 'opaque' });
+    }
+    this.visitChildren(node, env, flow, depth);
+  }
+
+  /** Names bound by a for-loop index or a multiple assignment target. */
+  private targetNames(node: PNode): string[] {
+    if (node instanceof N.LocalVariableTargetNode) return [node.name];
+    if (node instanceof N.MultiTargetNode) return [...node.lefts, ...(node.rest ? [node.rest] : []), ...node.rights].flatMap((n) => this.targetNames(n));
+    if (node instanceof N.SplatNode && node.expression) return this.targetNames(node.expression);
+    return [];
+  }
+
+  /** Every parameter name of a block (or lambda) parameter list. */
+  private paramNames(params: PNode | null): string[] {
+    if (!params) return [];
+    const out: string[] = [];
+    const addParam = (p: PNode | null) => {
+      if (!p) return;
+      if (p instanceof N.MultiTargetNode) {
+        for (const x of [...p.lefts, ...(p.rest ? [p.rest] : []), ...p.rights]) addParam(x);
+        return;
+      }
+      if (p instanceof N.SplatNode) return addParam(p.expression);
+      const name = (p as { name?: string | null }).name;
+      if (typeof name === 'string') out.push(name);
+    };
+    if (params instanceof N.BlockParametersNode) {
+      const ps = params.parameters;
+      if (ps) {
+        for (const p of [...ps.requireds, ...ps.optionals, ...(ps.rest ? [ps.rest] : []), ...ps.posts, ...ps.keywords]) addParam(p);
+        if (ps.keywordRest) addParam(ps.keywordRest);
+        if (ps.block) addParam(ps.block);
+      }
+      for (const l of params.locals) addParam(l);
+    }
+    return out;
+  }
+
+  /** The positional (required) parameter names, in order. */
+  private requiredParams(params: PNode | null): (string | undefined)[] {
+    if (!(params instanceof N.BlockParametersNode) || !params.parameters) return [];
+    return params.parameters.requireds.map((p) => (p instanceof N.RequiredParameterNode ? p.name : undefined));
+  }
+
+  private shadow(env: Env, params: PNode | null): Env {
+    const names = this.paramNames(params);
+    if (!names.length) return env;
+    const inner = new Map(env);
+    for (const n of names) inner.set(n, { kind: 'opaque' });
+    return inner;
+  }
+
+  private configScopeOf(node: PNode | null, env: Env): ConfigScope | undefined {
+    if (node instanceof N.LocalVariableReadNode) {
+      const b = env.get(node.name);
+      if (b?.kind === 'config') return b.scope;
+    }
+    return undefined;
+  }
+
+  private resolveTarget(receiver: PNode | null, env: Env): Target | undefined {
+    if (!receiver) return undefined;
+    if (receiver instanceof N.LocalVariableReadNode) {
+      const b = env.get(receiver.name);
+      if (b?.kind === 'provider') return { type: 'provider', provider: b.block };
+      if (b?.kind === 'provisioner') return { type: 'provisioner', provision: b.provision };
+      return undefined;
+    }
+    if (receiver instanceof N.CallNode && !receiver.arguments_ && !receiver.block && !receiver.name.endsWith('=')) {
+      const scope = this.configScopeOf(receiver.receiver, env);
+      if (scope && receiver.messageLoc) {
+        return { type: 'namespace', scope, namespace: receiver.name, namespaceRange: this.range(receiver.messageLoc) };
+      }
+    }
+    return undefined;
+  }
+
+  private args(call: N.CallNode): { args: Value[]; kwargs: KeywordArg[]; open: boolean; braced: boolean; end?: Range } {
+    const args: Value[] = [];
+    const kwargs: KeywordArg[] = [];
+    let open = false;
+    let braced = false;
+    const list = call.arguments_?.arguments_ ?? [];
+    for (const a of list) {
+      if (a instanceof N.KeywordHashNode) {
+        for (const e of a.elements) {
+          if (e instanceof N.AssocNode) {
+            const key = this.valueOf(e.key);
+            if (key.kind === 'symbol' || key.kind === 'string') {
+              const nameRange = this.keyNameRange(e.key, key);
+              kwargs.push({ name: key.value, nameRange, value: this.valueOf(e.value), range: this.range(e.location) });
+            } else open = true;
+          } else open = true;
+        }
+      } else if (a instanceof N.SplatNode || a instanceof N.BlockArgumentNode || a instanceof N.ForwardingArgumentsNode) open = true;
+      else if (a instanceof N.HashNode && a === list[list.length - 1] && list.length > 1) {
+        // `network("forwarded_port", { guest: 80 })`: a braced options hash means the same as keywords.
+        braced = true;
+        for (const e of a.elements) {
+          const key = e instanceof N.AssocNode ? this.valueOf(e.key) : undefined;
+          if (e instanceof N.AssocNode && key && (key.kind === 'symbol' || key.kind === 'string')) {
+            kwargs.push({ name: key.value, nameRange: this.keyNameRange(e.key, key), value: this.valueOf(e.value), range: this.range(e.location) });
+          } else open = true;
+        }
+      } else args.push(this.valueOf(a));
+    }
+    if (call.block instanceof N.BlockArgumentNode) open = true;
+    const last = list[list.length - 1];
+    return { args, kwargs, open, braced, end: last ? this.range(last.location) : undefined };
+  }
+
+  /** The key's name without its colon or quotes. */
+  private keyNameRange(keyNode: PNode, key: Value): Range {
+    if (keyNode instanceof N.SymbolNode && keyNode.valueLoc) return this.range(keyNode.valueLoc);
+    if (keyNode instanceof N.StringNode) return this.range(keyNode.contentLoc);
+    return key.range;
+  }
+
+  private newSetting(call: N.CallNode, target: Target, flow: Flow): SettingCall {
+    const assignment = call.isAttributeWrite() && call.name.endsWith('=') && call.name !== '[]=';
+    const { args, kwargs, open, braced, end } = this.args(call);
+    const sc: SettingCall = {
+      id: this.nextId++,
+      target,
+      name: assignment ? call.name.slice(0, -1) : call.name,
+      assignment,
+      args: assignment ? [] : args,
+      kwargs,
+      openArgs: open,
+      bracedOptions: braced,
+      hasBlock: call.block instanceof N.BlockNode,
+      range: this.range(call.location),
+      nameRange: call.messageLoc ? this.range(call.messageLoc) : this.range(call.location),
+      argsEnd: end,
+      parenthesized: !!call.openingLoc && this.sourceAt(call.openingLoc) === '(',
+      flow,
+    };
+    if (assignment) sc.value = args[0] ?? { kind: 'unknown', range: sc.range };
+    this.model.calls.push(sc);
+    if (target.type === 'provider') target.provider.settings.push(sc);
+    if (target.type === 'provisioner') target.provision.settings.push(sc);
+    return sc;
+  }
+
+  private visitCallWrite(node: N.CallOrWriteNode | N.CallAndWriteNode | N.CallOperatorWriteNode, env: Env, flow: Flow): void {
+    const target = this.resolveTarget(node.receiver, env);
+    if (!target) return;
+    const range = this.range(node.location);
+    const sc: SettingCall = {
+      id: this.nextId++,
+      target,
+      name: node.readName,
+      assignment: true,
+      value: { kind: 'unknown', range: this.range(node.value.location) },
+      args: [],
+      kwargs: [],
+      openArgs: false,
+      bracedOptions: false,
+      hasBlock: false,
+      range,
+      nameRange: node.messageLoc ? this.range(node.messageLoc) : range,
+      parenthesized: false,
+      flow: node instanceof N.CallOrWriteNode ? { ...flow, conditional: true, level: flow.level + 1 } : flow,
+    };
+    this.model.calls.push(sc);
+    if (target.type === 'provider') target.provider.settings.push(sc);
+    if (target.type === 'provisioner') target.provision.settings.push(sc);
+  }
+
+  private isVagrantConfigure(call: N.CallNode): 0 | 1 | 2 {
+    const r = call.receiver;
+    if (call.name === 'configure' && r instanceof N.ConstantReadNode && r.name === 'Vagrant') return 2;
+    if (call.name === 'configure' && r instanceof N.ConstantPathNode && !r.parent && r.name === 'Vagrant') return 2;
+    if (call.name === 'run' && r instanceof N.ConstantPathNode && r.name === 'Config' && r.parent instanceof N.ConstantReadNode && r.parent.name === 'Vagrant') return 1;
+    return 0;
+  }
+
+  private staticText(node: PNode): string {
+    if (node instanceof N.StringNode || node instanceof N.XStringNode) return node.unescaped.value;
+    if (node instanceof N.InterpolatedStringNode || node instanceof N.InterpolatedXStringNode) {
+      return node.parts.map((p) => (p instanceof N.StringNode ? p.unescaped.value : '\0')).join('');
+    }
+    const v = this.valueOf(node);
+    if (v.kind === 'string') return v.value;
+    return '\0';
+  }
+
+  private visitCall(call: N.CallNode, env: Env, flow: Flow, depth: number): void {
+    const m = this.model;
+    const block = call.block instanceof N.BlockNode ? call.block : undefined;
+
+    const configure = this.isVagrantConfigure(call);
+    if (configure) {
+      if (call.receiver) this.visit(call.receiver, env, flow, depth + 1);
+      if (call.arguments_) this.visit(call.arguments_, env, flow, depth + 1);
+      const { args } = this.args(call);
+      const version: Value = configure === 1 ? { kind: 'string', value: '1', range: this.range(call.location) } : (args[0] ?? { kind: 'unknown', range: this.range(call.location) });
+      let apiVersion: 1 | 2 | undefined;
+      const vs = version.kind === 'string' ? version.value.trim() : version.kind === 'integer' ? String(version.value) : undefined;
+      if (vs === '1') apiVersion = 1;
+      else if (vs === '2') apiVersion = 2;
+      const cb: ConfigureBlock = {
+        id: this.nextId++,
+        version,
+        apiVersion,
+        range: this.range(call.location),
+        callRange: call.messageLoc ? this.range(call.messageLoc) : this.range(call.location),
+        flow,
+      };
+      m.configures.push(cb);
+      if (block) {
+        const scope: ConfigScope = { id: this.nextId++, kind: 'global', configure: cb, flow };
+        m.scopes.push(scope);
+        const inner = this.shadow(env, block.parameters);
+        const [p0] = this.requiredParams(block.parameters);
+        if (p0) inner.set(p0, { kind: 'config', scope });
+        if (block.body) this.visit(block.body, inner, flow, depth + 1);
+      }
+      return;
+    }
+
+    const target = this.resolveTarget(call.receiver, env);
+    let blockEnv: Env | undefined;
+    let blockFlow: Flow | undefined;
+    if (target) {
+      const sc = this.newSetting(call, target, flow);
+      if (target.type === 'namespace' && target.namespace === 'vm') {
+        const parent = target.scope;
+        if (sc.name === 'define' && !sc.assignment) {
+          const scope: ConfigScope = { id: this.nextId++, kind: 'machine', parent, configure: parent.configure, flow };
+          const def: MachineDefine = { name: sc.args[0] ?? { kind: 'unknown', range: sc.nameRange }, call: sc, scope };
+          scope.define = def;
+          sc.opened = scope;
+          m.scopes.push(scope);
+          m.defines.push(def);
+          if (block) {
+            blockEnv = this.shadow(env, block.parameters);
+            const [p0] = this.requiredParams(block.parameters);
+            if (p0) blockEnv.set(p0, { kind: 'config', scope });
+            blockFlow = flow;
+            this.checkForCapture(env, block, sc);
+          }
+        } else if (sc.name === 'provider' && !sc.assignment) {
+          const nameValue = sc.args[0] ?? { kind: 'unknown', range: sc.nameRange };
+          const pb: ProviderBlock = {
+            id: this.nextId++,
+            name: nameValue,
+            provider: nameValue.kind === 'string' || nameValue.kind === 'symbol' ? nameValue.value.toLowerCase() : undefined,
+            scope: parent,
+            call: sc,
+            settings: [],
+          };
+          sc.opened = pb;
+          m.providers.push(pb);
+          if (block) {
+            blockEnv = this.shadow(env, block.parameters);
+            const [p0, p1] = this.requiredParams(block.parameters);
+            if (p0) blockEnv.set(p0, { kind: 'provider', block: pb });
+            if (p1) {
+              const ov: ConfigScope = { id: this.nextId++, kind: 'override', parent, configure: parent.configure, provider: pb, flow };
+              pb.override = ov;
+              m.scopes.push(ov);
+              blockEnv.set(p1, { kind: 'config', scope: ov });
+            }
+            blockFlow = flow;
+          }
+        } else if (sc.name === 'provision' && !sc.assignment) {
+          const first = sc.args[0] ?? { kind: 'unknown', range: sc.nameRange };
+          const typeKw = sc.kwargs.find((k) => k.name === 'type');
+          const typeValue = typeKw ? typeKw.value : first;
+          const pv: Provision = {
+            id: this.nextId++,
+            type: typeValue.kind === 'string' || typeValue.kind === 'symbol' ? typeValue.value : undefined,
+            typeValue,
+            name: typeKw ? first : undefined,
+            scope: parent,
+            call: sc,
+            settings: [],
+          };
+          sc.opened = pv;
+          m.provisions.push(pv);
+          if (block) {
+            blockEnv = this.shadow(env, block.parameters);
+            const [p0] = this.requiredParams(block.parameters);
+            if (p0) blockEnv.set(p0, { kind: 'provisioner', provision: pv });
+            blockFlow = flow;
+          }
+        }
+      }
+    } else {
+      const scope = this.configScopeOf(call.receiver, env);
+      if (scope && call.messageLoc && !call.arguments_) m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope });
+      if (this.isHostCommand(call)) {
+        const texts = (call.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof N.KeywordHashNode || a instanceof N.HashNode)).map((a) => this.staticText(a));
+        m.hostCommands.push({ method: call.name, text: texts.join(' '), range: this.range(call.location), flow });
+      }
+    }
+
+    if (call.receiver && !(call.receiver instanceof N.LocalVariableReadNode)) this.visit(call.receiver, env, flow, depth + 1);
+    if (call.arguments_) this.visit(call.arguments_, env, flow, depth + 1);
+    if (call.block instanceof N.BlockArgumentNode) this.visit(call.block, env, flow, depth + 1);
+    if (block) {
+      if (!blockEnv) {
+        blockEnv = this.shadow(env, block.parameters);
+        if (ONCE.has(call.name)) blockFlow = flow;
+        else if (ITERATORS.has(call.name)) blockFlow = { loop: true, conditional: true, level: flow.level + 1 };
+        else blockFlow = { loop: true, conditional: true, level: flow.level + 1 }; // a block we do not know: may run never, once or often
+      }
+      if (block.body) this.visit(block.body, blockEnv, blockFlow!, depth + 1);
+    }
+  }
+
+  private isHostCommand(call: N.CallNode): boolean {
+    if (!HOST_COMMANDS.has(call.name)) return false;
+    const r = call.receiver;
+    if (!r) return true;
+    return r instanceof N.ConstantReadNode && ['Kernel', 'IO', 'Open3', 'Process'].includes(r.name);
+  }
+
+  /** `for i in ...; config.vm.define ... do |m| ... i ... end; end` */
+  private checkForCapture(env: Env, block: N.BlockNode, define: SettingCall): void {
+    const forVars = new Map<string, Range>();
+    for (const [name, b] of env) if (b.kind === 'for') forVars.set(name, b.forRange);
+    if (!forVars.size) return;
+    const shadowed = new Set(this.paramNames(block.parameters));
+    const seen = new Set<string>();
+    const walk = (n: PNode | null, d: number) => {
+      if (!n || d > MAX_DEPTH) return;
+      if (n instanceof N.LocalVariableReadNode && forVars.has(n.name) && !shadowed.has(n.name) && !seen.has(n.name)) {
+        seen.add(n.name);
+        this.model.forLoopCaptures.push({ variable: n.name, forRange: forVars.get(n.name)!, define, use: this.range(n.location) });
+      }
+      for (const c of n.childNodes()) walk(c, d + 1);
+    };
+    walk(block.body, 0);
+  }
+}

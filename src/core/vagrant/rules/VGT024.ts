@@ -1,0 +1,27 @@
+import { defineRule } from '../../rule';
+import type { VagrantModel } from '../model';
+import { apiVersion, provisionOption } from '../helpers';
+
+const CHECKSUMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'];
+
+/**
+ * A shell provisioner whose script is downloaded (path: "https://...") and run as root without a checksum: whoever
+ * controls that URL (or the network, over http) controls the machine. Vagrant checks sha256: and friends when given.
+ */
+export default defineRule<VagrantModel>({
+  meta: { code: 'VGT024', name: 'remote-script-unverified', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
+  check(m, ctx) {
+    for (const p of m.provisions) {
+      if (p.type !== 'shell' || apiVersion(p.scope) === 1 || p.escaped || p.call.openArgs) continue;
+      const path = provisionOption(p, 'path');
+      const url = path?.value.kind === 'string' ? path.value.value.trim() : undefined;
+      if (!url || !/^https?:\/\//i.test(url)) continue;
+      if (CHECKSUMS.some((c) => provisionOption(p, c))) continue;
+      const plain = /^http:/i.test(url) ? ' over plain HTTP' : '';
+      ctx.report({
+        range: path!.value.range,
+        message: `The script is downloaded${plain} from ${url} and run (as root by default) without a checksum: a change at that URL changes the machine. Add sha256: "<digest>" (or vendor the script into the project).`,
+      });
+    }
+  },
+});
