@@ -1,0 +1,40 @@
+import { defineRule } from '../../rule';
+import type { DockerfileModel } from '../model';
+import { appendToRun, callOf, commands, laterRuns, mountedCache, nameThrough, removesDir, runs, shippedStages } from '../shell/lint';
+
+const LISTS = '/var/lib/apt/lists';
+
+/**
+ * `apt-get update` whose package lists stay in the layer. Only stages that end up in an image count (the last
+ * stage and stages others are built FROM); a cache or tmpfs mount over the lists is understood.
+ */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL3009', name: 'apt-lists-not-removed', kind: 'dockerfile', severity: 'info', fix: 'safe' },
+  check(m, ctx) {
+    const shipped = shippedStages(m);
+    for (const run of runs(m)) {
+      if (run.stage && !shipped.has(run.stage) && !run.onbuild) continue;
+      if (mountedCache(run, LISTS)) continue;
+      const cmds = commands(run);
+      const update = cmds.find((c) => {
+        const call = callOf(c);
+        return (call?.manager === 'apt-get' || call?.manager === 'apt') && call.action === 'update';
+      });
+      if (!update || removesDir(cmds, LISTS)) continue;
+      const call = callOf(update)!;
+      const edit = appendToRun(run, `rm -rf ${LISTS}/*`);
+      // a later RUN that installs without its own update would find no lists: then the fix changes the build
+      const needsLists = laterRuns(m, run).some((r) => {
+        const rc = commands(r);
+        const installs = rc.some((c) => { const k = callOf(c); return (k?.manager === 'apt-get' || k?.manager === 'apt') && k.action === 'install'; });
+        const updates = rc.some((c) => { const k = callOf(c); return (k?.manager === 'apt-get' || k?.manager === 'apt') && k.action === 'update'; });
+        return installs && !updates;
+      });
+      ctx.report({
+        range: nameThrough(update, call.actionWord),
+        message: `The package lists downloaded by \`${update.program} update\` stay in this layer; remove them in the same RUN (\`rm -rf ${LISTS}/*\`).`,
+        fixes: edit ? [{ title: `Append \`&& rm -rf ${LISTS}/*\``, safe: !needsLists, edits: [edit] }] : undefined,
+      });
+    }
+  },
+});

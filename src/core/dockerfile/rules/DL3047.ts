@@ -1,0 +1,28 @@
+import { defineRule } from '../../rule';
+import type { DockerfileModel } from '../model';
+import { commands, insertAfter, runs } from '../shell/lint';
+import { parseOptions } from '../shell/options';
+import { WGET } from '../shell/tools';
+
+
+/** wget without --progress (or -q / -nv / an output log) fills the build log with a progress bar per download. */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL3047', name: 'wget-progress-noisy', kind: 'dockerfile', severity: 'info', fix: 'safe' },
+  check(m, ctx) {
+    for (const run of runs(m)) {
+      for (const c of commands(run)) {
+        if (c.program !== 'wget' || !c.name) continue;
+        const p = parseOptions(c.args, WGET);
+        const quiet = p.options.some((o) =>
+          ['--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output'].includes(o.name),
+        );
+        if (quiet || !p.operands.length) continue;
+        ctx.report({
+          range: c.name.range,
+          message: 'wget draws a progress bar that floods the build log; use --progress=dot:giga, -nv or -q.',
+          fixes: [{ title: 'Add --progress=dot:giga', safe: true, edits: [insertAfter(c.name, '--progress=dot:giga')] }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import { defineRule } from '../../rule';
+import type { DockerfileModel } from '../model';
+import { commands, runs } from '../shell/lint';
+import { parseOptions } from '../shell/options';
+
+/** `ln -sf /bin/bash /bin/sh` replaces the system shell for every later step and program; SHELL changes it for RUN only. */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL4005', name: 'system-shell-replaced', kind: 'dockerfile', severity: 'warning', fix: 'none' },
+  check(m, ctx) {
+    for (const run of runs(m)) {
+      for (const c of commands(run)) {
+        if (c.program !== 'ln') continue;
+        const p = parseOptions(c.args, { shortValued: 'tS', longValued: ['--target-directory', '--suffix', '--backup'] });
+        if (p.options.some((o) => o.name === '-t' || o.name === '--target-directory')) continue;
+        const link = p.operands[p.operands.length - 1];
+        if (p.operands.length < 2 || !link.literal || !/^\/(usr\/)?bin\/sh$/.test(link.text)) continue;
+        ctx.report({
+          range: link.range,
+          message: `Replacing ${link.text} with a link changes the shell of the whole image; use SHELL to choose the shell for RUN.`,
+        });
+      }
+    }
+  },
+});

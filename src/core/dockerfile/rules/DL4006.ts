@@ -1,0 +1,78 @@
+import { defineRule } from '../../rule';
+import type { DockerfileModel } from '../model';
+import type { RunInfo } from '../shell/analysis';
+import { runs } from '../shell/lint';
+import type { Pipeline, ShellScript } from '../shell/script';
+
+/** Producers whose failure a pipe cannot hide in any way that matters. */
+const HARMLESS = new Set(['echo', 'printf', 'yes', 'true', 'cat']);
+
+function harmless(p: Pipeline): boolean {
+  return p.elements.slice(0, -1).every((e) => {
+    const c = e.command;
+    if (!c?.program || !HARMLESS.has(c.program)) return false;
+    // `cat file | x` can fail on a missing file; `cat` alone (reading a heredoc or stdin) cannot
+    return c.program !== 'cat' || c.args.length === 0;
+  });
+}
+
+function protectedByScript(script: ShellScript, p: Pipeline): boolean {
+  return script.pipefailFrom !== undefined && script.pipefailFrom <= p.start;
+}
+
+/** Scripts of a RUN with the shell-level pipefail that applies to each. */
+function scriptsOf(run: RunInfo): { script: ShellScript; pipefail: boolean }[] {
+  const out: { script: ShellScript; pipefail: boolean }[] = [];
+  const add = (s: ShellScript, pf: boolean) => {
+    out.push({ script: s, pipefail: pf || s.pipefailFrom === 0 });
+    for (const n of s.nested) add(n, n.pipefailFrom === 0);
+  };
+  for (const s of run.scripts) {
+    const hd = run.heredocs.find((h) => h.script === s);
+    add(s, hd ? hd.kind === 'script' && run.shell.pipefail : run.form === 'shell' && run.shell.pipefail);
+  }
+  return out;
+}
+
+/**
+ * A RUN with a pipe while the shell does not fail on a failing pipe member: `curl ... | tar x` succeeds even when
+ * the download fails. Understood: SHELL with `-o pipefail`, `set -o pipefail` earlier in the script, `bash -o
+ * pipefail -c`, pipes tested by `if`/`||`, and pipes fed only by echo/printf.
+ */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL4006', name: 'pipe-without-pipefail', kind: 'dockerfile', severity: 'warning', fix: 'unsafe' },
+  check(m, ctx) {
+    for (const run of runs(m)) {
+      if (!run.analysable) continue;
+      let first: { p: Pipeline; script: ShellScript } | undefined;
+      let count = 0;
+      for (const { script, pipefail } of scriptsOf(run)) {
+        if (pipefail) continue;
+        for (const p of script.pipelines) {
+          if (p.uncertain || p.elements.length < 2 || !p.operators.length) continue;
+          if (protectedByScript(script, p) || harmless(p)) continue;
+          const head = p.elements[0].command ?? p.elements[p.elements.length - 1].command;
+          if (head?.inCondition) continue;
+          count++;
+          first ??= { p, script };
+        }
+      }
+      if (!first) continue;
+      const op = first.p.operators[0];
+      const ins = run.onbuild ?? run.instruction;
+      const at = ins.getRange().start;
+      const indent = m.lines.line(at.line).slice(0, at.character);
+      const fix =
+        run.form === 'shell' && first.script === run.line && !run.onbuild && !indent.trim()
+          ? [{ title: 'Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN', safe: false, edits: [{ range: { start: at, end: at }, newText: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${indent}` }] }]
+          : undefined;
+      ctx.report({
+        range: first.p.source.range(op.start, op.end),
+        message:
+          `Without pipefail this pipe hides a failure of the commands before it${count > 1 ? ` (${count} pipes in this RUN)` : ''}; ` +
+          'set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or /bin/ash on Alpine), or `set -o pipefail` in a shell that supports it.',
+        fixes: fix,
+      });
+    }
+  },
+});

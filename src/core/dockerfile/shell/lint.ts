@@ -1,0 +1,240 @@
+/** Helpers the shell-aware rules share: iterate commands and package-manager calls, build fixes, describe things. */
+import type { Position, Range, TextEdit } from '../../finding';
+import type { DockerfileModel, Stage } from '../model';
+import { dockerfileShell, reliableCommands, type RunInfo, type ShellUse } from './analysis';
+import { pmCall, type Manager, type PmCall } from './packages';
+import type { Command, ShellScript, Word } from './script';
+
+const callCache = new WeakMap<Command, PmCall | null>();
+
+/** The package-manager call of a command (cached). */
+export function callOf(cmd: Command): PmCall | undefined {
+  let c = callCache.get(cmd);
+  if (c === undefined) {
+    c = pmCall(cmd) ?? null;
+    callCache.set(cmd, c);
+  }
+  return c ?? undefined;
+}
+
+/** RUN instructions (ONBUILD RUN included) with the commands rules should judge. */
+export function runs(m: DockerfileModel): RunInfo[] {
+  return dockerfileShell(m).runs;
+}
+
+/** Commands of a RUN the rules can judge: not in a non-POSIX shell, not inside a syntax error. */
+export function commands(use: ShellUse): Command[] {
+  return reliableCommands(use);
+}
+
+/** Every package-manager call of the given managers, with its RUN. */
+export function* calls(m: DockerfileModel, managers: readonly Manager[]): Generator<{ run: RunInfo; call: PmCall }> {
+  for (const run of runs(m)) {
+    for (const cmd of commands(run)) {
+      const call = callOf(cmd);
+      if (call && managers.includes(call.manager)) yield { run, call };
+    }
+  }
+}
+
+export function insertAt(p: Position, newText: string): TextEdit {
+  return { range: { start: p, end: p }, newText };
+}
+
+/** Inserts ` text` right after a word (a sub-command or the program name). */
+export function insertAfter(w: Word, text: string): TextEdit {
+  return insertAt(w.range.end, ' ' + text);
+}
+
+/** The text of a range of a command's source, for messages. */
+export function snippet(cmd: Command, max = 60): string {
+  const t = cmd.source.text.slice(cmd.start, cmd.end).replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+/** Range from a command's name to the end of a word (`apt-get install`). */
+export function nameThrough(cmd: Command, last?: Word): Range {
+  const start = cmd.name?.range.start ?? cmd.range.start;
+  return { start, end: (last ?? cmd.name)?.range.end ?? cmd.range.end };
+}
+
+/** True when the RUN has a cache or tmpfs mount over `dir` (the mount target is `dir` or one of its parents). */
+export function mountedCache(run: RunInfo, ...dirs: string[]): boolean {
+  return run.mounts.some((mt) => {
+    if (mt.type !== 'cache' && mt.type !== 'tmpfs') return false;
+    const t = normalizeDir(mt.target);
+    if (!t) return false;
+    return dirs.some((d) => {
+      const dd = normalizeDir(d)!;
+      return dd === t || dd.startsWith(t + '/') || (t === '/');
+    });
+  });
+}
+
+export function normalizeDir(p: string | undefined): string | undefined {
+  if (!p) return undefined;
+  let t = p.trim().replace(/\/+$/, '');
+  if (t === '') t = '/';
+  return t.replace(/\/{2,}/g, '/');
+}
+
+/** `rm` with a recursive or force flag that deletes `dir` itself, its contents (`dir/*`) or a parent of it. */
+export function removesDir(cmds: readonly Command[], dir: string): Command | undefined {
+  const d = normalizeDir(dir)!;
+  for (const c of cmds) {
+    if (c.program !== 'rm') continue;
+    const recursive = c.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive');
+    for (const a of c.args) {
+      if (a.text.startsWith('-')) continue;
+      let t = a.text.replace(/\/\*+$/, '').replace(/\/\.?\*$/, '');
+      t = normalizeDir(t) ?? '';
+      if (!t) continue;
+      if (t === d && (recursive || a.text.endsWith('*'))) return c;
+      if (recursive && d.startsWith(t + '/')) return c;
+    }
+  }
+  return undefined;
+}
+
+/** `<program> clean ...` (`yum clean all`, `zypper cc`) among commands. */
+export function hasClean(cmds: readonly Command[], programs: readonly string[], actions: readonly string[]): boolean {
+  return cmds.some((c) => {
+    if (!c.program || !programs.includes(c.program)) return false;
+    const call = callOf(c);
+    return !!call?.action && actions.includes(call.action);
+  });
+}
+
+/**
+ * A fix that appends ` && <text>` to the end of a RUN's command line; undefined when the line does not end in a
+ * way that allows it (a heredoc RUN, a trailing operator, exec form).
+ */
+export function appendToRun(run: RunInfo, text: string): TextEdit | undefined {
+  if (run.form !== 'shell' || run.heredocs.length) return undefined;
+  const script = run.line;
+  if (!script || script.hasError) return undefined;
+  return appendToScript(script, text);
+}
+
+export function appendToScript(script: ShellScript, text: string): TextEdit | undefined {
+  const src = script.source;
+  const trimmed = src.text.replace(/\s+$/, '');
+  if (!trimmed) return undefined;
+  if (/(&&|\|\||\||&|\\|`)$/.test(trimmed)) return undefined;
+  const end = src.lines.positionAt(src.physicalEnd(trimmed.length));
+  const sep = trimmed.endsWith(';') ? ' ' : ' && ';
+  return insertAt(end, sep + text);
+}
+
+/** Stages whose file system ends up in an image someone ships: the last stage and stages other stages build FROM. */
+export function shippedStages(m: DockerfileModel): Set<Stage> {
+  const out = new Set<Stage>();
+  const last = m.stages[m.stages.length - 1];
+  if (last) out.add(last);
+  const shell = dockerfileShell(m);
+  for (const s of shell.stages) if (s.base) out.add(s.base.stage);
+  return out;
+}
+
+/** The stage's commands in RUNs before `run` (same stage and the stages it is built FROM). */
+export function earlierRuns(m: DockerfileModel, run: RunInfo): RunInfo[] {
+  const shell = dockerfileShell(m);
+  const out: RunInfo[] = [];
+  let st = shell.stages.find((s) => s.stage === run.stage);
+  const seen = new Set<unknown>();
+  let limit: RunInfo | undefined = run;
+  while (st && !seen.has(st)) {
+    seen.add(st);
+    for (const r of st.runs) {
+      if (r === limit) break;
+      out.push(r);
+    }
+    limit = undefined;
+    st = st.base;
+  }
+  return out;
+}
+
+/** Later RUNs of the same stage. */
+export function laterRuns(m: DockerfileModel, run: RunInfo): RunInfo[] {
+  const st = dockerfileShell(m).stages.find((s) => s.stage === run.stage);
+  if (!st) return [];
+  const i = st.runs.indexOf(run);
+  return i < 0 ? [] : st.runs.slice(i + 1);
+}
+
+/** An environment variable in effect for a command: inline (`A=1 cmd`), exported earlier in its script, or from ARG/ENV. */
+export function envValue(run: RunInfo, cmd: Command, name: string): { value: string | undefined } | undefined {
+  const inline = cmd.assignments.find((a) => a.name === name);
+  if (inline) return { value: inline.value?.text ?? '' };
+  for (const c of cmd.script.commands) {
+    if (c.start >= cmd.start) break;
+    if (c.inSubshell || c.inSubstitution || c.inFunction) continue;
+    if (c.program === 'export' || !c.name) {
+      const a = c.assignments.find((x) => x.name === name);
+      if (a) return { value: a.value?.text ?? '' };
+    }
+  }
+  if (run.env.has(name)) return { value: run.env.get(name) };
+  return undefined;
+}
+
+export function stageLabel(stage: Stage | undefined): string {
+  if (!stage) return 'this stage';
+  return stage.name ? `stage "${stage.name}"` : `stage ${stage.index + 1}`;
+}
+
+/** `line N` for messages (1-based). */
+export function lineOf(r: Range): string {
+  return `line ${r.start.line + 1}`;
+}
+
+/** Skips RUNs in stages whose layers no image ships (a builder stage only copied from). ONBUILD RUNs always count. */
+export function ships(m: DockerfileModel, run: RunInfo): boolean {
+  return !run.stage || !!run.onbuild || shippedStages(m).has(run.stage);
+}
+
+/**
+ * The shared check of the "clean the cache after installing" rules: an install call in a RUN without a clean
+ * command, a removal of the cache directory, or a cache mount over it.
+ */
+export function reportMissingClean(
+  m: DockerfileModel,
+  report: (r: { range: Range; message: string; fixes?: { title: string; safe: boolean; edits: TextEdit[] }[] }) => void,
+  o: {
+    managers: readonly Manager[];
+    installActions: readonly string[];
+    cleanPrograms: readonly string[];
+    cleanActions: readonly string[];
+    cacheDirs: readonly string[];
+    cleanText: (call: PmCall) => string;
+    message: (call: PmCall) => string;
+  },
+): void {
+  for (const run of runs(m)) {
+    if (!ships(m, run)) continue;
+    const cmds = commands(run);
+    const installs = cmds.map(callOf).filter((c): c is PmCall => !!c && o.managers.includes(c.manager) && !!c.action && o.installActions.includes(c.action));
+    if (!installs.length) continue;
+    if (hasClean(cmds, o.cleanPrograms, o.cleanActions)) continue;
+    if (mountedCache(run, ...o.cacheDirs) || o.cacheDirs.some((d) => removesDir(cmds, d))) continue;
+    const first = installs[0];
+    const text = o.cleanText(first);
+    const edit = appendToRun(run, text) ?? appendToHeredoc(run, first.command.script, text);
+    report({
+      range: nameThrough(first.command, first.actionWord),
+      message: o.message(first),
+      fixes: edit ? [{ title: `Append \`${text}\``, safe: true, edits: [edit] }] : undefined,
+    });
+  }
+}
+
+/** Appends a line at the end of a heredoc script body. */
+export function appendToHeredoc(run: RunInfo, script: ShellScript, text: string): TextEdit | undefined {
+  const hd = run.heredocs.find((h) => h.script === script);
+  if (!hd?.body || script.hasError) return undefined;
+  const body = hd.body.text.replace(/\s+$/, '');
+  if (!body || /(&&|\|\||\||\\)$/.test(body)) return undefined;
+  const end = hd.body.lines.positionAt(hd.body.physicalEnd(body.length));
+  return insertAt(end, '\n' + text);
+}
