@@ -1,7 +1,27 @@
 import { defineRule } from '../../rule';
-import type { VagrantModel } from '../model';
+import type { ConfigScope, VagrantModel } from '../model';
 import { apiVersion, chain, scopeOf, settingsVisibleFrom, str, viaRelated, via } from '../helpers';
 import { boxProblem, isCatalogBox } from '../boxes';
+
+/** Is the box pinned (or exempt through box_url) for what a machine sees from `scope`? */
+function pinned(m: VagrantModel, scope: ConfigScope): boolean {
+  if (settingsVisibleFrom(m, scope, 'vm', 'box_version').length) return true;
+  const urls = settingsVisibleFrom(m, scope, 'vm', 'box_url');
+  return urls.some((u) => !/\.json$/i.test(str(u.value) ?? ''));
+}
+
+/**
+ * A box set in the global scope is used by every machine that does not set its own; it is unpinned when one of
+ * those machines sees no box_version. A box set in a machine or an override is unpinned when nothing it sees pins it.
+ */
+function unpinnedSomewhere(m: VagrantModel, scope: ConfigScope): boolean {
+  if (scope.kind !== 'global') return !pinned(m, scope);
+  const users = m.scopes.filter((s) => s.kind === 'machine' && chain(s).includes(scope));
+  if (!users.length) return !pinned(m, scope);
+  const ownBox = (machine: ConfigScope) =>
+    m.calls.some((c) => c.target.type === 'namespace' && c.target.namespace === 'vm' && c.name === 'box' && c.assignment && c.target.scope.kind === 'machine' && chain(c.target.scope).includes(machine));
+  return users.some((u) => !ownBox(u) && !u.escaped && !pinned(m, u));
+}
 
 /**
  * config.vm.box = "org/name" with no box_version anywhere the machine sees: `vagrant up` on a new machine
@@ -19,9 +39,7 @@ export default defineRule<VagrantModel>({
       const box = call.value!;
       const name = box.kind === 'string' ? box.value : undefined;
       if (!name || !isCatalogBox(name) || boxProblem(name)) continue; // a dead box needs replacing, not pinning (VGT011)
-      if (settingsVisibleFrom(m, scope, 'vm', 'box_version').length) continue;
-      const urls = settingsVisibleFrom(m, scope, 'vm', 'box_url');
-      if (urls.some((u) => !/\.json$/i.test(str(u.value) ?? ''))) continue;
+      if (!unpinnedSomewhere(m, scope)) continue;
       ctx.report({
         range: box.range,
         message: `Box "${name}"${via(box)} has no box_version: each new machine gets whatever version is newest, so environments drift apart. Pin it, e.g. config.vm.box_version = "~> 1.2".`,
