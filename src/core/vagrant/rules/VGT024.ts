@@ -9,7 +9,7 @@ const CHECKSUMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'];
  * controls that URL (or the network, over http) controls the machine. Vagrant checks sha256: and friends when given.
  */
 export default defineRule<VagrantModel>({
-  meta: { code: 'VGT024', name: 'remote-script-unverified', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
+  meta: { code: 'VGT024', name: 'provision-script-unverified', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
     for (const p of m.provisions) {
       if (p.type !== 'shell' || apiVersion(p.scope) === 1 || p.escaped || p.call.openArgs) continue;
