@@ -106,6 +106,7 @@ export async function revertAndCloseAll(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('notifications.clearAll');
 }
 
 /** [startLine, startCharacter, endLine, endCharacter], for deepEqual. */
@@ -132,4 +133,61 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n---\n');
+}
+
+/** The page the extension renders for a rule or topic (its own content provider), as text. */
+export async function page(kind: 'rules' | 'topics', id: string): Promise<string> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'devops-guidance', path: `/${kind}/${id}.md` }));
+  return doc.getText();
+}
+
+/** A rule's code, looked up by its name through the extension's own rule page (`# CODE · name`). */
+export async function codeOfRule(name: string): Promise<string> {
+  const first = (await page('rules', name)).split('\n')[0];
+  const m = /^# (\S+) · (\S+)$/.exec(first);
+  assert.ok(m && m[2] === name, `the installed extension has no rule named ${name} (its page starts: ${first})`);
+  return m[1];
+}
+
+/** The "Why it matters" and "How to fix" sections of a rule's page (what a hover on a finding must show). */
+export async function whyAndFix(code: string): Promise<{ why: string; fix: string }> {
+  const text = await page('rules', code);
+  const section = (title: string) => {
+    const m = new RegExp(`\\n## ${title}\\n\\n([\\s\\S]*?)\\n\\n## `).exec(text);
+    assert.ok(m, `the page of ${code} has no "${title}" section:\n${text.slice(0, 400)}`);
+    return m[1].trim();
+  };
+  return { why: section('Why it matters'), fix: section('How to fix') };
+}
+
+/** Code actions VS Code offers at a range (every provider, as the light bulb would list them). */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  return (all ?? []).filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+}
+
+export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+}
+
+/** Tabs whose label matches, across all groups (previews are webviews, so tabs are the way to see them). */
+export function tabs(label: RegExp): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => label.test(t.label));
+}
+
+/** Creates (or overwrites) a file in the workspace copy; returns its URI. */
+export async function writeFile(path: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(...path.split('/'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+export async function deleteFile(path: string): Promise<void> {
+  await vscode.workspace.fs.delete(workspaceUri(...path.split('/')), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
+
+/** The extension's exported API (activate()'s return value). */
+export async function api(): Promise<{ activationMs: number; linter: { lintNow(doc: vscode.TextDocument): Promise<{ code: string; severity: string }[] | undefined> } }> {
+  const ext = extension();
+  return (await ext.activate()) as never;
 }

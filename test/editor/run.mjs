@@ -314,6 +314,8 @@ async function main() {
     join(dirs.userData, 'User/settings.json'),
     JSON.stringify(
       {
+        // the web workbench saves after a delay by default: tests edit files and revert them, nothing may reach disk
+        'files.autoSave': 'off',
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,

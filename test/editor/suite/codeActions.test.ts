@@ -1,0 +1,109 @@
+/** Code actions: a quick fix applied per kind, ignore on this line, ignore in this file, fix all, show docs. */
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { open, ours, codeOf, codeOfRule, codeActions, waitForCode, waitForDiagnostics, revertAndCloseAll, describeDiagnostics } from '../helpers';
+
+const titles = (as: vscode.CodeAction[]) => as.map((a) => a.title).join(' | ') || '(none)';
+
+/**
+ * Quick fixes proper (not ignores, docs or fix-all) among the actions at a diagnostic's range. The API hands code
+ * actions back without their `diagnostics`, so they are told apart by title.
+ */
+function fixesFor(actions: vscode.CodeAction[]): vscode.CodeAction[] {
+  return actions.filter((a) => a.edit && !/^Ignore |^Show documentation|^Fix all/.test(a.title));
+}
+
+async function applyFix(editor: vscode.TextEditor, code: string, expectedTitle: RegExp, preferred: boolean): Promise<vscode.Diagnostic> {
+  const uri = editor.document.uri;
+  const d = await waitForCode(uri, code);
+  const actions = await codeActions(uri, d.range);
+  const fixes = fixesFor(actions);
+  const fix = fixes.find((a) => expectedTitle.test(a.title));
+  assert.ok(fix, `no quick fix titled ${expectedTitle} for ${code}; offered: ${titles(actions)}`);
+  assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+  assert.equal(!!fix.isPreferred, preferred, `${fix.title}: a safe fix is the preferred one (auto fix), an unsafe one never is`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the workspace edit was not applied');
+  await waitForDiagnostics(uri, (ds) => !ds.some((x) => codeOf(x) === code && x.range.start.line === d.range.start.line), `${code} to disappear after the fix`);
+  return d;
+}
+
+describe('code actions', function () {
+  this.timeout(20000);
+  afterEach(revertAndCloseAll);
+
+  it('Dockerfile: "Replace ADD with COPY" (DL3020) rewrites the instruction, and the finding goes', async () => {
+    const editor = await open('Dockerfile');
+    await applyFix(editor, 'DL3020', /^Replace ADD with COPY$/, true);
+    assert.equal(editor.document.lineAt(4).text, 'COPY src/ /app/src/');
+    assert.ok(ours(editor.document.uri).some((x) => codeOf(x) === 'DL3007'), 'other findings must stay');
+  });
+
+  it('Vagrantfile: forwarded-port-all-interfaces adds host_ip: "127.0.0.1" (marked for review)', async () => {
+    const editor = await open('Vagrantfile');
+    const code = await codeOfRule('forwarded-port-all-interfaces');
+    await applyFix(editor, code, /host_ip: "127\.0\.0\.1".*\(review/, false);
+    assert.equal(editor.document.lineAt(4).text, '  config.vm.network "forwarded_port", id: "café", guest: 80, host: 8080, host_ip: "127.0.0.1"');
+  });
+
+  it('my.cnf: binlog-format-not-row sets the format to ROW', async () => {
+    const editor = await open('my.cnf');
+    const code = await codeOfRule('binlog-format-not-row');
+    await applyFix(editor, code, /ROW/, true);
+    assert.equal(editor.document.lineAt(4).text, 'binlog_format = ROW');
+  });
+
+  it('"Ignore … for this line" inserts the comment above, with the indentation, and the finding goes', async () => {
+    const editor = await open('Dockerfile');
+    const d = await waitForCode(editor.document.uri, 'DL3007');
+    const ignore = (await codeActions(editor.document.uri, d.range)).find((a) => a.title === 'Ignore DL3007 for this line');
+    assert.ok(ignore?.edit, 'no "Ignore DL3007 for this line" action');
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    assert.equal(editor.document.lineAt(0).text, '# devops-guidance ignore=DL3007');
+    assert.equal(editor.document.lineAt(1).text, 'FROM node:latest');
+    await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => codeOf(x) === 'DL3007') && ds.some((x) => codeOf(x) === 'DL3020'), 'DL3007 to be silenced (and only it)');
+
+    const vagrant = await open('Vagrantfile');
+    const box = await codeOfRule('box-version-unpinned');
+    const vd = await waitForCode(vagrant.document.uri, box);
+    const vignore = (await codeActions(vagrant.document.uri, vd.range)).find((a) => a.title === `Ignore ${box} for this line`);
+    assert.ok(vignore?.edit, `no "Ignore ${box} for this line" action`);
+    assert.ok(await vscode.workspace.applyEdit(vignore.edit));
+    assert.equal(vagrant.document.lineAt(2).text, `  # devops-guidance ignore=${box}`);
+    await waitForDiagnostics(vagrant.document.uri, (ds) => !ds.some((x) => codeOf(x) === box), `${box} to be silenced`);
+  });
+
+  it('"Ignore … in this file" silences every finding of that code', async () => {
+    const editor = await open('Vagrantfile');
+    const code = await codeOfRule('public-network');
+    const d = await waitForCode(editor.document.uri, code);
+    const others = ours(editor.document.uri).filter((x) => codeOf(x) !== code).length;
+    const action = (await codeActions(editor.document.uri, d.range)).find((a) => a.title === `Ignore ${code} in this file`);
+    assert.ok(action?.edit, `no "Ignore ${code} in this file" action`);
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.ok(editor.document.getText().includes(`# devops-guidance ignore-file=${code}`), editor.document.getText());
+    await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => codeOf(x) === code) && ds.length === others, `only ${code} to go; now ${describeDiagnostics(ours(editor.document.uri))}`);
+  });
+
+  it('"Show documentation" runs Explain Rule with the code', async () => {
+    const { document: doc } = await open('Dockerfile');
+    const d = await waitForCode(doc.uri, 'DL3007');
+    const docs = (await codeActions(doc.uri, d.range)).find((a) => a.title.startsWith('Show documentation for DL3007'));
+    assert.ok(docs?.command, 'no "Show documentation" action');
+    assert.equal(docs.command.command, 'devopsGuidance.explainRule');
+    assert.deepEqual(docs.command.arguments, ['DL3007']);
+  });
+
+  it('source.fixAll fixes what is safely fixable (DL3020) and leaves the rest', async () => {
+    const editor = await open('Dockerfile');
+    const uri = editor.document.uri;
+    await waitForCode(uri, 'DL3020');
+    const all = await codeActions(uri, new vscode.Range(0, 0, editor.document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const fixAll = all.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.append('devopsGuidance').contains(a.kind));
+    assert.ok(fixAll?.edit, `no source.fixAll.devopsGuidance action; offered: ${titles(all)}`);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.equal(editor.document.lineAt(4).text, 'COPY src/ /app/src/');
+    assert.equal(editor.document.lineAt(0).text, 'FROM node:latest', 'DL3007 has no safe fix: the tag must stay');
+    await waitForDiagnostics(uri, (ds) => !ds.some((x) => codeOf(x) === 'DL3020') && ds.some((x) => codeOf(x) === 'DL3007'), 'DL3020 gone, DL3007 kept');
+  });
+});
+

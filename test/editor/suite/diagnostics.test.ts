@@ -1,0 +1,114 @@
+/** Diagnostics in the editor: exact ranges, severity, source and code link per kind; live updates; cleared on close. */
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import {
+  open,
+  ours,
+  codeOf,
+  codeOfRule,
+  rangeOf,
+  waitForCode,
+  waitForDiagnostics,
+  revertAndCloseAll,
+  describeDiagnostics,
+  screenshot,
+  sleep,
+  SOURCE,
+  writeFile,
+  deleteFile,
+} from '../helpers';
+
+const S = vscode.DiagnosticSeverity;
+
+/** Checks one diagnostic completely: range, the text it covers, severity, source, code and its link. */
+function check(doc: vscode.TextDocument, d: vscode.Diagnostic, code: string, range: [number, number, number, number], text: string, severity: vscode.DiagnosticSeverity): void {
+  assert.deepEqual(rangeOf(d.range), range, `${code} range`);
+  assert.equal(doc.getText(d.range), text, `${code} covers the wrong text`);
+  assert.equal(d.severity, severity, `${code} severity is ${S[d.severity]}, expected ${S[severity]}`);
+  assert.equal(d.source, SOURCE);
+  assert.equal(typeof d.code, 'object', `${code}: the code should be {value, target} so it links to the rule's page`);
+  const c = d.code as { value: string; target: vscode.Uri };
+  assert.equal(c.value, code);
+  assert.equal(c.target.toString(), `devops-guidance:/rules/${code}.md`);
+  assert.ok(d.message.length > 20, `${code} message too short: "${d.message}"`);
+}
+
+describe('diagnostics', function () {
+  this.timeout(20000);
+  afterEach(revertAndCloseAll);
+
+  it('Dockerfile: DL3007 on the tag, DL3020 on ADD, with severities, source and code links', async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForDiagnostics(doc.uri, (ds) => ['DL3007', 'DL3020'].every((c) => ds.some((d) => codeOf(d) === c)), 'DL3007 and DL3020');
+    const ds = ours(doc.uri);
+    check(doc, ds.find((d) => codeOf(d) === 'DL3007')!, 'DL3007', [0, 10, 0, 16], 'latest', S.Warning);
+    check(doc, ds.find((d) => codeOf(d) === 'DL3020')!, 'DL3020', [4, 0, 4, 3], 'ADD', S.Error);
+    for (const d of ds) assert.ok(d.range.end.line < doc.lineCount && doc.validateRange(d.range).isEqual(d.range), `${codeOf(d)} range outside the document`);
+
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await sleep(600);
+    await screenshot('diagnostics');
+  });
+
+  it('Vagrantfile: each finding on its value, with UTF-16 columns after a non-ASCII string', async () => {
+    const { document: doc } = await open('Vagrantfile');
+    const expected: [string, [number, number, number, number], string][] = [
+      ['box-version-unpinned', [2, 18, 2, 34], '"ubuntu/jammy64"'],
+      ['forwarded-port-all-interfaces', [4, 61, 4, 71], 'host: 8080'], // after id: "café" (2 bytes in UTF-8, 1 unit in UTF-16)
+      ['public-network', [5, 20, 5, 36], '"public_network"'],
+      ['ssh-insecure-key', [6, 13, 6, 31], 'insert_key = false'],
+    ];
+    const codes = await Promise.all(expected.map(([name]) => codeOfRule(name)));
+    await waitForDiagnostics(doc.uri, (ds) => codes.every((c) => ds.some((d) => codeOf(d) === c)), codes.join(', '));
+    const ds = ours(doc.uri);
+    expected.forEach(([, range, text], i) => check(doc, ds.find((d) => codeOf(d) === codes[i])!, codes[i], range, text, S.Warning));
+
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await sleep(600);
+    await screenshot('vagrantfile');
+  });
+
+  it('my.cnf: binlog-format-not-row on the value; replica.cnf: relay-log-recovery-off', async () => {
+    const { document: primary } = await open('my.cnf');
+    const binlog = await codeOfRule('binlog-format-not-row');
+    const d1 = await waitForCode(primary.uri, binlog);
+    check(primary, d1, binlog, [4, 16, 4, 25], 'STATEMENT', S.Warning);
+
+    const { document: replica } = await open('replica.cnf');
+    const relay = await codeOfRule('relay-log-recovery-off');
+    const d2 = await waitForCode(replica.uri, relay);
+    check(replica, d2, relay, [10, 21, 10, 24], 'OFF', S.Warning);
+    assert.ok(!ours(replica.uri).some((d) => codeOf(d) === binlog), `replica.cnf has binlog_format = ROW: ${describeDiagnostics(ours(replica.uri))}`);
+
+    await vscode.window.showTextDocument(primary);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await sleep(600);
+    await screenshot('mycnf');
+  });
+
+  it('updates while typing: pinning the tag removes DL3007, breaking it again brings it back', async () => {
+    const editor = await open('Dockerfile');
+    const uri = editor.document.uri;
+    await waitForCode(uri, 'DL3007');
+    const tag = new vscode.Range(0, 10, 0, 16);
+    assert.ok(await editor.edit((e) => e.replace(tag, '22.11-bookworm-slim')));
+    await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'DL3007') && ds.some((d) => codeOf(d) === 'DL3020'), 'DL3007 to go after pinning the tag');
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(0, 10, 0, 29), 'latest')));
+    const d = await waitForCode(uri, 'DL3007');
+    assert.deepEqual(rangeOf(d.range), [0, 10, 0, 16]);
+  });
+
+  it('are cleared when the document is closed', async () => {
+    // A file of its own: files found by "Lint Workspace" keep their diagnostics after closing, on purpose. Opened
+    // through the workbench (vscode.open), not openTextDocument: the API keeps documents it opened alive for minutes.
+    const uri = await writeFile('closing/Dockerfile', 'FROM alpine:latest\nCMD ["true"]\n');
+    try {
+      await vscode.commands.executeCommand('vscode.open', uri);
+      await waitForCode(uri, 'DL3007');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitForDiagnostics(uri, (ds) => ds.length === 0, 'the diagnostics to be cleared on close', 15000);
+    } finally {
+      await deleteFile('closing');
+    }
+  });
+});

@@ -1,0 +1,67 @@
+/** Hovers: reference text on an instruction, an option and a Vagrant setting; why and fix on a finding. */
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, whyAndFix, revertAndCloseAll, screenshot, sleep } from '../helpers';
+
+/** The one hover our provider contributes at a position (other providers may add theirs). */
+async function ourHover(uri: vscode.Uri, pos: vscode.Position, mustMention: RegExp): Promise<{ text: string; range?: vscode.Range }> {
+  const hovers = await hoversAt(uri, pos);
+  const mine = hovers.filter((h) => mustMention.test(hoverText([h])));
+  assert.ok(mine.length, `no hover mentioning ${mustMention} at ${pos.line}:${pos.character}; hovers: ${hoverText(hovers).slice(0, 300) || '(none)'}`);
+  return { text: hoverText(mine), range: mine[0].range };
+}
+
+describe('hover', function () {
+  this.timeout(20000);
+  afterEach(revertAndCloseAll);
+
+  it('Dockerfile: reference text on an instruction (WORKDIR)', async () => {
+    const { document: doc } = await open('Dockerfile');
+    const { text, range } = await ourHover(doc.uri, new vscode.Position(1, 3), /WORKDIR/);
+    assert.ok(text.length > 60, `WORKDIR hover too thin: ${text}`);
+    assert.ok(range, 'the hover should carry the range of the instruction keyword');
+    assert.deepEqual(rangeOf(range), [1, 0, 1, 7]);
+  });
+
+  it('my.cnf: reference text on an option (innodb_buffer_pool_size)', async () => {
+    const { document: doc } = await open('my.cnf');
+    const { text, range } = await ourHover(doc.uri, new vscode.Position(7, 5), /innodb_buffer_pool_size/);
+    assert.ok(text.length > 60, `option hover too thin: ${text}`);
+    assert.ok(range, 'the hover should carry the range of the option name');
+    assert.deepEqual(rangeOf(range), [7, 0, 7, 23]);
+  });
+
+  it('Vagrantfile: reference text on a setting (config.vm.box)', async () => {
+    const { document: doc } = await open('Vagrantfile');
+    const { text, range } = await ourHover(doc.uri, new vscode.Position(2, 13), /\bbox\b/);
+    assert.ok(text.length > 60, `setting hover too thin: ${text}`);
+    assert.ok(range && range.contains(new vscode.Position(2, 13)) && range.start.line === 2, `hover range ${range && rangeOf(range)} does not cover box`);
+    assert.equal(doc.getText(range).replace(/^config\.vm\./, ''), 'box');
+  });
+
+  for (const { kind, file, rule, pos } of [
+    { kind: 'Dockerfile', file: 'Dockerfile', rule: 'image-tag-latest', pos: new vscode.Position(0, 12) },
+    { kind: 'Vagrantfile', file: 'Vagrantfile', rule: 'box-version-unpinned', pos: new vscode.Position(2, 24) },
+    { kind: 'my.cnf', file: 'my.cnf', rule: 'binlog-format-not-row', pos: new vscode.Position(4, 19) },
+  ]) {
+    it(`${kind}: on a finding (${rule}), its why and its fix`, async function () {
+      const { document: doc } = await open(file);
+      const code = await codeOfRule(rule);
+      const d = await waitForCode(doc.uri, code);
+      assert.ok(d.range.contains(pos), `test position is not on the ${code} finding`);
+      const { why, fix } = await whyAndFix(code);
+      const { text, range } = await ourHover(doc.uri, pos, new RegExp(`\\b${code}\\b`));
+      assert.ok(text.includes(`**${code} ${rule}**`), `hover lacks the rule's title: ${text.slice(0, 200)}`);
+      assert.ok(text.includes(why), `hover lacks the rule's why:\n${why}\n--- hover:\n${text}`);
+      assert.ok(text.includes(fix), `hover lacks the rule's fix:\n${fix}\n--- hover:\n${text}`);
+      assert.ok(range && range.contains(d.range), 'the hover range should cover the finding');
+      if (file === 'Dockerfile') {
+        const editor = vscode.window.activeTextEditor!;
+        editor.selection = new vscode.Selection(pos, pos);
+        await vscode.commands.executeCommand('editor.action.showHover');
+        await sleep(800);
+        await screenshot('hover');
+      }
+    });
+  }
+});

@@ -1,0 +1,54 @@
+/** Settings and project configuration files change what is reported, live. */
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { open, codeOf, waitForCode, waitForDiagnostics, writeFile, deleteFile, revertAndCloseAll } from '../helpers';
+
+const S = vscode.DiagnosticSeverity;
+const config = () => vscode.workspace.getConfiguration('devopsGuidance');
+
+describe('settings', function () {
+  this.timeout(20000);
+  afterEach(async () => {
+    await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('enable.dockerfile', undefined, vscode.ConfigurationTarget.Workspace);
+    await deleteFile('.hadolint.yaml');
+    await revertAndCloseAll();
+  });
+
+  it('devopsGuidance.rules changes a severity by code, turns a rule off by name, and restores it', async () => {
+    const { document: doc } = await open('Dockerfile');
+    const uri = doc.uri;
+    const dl3007 = (ds: vscode.Diagnostic[]) => ds.find((d) => codeOf(d) === 'DL3007');
+    assert.equal((await waitForCode(uri, 'DL3007')).severity, S.Warning);
+
+    await config().update('rules', { DL3007: 'error' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => dl3007(ds)?.severity === S.Error, 'DL3007 as an error');
+
+    await config().update('rules', { DL3007: 'hint' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => dl3007(ds)?.severity === S.Hint, 'DL3007 as a hint');
+
+    await config().update('rules', { 'image-tag-latest': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => !dl3007(ds) && ds.some((d) => codeOf(d) === 'DL3020'), 'DL3007 off by its name, DL3020 still there');
+
+    await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => dl3007(ds)?.severity === S.Warning, 'DL3007 back to its default severity');
+  });
+
+  it('devopsGuidance.enable.dockerfile = false clears Dockerfile findings; true brings them back', async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3007');
+    await config().update('enable.dockerfile', false, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no findings with Dockerfile linting disabled');
+    await config().update('enable.dockerfile', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForCode(doc.uri, 'DL3007');
+  });
+
+  it('a .hadolint.yaml created in the workspace is picked up (ignored: DL3020), and its removal too', async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3020');
+    await writeFile('.hadolint.yaml', 'ignored:\n  - DL3020\n');
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'DL3020') && ds.some((d) => codeOf(d) === 'DL3007'), 'DL3020 ignored by .hadolint.yaml', 10000);
+    await deleteFile('.hadolint.yaml');
+    await waitForCode(doc.uri, 'DL3020', 10000);
+  });
+});
