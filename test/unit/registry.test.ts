@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { engineReady, ROOT } from '../helpers/setup';
 import { allRules, ruleDoc, knowledgeBase, lint, defaultConfig, mergeConfig, userConfigSchema, type Kind } from '../../src/core/index';
 import { language } from '../../src/core/registry';
+import { nodeEnv } from '../../src/node/host';
 import { FIXTURE_EXT } from '../helpers/fixtures';
 
 const PREFIX: Record<string, RegExp> = {
@@ -117,8 +118,10 @@ describe('rule registry', () => {
       }
       const config = mergeConfig(defaultConfig(), { ...parsed?.data, rules: { ...parsed?.data?.rules, [m.code]: m.severity === 'off' ? 'warning' : m.severity } });
       const kind = m.kind as Kind;
-      if (!lint(doc.bad, kind, config).some((f) => f.code === m.code)) problems.push(`${m.code}: the bad example does not trigger it`);
-      const good = lint(doc.good, kind, config).filter((f) => f.code === m.code);
+      // Examples are linted as if they sat in the kind's fixture folder, so an option file's relative includes resolve there.
+      const env = nodeEnv(join(ROOT, 'test/rules/fixtures', kind, 'doc-example'));
+      if (!lint(doc.bad, kind, config, env).some((f) => f.code === m.code)) problems.push(`${m.code}: the bad example does not trigger it`);
+      const good = lint(doc.good, kind, config, env).filter((f) => f.code === m.code);
       if (good.length) problems.push(`${m.code}: the good example triggers it: ${good[0].message}`);
     }
     assert.deepEqual(problems, []);

@@ -1,0 +1,140 @@
+/**
+ * From the syntax to what the server makes of it: the target, each group's role, the option each name resolves to
+ * (modifiers stripped the way my_getopt strips them: the full name first, then `loose-`, `skip-`, `disable-`,
+ * `enable-`, `maximum-` and, on MariaDB, `autoset-`, repeatedly), and the effective server configuration.
+ */
+import type { ResolvedConfig, MysqlTarget } from '../config';
+import type { LintEnv } from '../language';
+import { applyGroupClass, flavorOf } from './groups';
+import type { CnfOption, MycnfModel, Prefix, ServerView } from './model';
+import { MARIADB_ALIASES, MYSQL_RENAMES, NEGATION_ALIASES } from './names';
+import type { OptionReference } from './options';
+import { parseOptionFiles } from './parse';
+import { chooseTarget, type RefLoader } from './target';
+
+const PREFIX = /^(loose|skip|disable|enable|maximum|autoset)_/i;
+
+export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, refs: RefLoader): MycnfModel {
+  const p = parseOptionFiles(text, env);
+  const target = chooseTarget(p, config, refs);
+  const t = target.target;
+  for (const g of p.groups) applyGroupClass(g, t);
+  const ref = refs(t);
+  for (const o of p.options) {
+    const checkTarget = o.group ? o.group.checkTarget : t;
+    resolveOption(o, checkTarget ? refs(checkTarget) : undefined, checkTarget ?? t);
+  }
+  const serverOptions = p.options.filter((o) => (o.group ? o.group.role === 'server' : p.fragment && o.source === 0));
+  const server = makeView(serverOptions, ref);
+  const main = p.sources[0];
+  const units: MycnfModel['units'] = [];
+  for (const g of p.groups) if (g.source === 0) units.push({ startLine: g.line, endLine: g.line });
+  for (const o of p.options) if (o.source === 0) units.push({ startLine: o.line, endLine: o.line });
+  for (const d of p.directives) if (d.source === 0) units.push({ startLine: d.line, endLine: d.line });
+  for (const m of p.malformed) if (m.source === 0) units.push({ startLine: m.line, endLine: m.line });
+  units.sort((a, b) => a.startLine - b.startLine);
+  return { ...p, target, ref, server, comments: main.comments, units };
+}
+
+/** Finds the option a name means, stripping modifiers like the server does. */
+export function resolveOption(o: CnfOption, ref: OptionReference | undefined, target: MysqlTarget): void {
+  const maria = flavorOf(target) === 'mariadb';
+  let s = o.norm;
+  let offset = 0;
+  const prefixes: Prefix[] = [];
+  for (;;) {
+    const info = ref ? lookup(ref, s, maria) : undefined;
+    if (info) {
+      o.info = info;
+      o.name = info.name;
+      break;
+    }
+    const m = PREFIX.exec(s);
+    if (!m || (!maria && m[1] !== m[1].toLowerCase()) || (m[1].toLowerCase() === 'autoset' && !maria)) {
+      o.name = s.toLowerCase();
+      break;
+    }
+    prefixes.push(m[1].toLowerCase() as Prefix);
+    offset += m[0].length;
+    s = s.slice(m[0].length);
+  }
+  o.prefixes = prefixes;
+  const start = o.nameRange.start.character + offset;
+  o.baseRange = { start: { line: o.line, character: start }, end: o.nameRange.end };
+  if (!o.info && ref && maria && o.name.length >= 2) {
+    const longer = prefixMatches(ref, o.name);
+    if (longer.length) o.abbreviationOf = longer;
+  }
+  o.key = settingKey(o.name, maria);
+}
+
+/**
+ * Reference lookup with the server's case rules: MySQL compares option names case-sensitively, MariaDB does not.
+ * A MySQL name that only matches in another case is left unknown (the server rejects it).
+ */
+function lookup(ref: OptionReference, name: string, maria: boolean) {
+  if (maria) return ref.lookup(name.toLowerCase());
+  const info = ref.lookup(name);
+  if (!info || name === name.toLowerCase() || info.name === name) return info;
+  return undefined;
+}
+
+const prefixIndex = new WeakMap<OptionReference, string[]>();
+
+/** Options whose name starts with `name` (MariaDB accepts an unambiguous prefix of an option name). */
+export function prefixMatches(ref: OptionReference, name: string): string[] {
+  let names = prefixIndex.get(ref);
+  if (!names) {
+    names = ref
+      .all()
+      .filter((i) => !i.removed && i.optionFile)
+      .map((i) => i.name)
+      .sort();
+    prefixIndex.set(ref, names);
+  }
+  const n = name.toLowerCase();
+  // binary search for the first name >= n
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < names.length && names[i].startsWith(n); i++) out.push(names[i]);
+  return out;
+}
+
+/** The effective-setting key: renamed aliases fold onto the current name, `skip_log_bin` onto `log_bin`. */
+export function settingKey(name: string, maria: boolean): string {
+  const n = name.toLowerCase();
+  if (NEGATION_ALIASES[n]) return NEGATION_ALIASES[n];
+  if (maria) return MARIADB_ALIASES[n] ?? n;
+  return MYSQL_RENAMES[n] ?? n;
+}
+
+function makeView(options: CnfOption[], ref: OptionReference | undefined): ServerView {
+  const by = new Map<string, CnfOption[]>();
+  const kept: CnfOption[] = [];
+  for (const o of options) {
+    if (o.prefixes.includes('maximum') || o.prefixes.includes('autoset')) continue;
+    // the server ignores a loose- option it does not know
+    if (ref && !o.info && o.prefixes.includes('loose')) continue;
+    kept.push(o);
+    let list = by.get(o.key);
+    if (!list) by.set(o.key, (list = []));
+    list.push(o);
+  }
+  return {
+    options: kept,
+    all: (k) => by.get(k) ?? [],
+    get: (k) => {
+      const l = by.get(k);
+      if (!l?.length) return undefined;
+      return k === 'user' ? l[0] : l[l.length - 1];
+    },
+    has: (k) => by.has(k),
+    keys: () => [...by.keys()],
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * How option-file rules report: a finding in an included file carries that file's path (`file`), a related note on
+ * the `!include` line of the linted file, no fixes (the edits would be in another file), and honours that file's own
+ * `# devops-guidance ignore=` comments. Also the fix builders the rules share.
+ */
+import type { Fix, Range, RelatedInformation, Severity, TextEdit } from '../finding';
+import { defineRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
+import { parseDirective, tokenMatches } from '../suppress';
+import type { CnfDirective, CnfGroup, CnfOption, CnfSource, MycnfModel } from './model';
+
+export interface Where {
+  source: number;
+}
+
+export interface Extra {
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  severity?: Severity;
+}
+
+export type Reporter = (where: Where, range: Range, message: string, extra?: Extra) => void;
+
+export interface MycnfRuleDef {
+  meta: Omit<RuleMeta, 'kind'>;
+  check(m: MycnfModel, report: Reporter, ctx: RuleContext): void;
+}
+
+export function defineMycnfRule(def: MycnfRuleDef): Rule<MycnfModel> {
+  const meta: RuleMeta = { ...def.meta, kind: 'mycnf' };
+  return defineRule<MycnfModel>({
+    meta,
+    check(m, ctx) {
+      def.check(m, reporterFor(m, ctx, meta), ctx);
+    },
+  });
+}
+
+export function reporterFor(m: MycnfModel, ctx: RuleContext, meta: RuleMeta): Reporter {
+  return (where, range, message, extra = {}) => {
+    const src = m.sources[where.source];
+    if (!src || src.main) {
+      ctx.report({ range, message, fixes: extra.fixes, related: extra.related, severity: extra.severity });
+      return;
+    }
+    if (suppressedInSource(src, range.start.line, meta)) return;
+    const related: RelatedInformation[] = [...(extra.related ?? [])];
+    const top = topDirective(m, src);
+    if (top) related.push({ message: `read from ${src.path} through this ${top.keyword}`, range: top.range });
+    ctx.report({ range, message, related, severity: extra.severity, file: src.path });
+  };
+}
+
+/** The directive in the linted file through which an included source is read. */
+export function topDirective(m: MycnfModel, src: CnfSource): CnfDirective | undefined {
+  let d = src.includedBy;
+  while (d && d.source !== 0) d = m.sources[d.source].includedBy;
+  return d;
+}
+
+const suppressCache = new WeakMap<CnfSource, { file: string[]; lines: Map<number, string[]> }>();
+
+function suppressedInSource(src: CnfSource, line: number, meta: RuleMeta): boolean {
+  let s = suppressCache.get(src);
+  if (!s) {
+    s = { file: [], lines: new Map() };
+    const commentLines = new Set(src.comments.map((c) => c.line));
+    for (const c of src.comments) {
+      const d = parseDirective(c.text, false);
+      if (!d) continue;
+      if (d.kind === 'file') s.file.push(...d.codes);
+      else {
+        let n = c.line + 1;
+        while (n < src.lines.lineCount && (commentLines.has(n) || !src.lines.line(n).trim())) n++;
+        s.lines.set(n, [...(s.lines.get(n) ?? []), ...d.codes]);
+      }
+    }
+    suppressCache.set(src, s);
+  }
+  const f = { code: meta.code, name: meta.name };
+  return s.file.some((c) => tokenMatches(c, f, meta)) || !!s.lines.get(line)?.some((c) => tokenMatches(c, f, meta));
+}
+
+// ---------------------------------------------------------------- fix builders
+
+/** Writes a name in the style of the option it replaces (dashes or underscores). */
+export function styled(name: string, like: string): string {
+  return like.includes('-') && !like.includes('_') ? name.replace(/_/g, '-') : name;
+}
+
+export function replaceValueEdit(o: CnfOption, value: string): TextEdit {
+  if (o.valueRange) return { range: o.valueRange, newText: value };
+  return { range: { start: o.nameRange.end, end: o.nameRange.end }, newText: ` = ${value}` };
+}
+
+/** Replaces the bare name (after modifiers) and keeps the modifiers. */
+export function renameEdit(o: CnfOption, name: string): TextEdit {
+  const like = o.text;
+  return { range: o.baseRange, newText: styled(name, like) };
+}
+
+export function deleteLineEdit(o: { lineRange: Range }): TextEdit {
+  return { range: o.lineRange, newText: '' };
+}
+
+function lineEnd(m: MycnfModel, line: number): number {
+  return m.lines.line(line).length;
+}
+
+/** Inserts a new line after `line` (in the linted file). */
+export function insertLineAfter(m: MycnfModel, line: number, text: string): TextEdit {
+  if (line + 1 < m.lines.lineCount) return { range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } }, newText: `${text}\n` };
+  const c = lineEnd(m, line);
+  return { range: { start: { line, character: c }, end: { line, character: c } }, newText: `\n${text}` };
+}
+
+/** Inserts a new line before `line` (in the linted file). */
+export function insertLineBefore(line: number, text: string): TextEdit {
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${text}\n` };
+}
+
+/** Where an option added to a group goes: after the group's last option line in the linted file, or after the header. */
+export function insertInGroup(m: MycnfModel, g: CnfGroup, text: string): TextEdit {
+  const own = g.options.filter((o) => o.source === g.source);
+  const last = own.length ? own[own.length - 1].line : g.line;
+  return insertLineAfter(m, last, text);
+}
+
+/** An option line written the way the file writes them (`name = value` or `name=value`). */
+export function optionLine(m: MycnfModel, name: string, value?: string): string {
+  const spaced = m.options.filter((o) => o.source === 0 && o.equalsRange).some((o) => /\s=|=\s/.test(o.lineText));
+  const dashed = m.options.filter((o) => o.source === 0);
+  const useDash = dashed.length > 0 && dashed.filter((o) => o.text.includes('-')).length > dashed.filter((o) => o.text.includes('_')).length;
+  const n = useDash ? name.replace(/_/g, '-') : name;
+  if (value === undefined) return n;
+  return spaced ? `${n} = ${value}` : `${n}=${value}`;
+}
+
+export function fix(title: string, safe: boolean, ...edits: TextEdit[]): Fix {
+  return { title, safe, edits };
+}
+
+/** Options from the linted file only (fixes can only edit it). */
+export function inMain(o: { source: number } | undefined): boolean {
+  return !!o && o.source === 0;
+}
+
+/** `name` with its modifiers, as written, for messages. */
+export function shown(o: CnfOption): string {
+  return o.text;
+}

@@ -1,0 +1,31 @@
+import { defineMycnfRule, fix } from '../report';
+
+const ESC: Record<string, string> = { n: 'a line break', t: 'a TAB', r: 'a carriage return', b: 'a backspace', s: 'a space' };
+
+/** `C:\temp\new`: in option-file values `\t`, `\n`, `\r`, `\b` and `\s` are escapes, so a Windows path breaks. */
+export default defineMycnfRule({
+  meta: { code: 'MYC011', name: 'path-backslash-escape', severity: 'warning', fix: 'unsafe' },
+  check(m, report) {
+    for (const o of m.options) {
+      const raw = o.rawValue;
+      if (!raw || !o.valueRange || !raw.includes('\\')) continue;
+      const pathLike = /^["']?[A-Za-z]:\\/.test(raw) || /^["']?\\\\/.test(raw) || o.info?.type === 'filename' || /(dir|file|path|socket)$/.test(o.name);
+      if (!pathLike) continue;
+      let hit: string | undefined;
+      const inner = o.quote ? raw.slice(1, -1) : raw;
+      for (let i = 0; i < inner.length - 1; i++) {
+        if (inner[i] !== '\\') continue;
+        const n = inner[i + 1];
+        if (ESC[n]) {
+          hit = n;
+          break;
+        }
+        i++;
+      }
+      if (!hit) continue;
+      report(o, o.valueRange, `In option files \`\\${hit}\` is an escape: the server reads it in this path as ${ESC[hit]}. Use forward slashes (they work on Windows too) or double the backslashes.`, {
+        fixes: [fix('Use forward slashes', false, { range: o.valueRange, newText: raw.replace(/\\\\|\\/g, '/') })],
+      });
+    }
+  },
+});

@@ -1,0 +1,66 @@
+import type { RelatedInformation } from '../../finding';
+import { isNegated } from '../facts';
+import type { CnfOption, MycnfModel } from '../model';
+import { MULTI_VALUED } from '../names';
+import { defineMycnfRule, deleteLineEdit, fix } from '../report';
+import { boolOf } from '../values';
+
+function effective(o: CnfOption): string {
+  if (o.info?.type === 'boolean' || isNegated(o) || o.prefixes.includes('enable')) return String(boolOf(o));
+  if (!o.hasValue) return '(set)';
+  return (o.value ?? '').trim().toLowerCase();
+}
+
+function where(m: MycnfModel, o: CnfOption): string {
+  const src = m.sources[o.source];
+  return `${src.main ? '' : `${src.path}:`}${o.line + 1}${o.group ? ` [${o.group.name}]` : ''}`;
+}
+
+function related(m: MycnfModel, winner: CnfOption): RelatedInformation {
+  const src = m.sources[winner.source];
+  return { message: `the value that applies: ${winner.text}${winner.hasValue ? ` = ${winner.rawValue}` : ''}`, range: winner.range, ...(src.main ? {} : { file: src.path }) };
+}
+
+/** The same option set twice for one program: only the last one counts (for mysqld's `user`, the first). */
+export default defineMycnfRule({
+  meta: { code: 'MYC012', name: 'duplicate-option', severity: 'warning', fix: 'safe' },
+  check(m, report) {
+    const check = (list: CnfOption[], firstWins: boolean, scope: string) => {
+      if (list.length < 2) return;
+      const winner = firstWins ? list[0] : list[list.length - 1];
+      for (const o of list) {
+        if (o === winner) continue;
+        const same = effective(o) === effective(winner);
+        const alias = o.name !== winner.name ? ` (${o.name} and ${winner.name} are the same setting)` : '';
+        const msg = same
+          ? `${o.text} is set again with the same value at line ${where(m, winner)}${alias}; this line is redundant.`
+          : `${o.text} is set again at line ${where(m, winner)}${alias}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
+        report(o, o.nameRange, msg, {
+          severity: same ? 'info' : undefined,
+          related: [related(m, winner)],
+          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', true, deleteLineEdit(o))],
+        });
+      }
+    };
+    const multi = (o: CnfOption) => MULTI_VALUED.has(o.key) || MULTI_VALUED.has(o.name) || o.info?.multiValued === true || o.key.startsWith('performance_schema_instrument');
+    // the server's effective configuration: every server group, across included files
+    const byKey = new Map<string, CnfOption[]>();
+    for (const o of m.server.options) {
+      if (multi(o)) continue;
+      let l = byKey.get(o.key);
+      if (!l) byKey.set(o.key, (l = []));
+      l.push(o);
+    }
+    for (const [k, l] of byKey) check(l, k === 'user', '');
+    // other groups: duplicates within one group name
+    const byGroup = new Map<string, CnfOption[]>();
+    for (const o of m.options) {
+      if (!o.group || o.group.role === 'server' || multi(o)) continue;
+      const k = `${o.group.key}\u0000${o.key}`;
+      let l = byGroup.get(k);
+      if (!l) byGroup.set(k, (l = []));
+      l.push(o);
+    }
+    for (const l of byGroup.values()) check(l, false, ` for [${l[0].group!.name}]`);
+  },
+});
