@@ -31,10 +31,10 @@ export default defineMycnfRule({
       for (const o of list) {
         if (o === winner) continue;
         const same = effective(o) === effective(winner);
-        const alias = o.name !== winner.name ? ` (${o.name} and ${winner.name} are the same setting)` : '';
+        const alias = o.norm.toLowerCase() !== winner.norm.toLowerCase() ? ` as ${winner.text} (the same setting)` : '';
         const msg = same
-          ? `${o.text} is set again with the same value at line ${where(m, winner)}${alias}; this line is redundant.`
-          : `${o.text} is set again at line ${where(m, winner)}${alias}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
+          ? `${o.text} is set again${alias} with the same value at line ${where(m, winner)}; this line is redundant.`
+          : `${o.text} is set again${alias} at line ${where(m, winner)}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
         report(o, o.nameRange, msg, {
           severity: same ? 'info' : undefined,
           related: [related(m, winner)],
