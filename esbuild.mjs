@@ -26,7 +26,7 @@ mkdirSync(out, { recursive: true });
 step('rule registries', () => execFileSync(process.execPath, [join(root, 'scripts/gen-registry.mjs')], { stdio: 'inherit' }));
 
 // Build-time generators (TypeScript, bundled then run): each writes assets into dist/.
-const generators = ['scripts/build-kb.ts'];
+const generators = ['scripts/build-kb.ts', 'scripts/build-mysql-options.ts'];
 for (const g of generators) {
   const outfile = join(out, 'scripts', g.replace(/^scripts\//, '').replace(/\.ts$/, '.cjs'));
   await step(`bundle ${g}`, () =>

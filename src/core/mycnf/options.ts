@@ -35,19 +35,39 @@ export interface OptionInfo {
   requiresValue?: boolean;
   /** True when repeating the option adds to a list instead of replacing (replicate-do-db, plugin-load-add). */
   multiValued?: boolean;
-  /** Provided by a plugin that must be loaded first (e.g. 'semisync_source', 'group_replication'). */
+  /**
+   * Provided by a plugin that must be loaded first: the library's base name as written in
+   * `plugin-load-add=<plugin>.so` (e.g. 'semisync_source', 'group_replication', 'server_audit'); for MySQL
+   * components the component name (e.g. 'component_validate_password').
+   */
   plugin?: string;
   /** Versions (e.g. '8.0.30') within this target's series, or the series where it happened. */
   introduced?: string;
   deprecated?: string;
-  /** Set when the option no longer exists on this target: the version that removed it. */
+  /** Set when the option no longer exists on this target: the version that removed it ('' when the version is unknown). */
   removed?: string;
+  /**
+   * Only with `removed`: the server still accepts the name and ignores it with a warning (MariaDB keeps removed
+   * options as no-ops, e.g. innodb_file_format, and accepts some MySQL-only names such as master_info_repository).
+   * When false or absent, a removed option stops the server from starting.
+   */
+  stillAccepted?: boolean;
   /** The name to use instead (renames, deprecations). */
   replacement?: string;
   /** Canonical documentation URL for this target. */
   docs?: string;
   /** One line in our own words (for hover and completion); optional. */
   summary?: string;
+  /** Only on some platforms (an option the server of another platform does not know). */
+  platform?: 'windows';
+  /** The default printed depends on the machine (CPU count, memory, host name) and is only indicative. */
+  defaultVaries?: boolean;
+  /**
+   * How sure the reference is that this entry is right for this target: 'verified' (read from the server itself or
+   * its source/manual for this series) or 'inferred' (derived from a neighbouring series and the documented
+   * changes). Rules should not claim a start failure from an 'inferred' entry alone.
+   */
+  confidence?: 'verified' | 'inferred';
 }
 
 export interface OptionReference {

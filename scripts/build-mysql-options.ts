@@ -1,0 +1,436 @@
+// Builds dist/mysql-options.json, the option reference of every MySQL/MariaDB target, from the source tables in
+// data/reference/mycnf-options/:
+//   mysql.json          MySQL 8.0 (+ what is known of 8.4) imported from the server source and manual
+//   mariadb-10.11.json  MariaDB 10.11 read from the real server (scripts/mycnf/regenerate-mariadb.mjs)
+//   overrides.yaml      hand-kept facts with their sources: renames, 5.7 and 8.4 and 11.4 deltas, option-only names
+// Every entry is validated (zod) and sanity-checked (types agree with defaults and ranges, enum defaults are allowed
+// values, replacements exist on the target); any problem fails the build with the option and target named.
+//   node out/scripts/build-mysql-options.cjs <distDir>
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { MYSQL_TARGETS, type MysqlTarget } from '../src/core/config';
+import type { OptionInfo } from '../src/core/mycnf/options';
+import { OPTIONS_ASSET_VERSION, canonicalOptionName, type OptionsAsset } from '../src/core/mycnf/reference';
+
+const root = join(__dirname, '..', '..');
+const outDir = process.argv[2] ?? join(root, 'dist');
+const dataDir = join(root, 'data/reference/mycnf-options');
+const problems: string[] = [];
+const t0 = performance.now();
+
+const MYSQL: MysqlTarget[] = ['mysql-5.7', 'mysql-8.0', 'mysql-8.4'];
+const MARIADB: MysqlTarget[] = ['mariadb-10.11', 'mariadb-11.4'];
+const DOCS_BASE: Record<MysqlTarget, string> = {
+  'mysql-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
+  'mysql-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
+  'mysql-8.4': 'https://dev.mysql.com/doc/refman/8.4/en/',
+  'mariadb-10.11': 'https://mariadb.com/kb/en/',
+  'mariadb-11.4': 'https://mariadb.com/kb/en/',
+};
+
+// ---------- schemas ----------
+const optionType = z.enum(['boolean', 'integer', 'size', 'numeric', 'enum', 'set', 'string', 'filename', 'none']);
+const version = z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'a version like 8.0.26');
+const infoSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_.]*$/),
+    type: optionType,
+    default: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    blockSize: z.number().int().positive().optional(),
+    values: z.array(z.string().min(1)).min(1).optional(),
+    scope: z.enum(['global', 'session', 'both']).optional(),
+    dynamic: z.boolean().optional(),
+    optionFile: z.boolean(),
+    requiresValue: z.boolean().optional(),
+    multiValued: z.boolean().optional(),
+    plugin: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    introduced: version.optional(),
+    deprecated: version.optional(),
+    removed: z.union([version, z.literal('')]).optional(),
+    stillAccepted: z.boolean().optional(),
+    replacement: z.string().regex(/^[a-z][a-z0-9_.]*$/).optional(),
+    docs: z.string().url().optional(),
+    summary: z.string().max(160).optional(),
+    platform: z.literal('windows').optional(),
+    defaultVaries: z.boolean().optional(),
+    confidence: z.enum(['verified', 'inferred']).optional(),
+  })
+  .strict();
+
+type Info = z.infer<typeof infoSchema>;
+type Patch = Partial<Info> & { absent?: boolean; docsPath?: string };
+const scopeKey = z.enum(['all', 'mysql', 'mariadb', ...MYSQL_TARGETS]);
+const patchSchema = z.partialRecord(scopeKey, z.record(z.string(), z.unknown()));
+const overridesSchema = z
+  .object({
+    renames: z.array(z.tuple([z.string(), z.string(), version])),
+    semisyncRenames: z.array(z.tuple([z.string(), z.string()])),
+    semisyncRenameVersion: version,
+    multiValued: z.array(z.string()),
+    patches: z.record(z.string(), patchSchema),
+    add: z.record(z.string(), patchSchema),
+    mysql84: z.object({
+      removed: z.record(z.string(), version),
+      present: z.array(z.string()),
+    }),
+    mysql57: z.object({
+      defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+      present: z.array(z.string()),
+      presentFamilies: z.array(z.string()),
+      deprecated: z.record(z.string(), version),
+    }),
+    mariadb114: z.object({
+      removed: z.record(z.string(), z.union([version, z.literal('')])),
+      defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    }),
+    plugins: z.object({ mysql: z.record(z.string(), z.string()) }),
+  })
+  .strict();
+
+// ---------- inputs ----------
+function readJson<T>(f: string): T {
+  return JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as T;
+}
+interface MysqlRow extends Partial<Info> {
+  name: string;
+  type: Info['type'];
+  optionOnly?: boolean;
+  default84?: unknown;
+  in80?: boolean | null;
+  in84?: boolean | null;
+  docs?: string;
+  removedNote?: string;
+  aliasOf?: string;
+  typeUnknown?: boolean;
+}
+interface MariaRow {
+  name: string;
+  type: Info['type'];
+  default?: string | number | boolean | null;
+  min?: number;
+  max?: number;
+  values?: string[];
+  requiresValue?: boolean;
+  optionalValue?: boolean;
+  plugin?: string;
+  compat?: 'removed' | 'mysql-compat';
+  hostDependent?: boolean;
+  deprecatedNote?: boolean;
+}
+const mysqlRows = readJson<{ options: MysqlRow[] }>('mysql.json').options;
+const mariaRows = readJson<{ meta: { server: string }; options: MariaRow[] }>('mariadb-10.11.json');
+const ovRaw = parseYaml(readFileSync(join(dataDir, 'overrides.yaml'), 'utf8'));
+const ovParsed = overridesSchema.safeParse(ovRaw);
+if (!ovParsed.success) {
+  for (const i of ovParsed.error.issues.slice(0, 30)) console.error(`overrides.yaml: ${i.path.join('.')}: ${i.message}`);
+  process.exit(1);
+}
+const ov = ovParsed.data;
+
+// ---------- per-target tables ----------
+const tables = new Map<MysqlTarget, Map<string, Info>>();
+for (const t of MYSQL_TARGETS) tables.set(t, new Map());
+const put = (t: MysqlTarget, info: Info) => tables.get(t)!.set(info.name, info);
+
+const vparts = (v: string) => v.split('.').map(Number);
+/** a < b for dotted versions; a bare series ('8.4') counts as its first release. */
+function before(a: string, b: string): boolean {
+  const x = vparts(a);
+  const y = vparts(b);
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+  return false;
+}
+const inSeries = (v: string | undefined, s: string) => v !== undefined && (v === s || v.startsWith(s + '.'));
+
+function baseFromMysql(r: MysqlRow): Info {
+  const i: Info = { name: r.name, type: r.type, optionFile: r.optionFile ?? true };
+  for (const k of ['default', 'min', 'max', 'blockSize', 'values', 'scope', 'dynamic', 'requiresValue', 'platform'] as const) {
+    if (r[k] !== undefined) (i as Record<string, unknown>)[k] = r[k];
+  }
+  return i;
+}
+
+for (const r of mysqlRows) {
+  const docs = r.docs;
+  // MySQL 8.0
+  const removed80 = r.removed && inSeries(r.removed, '8.0') ? r.removed : undefined;
+  if (r.in80 || removed80) {
+    const i = baseFromMysql(r);
+    if (r.introduced && inSeries(r.introduced, '8.0')) i.introduced = r.introduced;
+    if (r.deprecated && inSeries(r.deprecated, '8.0')) i.deprecated = r.deprecated;
+    if (removed80) i.removed = removed80;
+    if (r.replacement) i.replacement = r.replacement;
+    if (docs) i.docs = DOCS_BASE['mysql-8.0'] + docs;
+    i.confidence = 'verified';
+    put('mysql-8.0', i);
+  }
+  // MySQL 8.4: present unless removed by 8.4; presence unknown (in84 null) is kept (we cannot claim a removal)
+  if (r.in80 !== false || r.in84 || r.removed) {
+    const i = baseFromMysql(r);
+    if (r.default84 !== undefined) {
+      if (typeof r.default84 === 'string' && /^-?\d+$/.test(r.default84)) i.default = Number(r.default84);
+      else if (r.default84 === 'ON' || r.default84 === 'OFF') i.default = r.default84 === 'ON';
+      else if (typeof r.default84 === 'string' && i.type !== 'string' && !(i.values ?? []).includes(r.default84)) {
+        // A formula ("1 if ... else ..."): the default depends on the machine.
+        delete i.default;
+        i.defaultVaries = true;
+      } else i.default = r.default84 as Info['default'];
+    }
+    if (r.introduced) i.introduced = r.introduced;
+    if (r.deprecated) i.deprecated = r.deprecated;
+    if (r.removed && !before('8.4.99', r.removed)) i.removed = r.removed;
+    if (r.replacement) i.replacement = r.replacement;
+    if (docs) i.docs = DOCS_BASE['mysql-8.4'] + docs;
+    i.confidence = r.in84 === null && !r.removed ? 'inferred' : 'verified';
+    put('mysql-8.4', i);
+  }
+  // MySQL 5.7: what 8.0 has minus what 8.0 introduced (unless known to be in 5.7 too), plus what 8.0 removed
+  const introduced80 = r.introduced && (inSeries(r.introduced, '8.0') || before('8.0.99', r.introduced));
+  const backport = ov.mysql57.present.includes(r.name) || ov.mysql57.presentFamilies.some((p) => r.name.startsWith(p));
+  if ((r.in80 && (!introduced80 || backport)) || removed80) {
+    const i = baseFromMysql(r);
+    if (ov.mysql57.defaults[r.name] !== undefined) i.default = ov.mysql57.defaults[r.name];
+    if (ov.mysql57.deprecated[r.name]) i.deprecated = ov.mysql57.deprecated[r.name];
+    if (r.replacement && removed80) i.replacement = r.replacement;
+    if (docs) i.docs = DOCS_BASE['mysql-5.7'] + docs;
+    i.confidence = 'inferred';
+    put('mysql-5.7', i);
+  }
+}
+
+// 8.4 removals and presence confirmed from the 8.1-8.4 change lists
+for (const [name, v] of Object.entries(ov.mysql84.removed)) {
+  const i = tables.get('mysql-8.4')!.get(name);
+  if (!i) problems.push(`overrides mysql84.removed: ${name} is not a MySQL option`);
+  else Object.assign(i, { removed: v, confidence: 'verified' });
+}
+for (const name of ov.mysql84.present) {
+  const i = tables.get('mysql-8.4')!.get(name);
+  if (!i) problems.push(`overrides mysql84.present: ${name} is not a MySQL option`);
+  else if (i.removed) problems.push(`overrides mysql84.present: ${name} is marked removed`);
+  else i.confidence = 'verified';
+}
+
+// MariaDB 10.11 from the server itself; 11.4 derived from it
+const MARIA_PAGES: [RegExp, string][] = [
+  [/^innodb_/, 'innodb-system-variables'],
+  [/^aria_/, 'aria-system-variables'],
+  [/^myisam_/, 'myisam-system-variables'],
+  [/^wsrep_/, 'galera-cluster-system-variables'],
+  [/^rpl_semi_sync_/, 'semisynchronous-replication'],
+  [/^performance_schema/, 'performance-schema-system-variables'],
+  [/^server_audit/, 'mariadb-audit-plugin-options-and-system-variables'],
+  [/^thread_pool_/, 'thread-pool-system-status-variables'],
+  [/^(ssl_|tls_|have_ssl|have_openssl)/, 'ssltls-system-variables'],
+  [/^(binlog_|log_bin|log_slave|slave_|master_|relay_log|gtid_|replicate_|sync_binlog|sync_master|sync_relay|expire_logs|max_binlog|max_relay|read_binlog|init_slave|sql_slave|skip_slave|log_basename|report_)/, 'replication-and-binary-log-system-variables'],
+];
+function mariaDocs(name: string, optionOnly: boolean): string {
+  if (optionOnly) return `${DOCS_BASE['mariadb-10.11']}mariadbd-options/#${name.replace(/_/g, '-')}`;
+  const page = MARIA_PAGES.find(([re]) => re.test(name))?.[1] ?? 'server-system-variables';
+  return `${DOCS_BASE['mariadb-10.11']}${page}/#${name}`;
+}
+const mariaNames = new Set(mariaRows.options.map((r) => r.name));
+for (const r of mariaRows.options) {
+  const i: Info = { name: r.name, type: r.compat ? 'string' : r.type, optionFile: true, confidence: 'verified' };
+  if (r.compat) {
+    i.removed = '';
+    i.stillAccepted = true;
+  } else {
+    if (r.default !== undefined) i.default = r.default;
+    if (r.hostDependent) i.defaultVaries = true;
+    if (r.min !== undefined && Number.isFinite(r.min)) i.min = r.min;
+    if (r.max !== undefined && Number.isFinite(r.max)) i.max = r.max;
+    if (r.values) i.values = r.values;
+    if (r.requiresValue !== undefined) i.requiresValue = r.requiresValue;
+    if (r.plugin) i.plugin = r.plugin;
+  }
+  const optionOnly = !!r.compat || r.type === 'none';
+  i.docs = mariaDocs(r.name, optionOnly);
+  put('mariadb-10.11', i);
+  const j: Info = { ...i, confidence: 'inferred' };
+  if (ov.mariadb114.defaults[r.name] !== undefined) j.default = ov.mariadb114.defaults[r.name];
+  if (ov.mariadb114.removed[r.name] !== undefined && !r.compat) {
+    j.removed = ov.mariadb114.removed[r.name];
+    j.stillAccepted = true; // MariaDB keeps removed options as no-ops (verified on 10.11 for every removed name)
+  }
+  put('mariadb-11.4', j);
+}
+
+// ---------- renames ----------
+for (const [oldName, newName, v] of ov.renames) {
+  for (const t of ['mysql-8.0', 'mysql-8.4'] as const) {
+    const o = tables.get(t)!.get(oldName);
+    const n = tables.get(t)!.get(newName);
+    if (!o || !n) {
+      problems.push(`renames: ${oldName} -> ${newName} missing on ${t}`);
+      continue;
+    }
+    o.replacement = newName;
+    o.deprecated ??= v;
+    n.introduced ??= v;
+  }
+  tables.get('mysql-5.7')!.delete(newName); // the new names came with the rename
+}
+
+// ---------- patches and additions ----------
+function scopeTargets(s: string): MysqlTarget[] {
+  if (s === 'all') return [...MYSQL_TARGETS];
+  if (s === 'mysql') return MYSQL;
+  if (s === 'mariadb') return MARIADB;
+  return [s as MysqlTarget];
+}
+function applyPatch(name: string, scopes: Record<string, Record<string, unknown>>, adding: boolean) {
+  for (const [s, fields] of Object.entries(scopes)) {
+    for (const t of scopeTargets(s)) {
+      const table = tables.get(t)!;
+      const cur = table.get(name);
+      const p = fields as Patch;
+      if (p.absent) {
+        table.delete(name);
+        continue;
+      }
+      if (!cur && !adding) {
+        problems.push(`overrides patches: ${name} does not exist on ${t} (use add:)`);
+        continue;
+      }
+      const next: Info = { ...(cur ?? { name, type: 'string', optionFile: true }), ...(p as Info) };
+      if ('docsPath' in p) {
+        delete (next as Patch).docsPath;
+        next.docs = DOCS_BASE[t] + p.docsPath;
+      }
+      for (const [k, v] of Object.entries(p)) if (v === null && k !== 'default') delete (next as Record<string, unknown>)[k];
+      if (!cur && !next.docs && t.startsWith('mariadb')) next.docs = mariaDocs(name, next.type === 'none');
+      table.set(name, next);
+    }
+  }
+}
+for (const [name, scopes] of Object.entries(ov.add)) applyPatch(name, scopes, true);
+for (const [name, scopes] of Object.entries(ov.patches)) applyPatch(name, scopes, false);
+
+// semisync renames (MySQL 8.0.26+: new plugin libraries with source/replica names; old libraries still ship)
+for (const [oldName, newName] of ov.semisyncRenames) {
+  for (const t of ['mysql-8.0', 'mysql-8.4'] as const) {
+    const o = tables.get(t)!.get(oldName);
+    const n = tables.get(t)!.get(newName);
+    if (!o || !n) problems.push(`semisyncRenames: ${oldName} -> ${newName} missing on ${t}`);
+    else {
+      o.replacement = newName;
+      o.deprecated ??= ov.semisyncRenameVersion;
+    }
+  }
+}
+// plugin ownership for MySQL (by prefix, longest first)
+const pluginPrefixes = Object.entries(ov.plugins.mysql).sort((a, b) => b[0].length - a[0].length);
+for (const t of MYSQL) {
+  for (const i of tables.get(t)!.values()) {
+    if (i.plugin) continue;
+    const hit = pluginPrefixes.find(([p]) => i.name.startsWith(p));
+    if (hit) i.plugin = hit[1];
+  }
+}
+for (const t of MYSQL_TARGETS) for (const n of ov.multiValued) {
+  const i = tables.get(t)!.get(n);
+  if (i) i.multiValued = true;
+}
+
+// ---------- validation and sanity checks ----------
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+for (const [t, table] of tables) {
+  for (const i of table.values()) {
+    const where = `${t} ${i.name}`;
+    const r = infoSchema.safeParse(i);
+    if (!r.success) {
+      for (const iss of r.error.issues) problems.push(`${where}: ${iss.path.join('.')}: ${iss.message}`);
+      continue;
+    }
+    if (i.removed !== undefined) continue; // only the name matters for removed options
+    const d = i.default;
+    const numeric = i.type === 'integer' || i.type === 'size' || i.type === 'numeric';
+    if (d !== undefined && d !== null) {
+      if (i.type === 'boolean' && typeof d !== 'boolean') problems.push(`${where}: boolean with default ${JSON.stringify(d)}`);
+      if (numeric && !isNum(d)) problems.push(`${where}: ${i.type} with default ${JSON.stringify(d)}`);
+      if ((i.type === 'integer' || i.type === 'size') && isNum(d) && !Number.isInteger(d)) problems.push(`${where}: integer with fractional default ${d}`);
+      if (!numeric && i.type !== 'boolean' && typeof d === 'number') problems.push(`${where}: ${i.type} with numeric default ${d}`);
+      if (i.type === 'enum' && i.values && !i.values.some((v) => v.toLowerCase() === String(d).toLowerCase())) problems.push(`${where}: enum default ${JSON.stringify(d)} not in [${i.values}]`);
+      if (i.type === 'set' && i.values && typeof d === 'string' && d !== '') {
+        for (const part of d.split(',')) if (!i.values.some((v) => v.toLowerCase() === part.toLowerCase())) problems.push(`${where}: set default part ${part} not in values`);
+      }
+      if (isNum(d) && isNum(i.min) && d < i.min && !i.defaultVaries) problems.push(`${where}: default ${d} below min ${i.min}`);
+      if (isNum(d) && isNum(i.max) && d > i.max && !i.defaultVaries) problems.push(`${where}: default ${d} above max ${i.max}`);
+    }
+    if ((i.min !== undefined || i.max !== undefined) && !numeric) problems.push(`${where}: range on a ${i.type} option`);
+    if (isNum(i.min) && isNum(i.max) && i.min > i.max) problems.push(`${where}: min ${i.min} > max ${i.max}`);
+    if (i.values && i.type !== 'enum' && i.type !== 'set') problems.push(`${where}: values on a ${i.type} option`);
+    if (i.replacement) {
+      const rep = table.get(i.replacement);
+      if (!rep) problems.push(`${where}: replacement ${i.replacement} does not exist on ${t}`);
+      else if (rep.removed !== undefined) problems.push(`${where}: replacement ${i.replacement} is itself removed on ${t}`);
+    }
+    if (i.deprecated && i.introduced && before(i.deprecated, i.introduced)) problems.push(`${where}: deprecated ${i.deprecated} before introduced ${i.introduced}`);
+  }
+}
+if (problems.length) {
+  console.error(`build-mysql-options: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
+// ---------- compact output ----------
+// One record per name: `b` holds the fields shared by the targets that have the name, `t` maps each target that
+// has it to its own differences (0 = none; `~` lists fields the base has and this target lacks). Docs URLs are
+// stored without the target's base URL.
+const names = new Set<string>();
+for (const table of tables.values()) for (const n of table.keys()) names.add(n);
+const records: OptionsAsset['options'] = [];
+const TARGET_INDEX = Object.fromEntries(MYSQL_TARGETS.map((t, k) => [t, k]));
+for (const name of [...names].sort()) {
+  const per: [MysqlTarget, Record<string, unknown>][] = [];
+  for (const t of MYSQL_TARGETS) {
+    const i = tables.get(t)!.get(name);
+    if (!i) continue;
+    const o: Record<string, unknown> = { ...i };
+    delete o.name;
+    if (typeof o.docs === 'string' && o.docs.startsWith(DOCS_BASE[t])) o.docs = o.docs.slice(DOCS_BASE[t].length);
+    per.push([t, o]);
+  }
+  // base: for every field, the value most targets share
+  const base: Record<string, unknown> = {};
+  const keys = new Set(per.flatMap(([, o]) => Object.keys(o)));
+  for (const k of keys) {
+    const counts = new Map<string, number>();
+    for (const [, o] of per) if (k in o) counts.set(JSON.stringify(o[k]), (counts.get(JSON.stringify(o[k])) ?? 0) + 1);
+    let best: string | undefined;
+    let n = 0;
+    for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+    if (best !== undefined && n * 2 >= per.length) base[k] = JSON.parse(best);
+  }
+  const t: Record<number, 0 | Record<string, unknown>> = {};
+  for (const [target, o] of per) {
+    const diff: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) if (JSON.stringify(base[k]) !== JSON.stringify(v)) diff[k] = v;
+    const missing = Object.keys(base).filter((k) => !(k in o));
+    if (missing.length) diff['~'] = missing;
+    t[TARGET_INDEX[target]] = Object.keys(diff).length ? diff : 0;
+  }
+  records.push({ n: name, b: base, t });
+}
+const asset: OptionsAsset = {
+  v: OPTIONS_ASSET_VERSION,
+  targets: MYSQL_TARGETS.map((target) => ({ target, docsBase: DOCS_BASE[target] })),
+  sources: {
+    mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists; 5.7 derived from 8.0 and the 8.0 added/removed lists (inferred)',
+    mariadb: `MariaDB ${mariaRows.meta.server} (mariadbd --help --verbose and probes); 11.4 derived from 10.11 and the documented changes (inferred)`,
+  },
+  options: records,
+};
+mkdirSync(outDir, { recursive: true });
+const json = JSON.stringify(asset);
+writeFileSync(join(outDir, 'mysql-options.json'), json);
+const counts = MYSQL_TARGETS.map((tg) => `${tg} ${tables.get(tg)!.size}`).join(', ');
+console.log(`build-mysql-options: ${records.length} names (${counts}); ${(json.length / 1024).toFixed(0)} KiB in ${Math.round(performance.now() - t0)} ms`);
+void canonicalOptionName;
+void mariaNames;
+void (null as unknown as OptionInfo);

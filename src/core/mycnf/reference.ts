@@ -1,0 +1,79 @@
+/**
+ * The option reference per target, read lazily from the asset dist/mysql-options.json (built by
+ * scripts/build-mysql-options.ts from data/reference/mycnf-options/). Parsed once; each target's table is built on
+ * first use and cached. Lookups are O(1) and ignore case and the dash/underscore difference.
+ */
+import { loadJsonAsset } from '../assets';
+import { MYSQL_TARGETS, type MysqlTarget } from '../config';
+import type { OptionInfo, OptionReference } from './options';
+
+export const OPTIONS_ASSET_NAME = 'mysql-options.json';
+export const OPTIONS_ASSET_VERSION = 1;
+
+/** The asset's shape. Each record: `b` the fields most targets share, `t` per target index its differences. */
+export interface OptionsAsset {
+  v: number;
+  targets: { target: MysqlTarget; docsBase: string }[];
+  sources: Record<string, string>;
+  options: { n: string; b: Record<string, unknown>; t: Record<number, 0 | Record<string, unknown>> }[];
+}
+
+/** `Innodb-Log-File-Size` -> `innodb_log_file_size`. Option names treat `-` and `_` alike and we ignore case. */
+export function canonicalOptionName(name: string): string {
+  return name.trim().toLowerCase().replace(/-/g, '_');
+}
+
+const cache = new Map<MysqlTarget, OptionReference>();
+
+function build(target: MysqlTarget): OptionReference {
+  const asset = loadJsonAsset<OptionsAsset>(OPTIONS_ASSET_NAME);
+  if (asset.v !== OPTIONS_ASSET_VERSION) throw new Error(`${OPTIONS_ASSET_NAME}: version ${asset.v}, expected ${OPTIONS_ASSET_VERSION}`);
+  const index = asset.targets.findIndex((x) => x.target === target);
+  if (index < 0) throw new Error(`${OPTIONS_ASSET_NAME}: no target ${target}`);
+  const docsBase = asset.targets[index].docsBase;
+  const map = new Map<string, OptionInfo>();
+  const list: OptionInfo[] = [];
+  for (const r of asset.options) {
+    const d = r.t[index];
+    if (d === undefined) continue;
+    const o: Record<string, unknown> = { name: r.n, ...r.b };
+    if (d) {
+      for (const [k, v] of Object.entries(d)) if (k !== '~') o[k] = v;
+      for (const k of (d['~'] as string[] | undefined) ?? []) delete o[k];
+    }
+    if (typeof o.docs === 'string' && !/^https?:/.test(o.docs)) o.docs = docsBase + o.docs;
+    const info = Object.freeze(o) as unknown as OptionInfo;
+    map.set(r.n, info);
+    list.push(info);
+  }
+  Object.freeze(list);
+  return {
+    target,
+    lookup: (name) => map.get(canonicalOptionName(name)),
+    all: () => list,
+  };
+}
+
+/** The reference of one target; throws if the host has not provided the asset (see setAssetLoader). */
+export function optionReference(target: MysqlTarget): OptionReference {
+  let r = cache.get(target);
+  if (!r) {
+    r = build(target);
+    cache.set(target, r);
+  }
+  return r;
+}
+
+/** The targets (other than `except`) whose server knows the name and has not removed it: for messages such as
+ *  "exists only on MariaDB" or "added in MySQL 8.0". */
+export function targetsKnowing(name: string, except?: MysqlTarget): MysqlTarget[] {
+  return MYSQL_TARGETS.filter((t) => t !== except && (() => {
+    const i = optionReference(t).lookup(name);
+    return i !== undefined && i.removed === undefined;
+  })());
+}
+
+/** Forgets the cached tables (tests; a host that swaps the asset loader). */
+export function resetOptionReferenceCache(): void {
+  cache.clear();
+}
