@@ -4,7 +4,7 @@
 //   node esbuild.mjs --no-tests    skip the test bundles
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('.', import.meta.url).pathname;
@@ -90,7 +90,10 @@ function walk(dir, pred, acc = []) {
 }
 
 if (withTests) {
-  rmSync(join(out, 'test'), { recursive: true, force: true });
+  // Tests are built into a fresh folder and swapped in at the end, so a test run in progress elsewhere never
+  // sees a half-written or deleted out/test.
+  const staging = join(out, `test-staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
   const nodeTests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !p.includes('/editor/'));
   const editorEntries = walk(join(root, 'test/editor'), (p) => p.endsWith('.ts') && (p.includes('/suite/') || p.endsWith('index.ts')));
   await step('bundle tests', () =>
@@ -101,7 +104,7 @@ if (withTests) {
           sourcemap: 'inline',
           minify: false,
           entryPoints: nodeTests,
-          outdir: join(out, 'test'),
+          outdir: staging,
           outbase: join(root, 'test'),
           external: ['mocha', 'vscode'],
         }),
@@ -111,11 +114,15 @@ if (withTests) {
           sourcemap: 'inline',
           minify: false,
           entryPoints: editorEntries,
-          outdir: join(out, 'test/editor'),
+          outdir: join(staging, 'editor'),
           outbase: join(root, 'test/editor'),
           external: ['mocha', 'vscode'],
         }),
     ]),
   );
+  const old = join(out, `test-old-${process.pid}`);
+  if (existsSync(join(out, 'test'))) renameSync(join(out, 'test'), old);
+  renameSync(staging, join(out, 'test'));
+  rmSync(old, { recursive: true, force: true });
   console.log(`build: ${nodeTests.length} node test files, ${editorEntries.length} editor test files (${relative(root, out)}/test)`);
 }
