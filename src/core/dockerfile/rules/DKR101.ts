@@ -2,7 +2,9 @@ import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { callOf, commands, runs } from '../shell/lint';
-import type { Command } from '../shell/script';
+import type { PmCall } from '../shell/packages';
+import type { Command, Word } from '../shell/script';
+import { verifies } from '../shell/tools';
 
 const TRUE = /^(1|true|yes|on)$/i;
 
@@ -11,7 +13,14 @@ interface Hit {
   message: string;
 }
 
-function checkCommand(c: Command): Hit[] {
+/** Every package operand is a local file (built in an earlier stage or downloaded and checked in this RUN). */
+function localFilesOnly(call: PmCall | undefined, args: readonly Word[]): boolean {
+  const ops = call ? call.operands : args.filter((a) => !a.text.startsWith('-'));
+  const files = ops.filter((w) => /\.(apk|rpm|deb)$/.test(w.text) || /^(\.|\/|~)/.test(w.text) || w.text.includes('/'));
+  return files.length > 0 && ops.every((w) => files.includes(w));
+}
+
+function checkCommand(c: Command, trustLocal: boolean): Hit[] {
   const hits: Hit[] = [];
   const call = callOf(c);
   const p = c.program;
@@ -35,7 +44,7 @@ function checkCommand(c: Command): Hit[] {
       }
     }
   }
-  if (call?.manager === 'apk') {
+  if (call?.manager === 'apk' && !(trustLocal && call.operands.some((w) => /\.apk$/.test(w.text)))) {
     for (const o of call.options) if (o.name === '--allow-untrusted') hits.push({ range: o.word.range, message: 'apk --allow-untrusted installs packages whose signatures could not be checked.' });
   }
   if (call?.manager === 'zypper') {
@@ -45,7 +54,7 @@ function checkCommand(c: Command): Hit[] {
       }
     }
   }
-  if (p === 'rpm') {
+  if (p === 'rpm' && !(trustLocal && localFilesOnly(undefined, c.args))) {
     for (const a of c.args) {
       if (['--nosignature', '--nodigest', '--nofiledigest', '--noverify'].includes(a.text)) hits.push({ range: a.range, message: `rpm ${a.text} skips the integrity or signature check of the package.` });
     }
@@ -58,7 +67,7 @@ function checkCommand(c: Command): Hit[] {
   }
   if ((p === 'echo' || p === 'printf' || p === 'tee') && c.args.length) {
     for (const a of c.args) {
-      if (/^\s*deb(-src)?\s+\[[^\]]*\b(trusted|allow-insecure|allow-weak)=yes/.test(a.text)) hits.push({ range: a.range, message: 'An apt source marked trusted=yes is used without checking its signature.' });
+      if (/^\s*deb(-src)?\s+\[[^\]]*\b(trusted|allow-insecure|allow-weak)=yes[^\]]*\]\s*(?!(file|copy):)/.test(a.text)) hits.push({ range: a.range, message: 'An apt source marked trusted=yes is used without checking its signature.' });
       else if (/(^|\s)(repo_)?gpgcheck\s*=\s*(0|false|no)\b/i.test(a.text)) hits.push({ range: a.range, message: 'A repository with gpgcheck=0 installs packages without checking their signatures.' });
     }
   }
@@ -80,6 +89,11 @@ export default defineRule<DockerfileModel>({
     aliases: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
   },
   check(m, ctx) {
-    for (const run of runs(m)) for (const c of commands(run)) for (const h of checkCommand(c)) ctx.report(h);
+    for (const run of runs(m)) {
+      const cmds = commands(run);
+      // local package files are trusted when this RUN checks a signature, or downloads nothing (they come from a build stage)
+      const trustLocal = cmds.some(verifies) || !cmds.some((c) => c.program === 'curl' || c.program === 'wget');
+      for (const c of cmds) for (const h of checkCommand(c, trustLocal)) ctx.report(h);
+    }
   },
 });

@@ -16,6 +16,8 @@ const UPGRADES: Partial<Record<Manager, string[]>> = {
 
 function upgradesAll(c: PmCall): boolean {
   if (!c.action || !UPGRADES[c.manager]?.includes(c.action)) return false;
+  // `dnf update --security` is a deliberate security patch run, not a blanket upgrade
+  if (c.options.some((o) => ['--security', '--bugfix', '--advisory', '--advisories', '--cve', '--sec-severity', '--secseverity'].includes(o.name))) return false;
   return !c.operands.some((w) => !w.text.startsWith('-'));
 }
 

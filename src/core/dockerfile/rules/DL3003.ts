@@ -6,30 +6,35 @@ import { commands, normalizeDir, removesDir, runs } from '../shell/lint';
 import type { Command } from '../shell/script';
 
 /**
- * `cd` in RUN where WORKDIR says it better. Not flagged: a `cd` scoped on purpose (subshell, `$( )`, function,
- * heredoc script), and a `cd` into a scratch directory the same RUN deletes or one under /tmp, where WORKDIR would
- * leave an empty directory behind.
+ * A RUN that starts by changing directory: `WORKDIR` says the same thing once, visibly, for every later step.
+ * Only a `cd` that opens the RUN is reported, because that is where WORKDIR is a drop-in replacement. Not reported:
+ * a `cd` later in the RUN (into a build directory that is left or deleted again: WORKDIR could not replace it
+ * without splitting the RUN into more layers), a scoped `cd` (subshell, `$( )`, function, heredoc script), and a
+ * `cd` into /tmp or into a directory the same RUN deletes.
  */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3003', name: 'cd-instead-of-workdir', kind: 'dockerfile', severity: 'warning', fix: 'unsafe', aliases: ['DS-0013'] },
   check(m, ctx) {
     for (const run of runs(m)) {
       const cmds = commands(run);
-      for (const c of cmds) {
-        if (c.program !== 'cd' || !c.name) continue;
-        if (c.inSubshell || c.inSubstitution || c.inFunction || c.script.kind === 'heredoc' || c.pipeline) continue;
-        const target = c.args.find((a) => !a.text.startsWith('-') || a.text === '-');
-        if (target && target.literal) {
-          const dir = normalizeDir(target.text) ?? '';
-          if (dir === '-' || dir === '/tmp' || dir.startsWith('/tmp/') || removesDir(cmds.filter((x) => x.start > c.start && x.script === c.script), dir)) continue;
-        }
-        const fix = workdirFix(m, run, c);
-        ctx.report({
-          range: c.name.range,
-          message: 'Use WORKDIR to change directory; a `cd` only lasts for this RUN and hides where later steps run.',
-          fixes: fix ? [{ title: `Replace with WORKDIR ${target?.text}`, safe: false, edits: fix }] : undefined,
-        });
+      const line = run.line;
+      if (!line || run.form !== 'shell') continue;
+      const first = line.commands.find((c) => !c.inSubstitution);
+      if (!first || first.program !== 'cd' || !first.name || first.uncertain) continue;
+      const c = first;
+      if (c.inSubshell || c.inFunction || c.pipeline || c.background) continue;
+      const target = c.args.find((a) => !a.text.startsWith('-') || a.text === '-');
+      if (!target) continue;
+      if (target.literal) {
+        const dir = normalizeDir(target.text) ?? '';
+        if (dir === '-' || dir === '/' || dir === '/tmp' || run.mounts.some((mt) => normalizeDir(mt.target) === dir) || dir.startsWith('/tmp/') || removesDir(cmds.filter((x) => x.start > c.start && x.script === c.script), dir)) continue;
       }
+      const fix = workdirFix(m, run, c);
+      ctx.report({
+        range: c.name!.range,
+        message: `This RUN starts with \`cd ${target.text}\`; WORKDIR ${target.text} states the directory once for this and later steps.`,
+        fixes: fix ? [{ title: `Replace with WORKDIR ${target.text}`, safe: false, edits: fix }] : undefined,
+      });
     }
   },
 });

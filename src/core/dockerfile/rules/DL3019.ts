@@ -8,7 +8,8 @@ export default defineRule<DockerfileModel>({
   check(m, ctx) {
     for (const { run, call } of calls(m, ['apk'])) {
       if (call.action !== 'add' || !call.actionWord) continue;
-      if (call.options.some((o) => o.name === '--no-cache')) continue;
+      // --no-network installs from what is already there: no index is downloaded
+      if (call.options.some((o) => o.name === '--no-cache' || o.name === '--no-network')) continue;
       if (mountedCache(run, '/var/cache/apk', '/etc/apk/cache')) continue;
       if (removesDir(commands(run), '/var/cache/apk')) continue;
       ctx.report({

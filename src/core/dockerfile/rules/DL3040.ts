@@ -9,9 +9,9 @@ export default defineRule<DockerfileModel>({
     reportMissingClean(m, (r) => ctx.report(r), {
       managers: ['dnf', 'microdnf'],
       installActions: ['install', 'in', 'update', 'upgrade', 'up', 'reinstall', 'downgrade', 'distro-sync'],
-      cleanPrograms: ['dnf', 'dnf5', 'microdnf', 'yum'],
+      cleanPrograms: ['dnf', 'dnf5', 'tdnf', 'microdnf', 'yum'],
       cleanActions: ['clean'],
-      cacheDirs: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
+      cacheDirs: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5', '/var/cache/tdnf'],
       cleanText: (c) => `${c.command.program} clean all`,
       message: (c) => `\`${c.command.program} ${c.action}\` leaves its cache in this layer; end the RUN with \`${c.command.program} clean all\`.`,
     });

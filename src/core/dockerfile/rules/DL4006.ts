@@ -2,17 +2,23 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
 import { runs } from '../shell/lint';
-import type { Pipeline, ShellScript } from '../shell/script';
+import type { Command, Pipeline, ShellScript } from '../shell/script';
 
 /** Producers whose failure a pipe cannot hide in any way that matters. */
 const HARMLESS = new Set(['echo', 'printf', 'yes', 'true', 'cat']);
 
-function harmless(p: Pipeline): boolean {
+function harmlessCommand(c: Command): boolean {
+  if (!c.program || !HARMLESS.has(c.program)) return false;
+  // `cat file | x` can fail on a missing file; `cat` alone (reading a heredoc or stdin) cannot
+  return c.program !== 'cat' || c.args.length === 0;
+}
+
+/** Every element before the last only prints (`echo`, `printf`, or a `{ echo ...; }` group of them). */
+function harmless(p: Pipeline, script: ShellScript): boolean {
   return p.elements.slice(0, -1).every((e) => {
-    const c = e.command;
-    if (!c?.program || !HARMLESS.has(c.program)) return false;
-    // `cat file | x` can fail on a missing file; `cat` alone (reading a heredoc or stdin) cannot
-    return c.program !== 'cat' || c.args.length === 0;
+    if (e.command) return harmlessCommand(e.command);
+    const inside = script.commands.filter((c) => c.start >= e.start && c.end <= e.end);
+    return inside.length > 0 && inside.every(harmlessCommand);
   });
 }
 
@@ -50,7 +56,7 @@ export default defineRule<DockerfileModel>({
         if (pipefail) continue;
         for (const p of script.pipelines) {
           if (p.uncertain || p.elements.length < 2 || !p.operators.length) continue;
-          if (protectedByScript(script, p) || harmless(p)) continue;
+          if (protectedByScript(script, p) || harmless(p, script)) continue;
           const head = p.elements[0].command ?? p.elements[p.elements.length - 1].command;
           if (head?.inCondition) continue;
           count++;

@@ -25,6 +25,8 @@ export interface ShellInfo {
   posix: boolean;
   /** `-o pipefail` is among the shell's options. */
   pipefail: boolean;
+  /** `-e` (or `-o errexit`) is among the shell's options. */
+  errexit: boolean;
   /** Where the shell comes from. */
   origin: 'default' | 'shell' | 'pragma' | 'windows-image';
   /** The SHELL instruction that set it. */
@@ -55,6 +57,8 @@ export interface HeredocInfo {
   markerRange: Range;
   body?: ShellSource;
   script?: ShellScript;
+  /** The shell running the script has errexit on (SHELL ["bash", "-e", ...], `bash -e <<EOF`, `#!/bin/sh -e`). */
+  errexit?: boolean;
 }
 
 export interface ShellUse {
@@ -112,19 +116,39 @@ export function dockerfileShell(m: DockerfileModel): DockerfileShell {
   return v;
 }
 
-export const DEFAULT_SHELL: ShellInfo = { argv: ['/bin/sh', '-c'], program: 'sh', posix: true, pipefail: false, origin: 'default' };
-const WINDOWS_SHELL: ShellInfo = { argv: ['cmd', '/S', '/C'], program: 'cmd', posix: false, pipefail: false, origin: 'windows-image' };
+export const DEFAULT_SHELL: ShellInfo = { argv: ['/bin/sh', '-c'], program: 'sh', posix: true, pipefail: false, errexit: false, origin: 'default' };
+const WINDOWS_SHELL: ShellInfo = { argv: ['cmd', '/S', '/C'], program: 'cmd', posix: false, pipefail: false, errexit: false, origin: 'windows-image' };
 
 export function shellInfo(argv: string[], origin: ShellInfo['origin'], instruction?: Instruction): ShellInfo {
   const first = argv[0] ?? '';
   let program = first.replace(/\\/g, '/').split('/').pop() ?? '';
   program = program.replace(/\.exe$/i, '').toLowerCase();
   const posix = POSIX_SHELLS.has(program);
+  const { pipefail, errexit } = shellOptions(argv.slice(1));
+  return { argv, program, posix, pipefail, errexit, origin, instruction };
+}
+
+/** `-o pipefail` and `-e` / `-o errexit` among shell options (`-euxo pipefail`, `-e -o pipefail`). */
+export function shellOptions(args: readonly string[]): { pipefail: boolean; errexit: boolean } {
   let pipefail = false;
-  for (let i = 1; i < argv.length - 1; i++) {
-    if (/^-[a-zA-Z]*o$/.test(argv[i]) && argv[i + 1] === 'pipefail') pipefail = true;
+  let errexit = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--' || a === '-c' || !/^-[a-zA-Z]+$/.test(a)) {
+      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) && /e/.test(a.replace(/o.*$/, ''))) errexit = true;
+      if (a === '--' || /c/.test(a) || !a.startsWith('-')) break;
+      continue;
+    }
+    const flags = a.slice(1);
+    const o = flags.indexOf('o');
+    if ((o >= 0 ? flags.slice(0, o) : flags).includes('e')) errexit = true;
+    if (o >= 0 && args[i + 1] !== undefined) {
+      if (args[i + 1] === 'pipefail') pipefail = true;
+      if (args[i + 1] === 'errexit') errexit = true;
+      i++;
+    }
   }
-  return { argv, program, posix, pipefail, origin, instruction };
+  return { pipefail, errexit };
 }
 
 /** Windows base images run RUN with cmd unless SHELL says otherwise. */
@@ -388,11 +412,13 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
     const topLevel = line.commands.filter((c) => !c.inSubstitution);
     let interpreter: string | undefined;
     let pipefail = false;
+    let errexit = false;
     const shebang = body && /^#!/.test(body.text) ? interpreterOf(body.text.split(/\r?\n/, 1)[0]) : undefined;
     if (!topLevel.length && run.getHeredocs().length === 1) {
       hd.kind = 'script';
       interpreter = shebang ?? (info.shell.posix ? info.shell.program : undefined);
       pipefail = !shebang && info.shell.pipefail;
+      errexit = shebang ? /^#!\S+(\s+\S+)*\s+-[a-zA-Z]*e/.test(body!.text.split(/\r?\n/, 1)[0]) : info.shell.errexit;
     } else if (markerStart !== undefined && markerEnd !== undefined) {
       const text = line.source.text;
       const blankBetween = (a: number, b: number) => a <= b && /^\s*$/.test(text.slice(a, b));
@@ -405,7 +431,9 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
         if (c?.stdin) {
           hd.kind = 'stdin-script';
           interpreter = prog === 'busybox' ? 'sh' : prog;
-          pipefail = c.pipefail;
+          const o = shellOptions(cmd.args.map((a) => a.text));
+          pipefail = c.pipefail || o.pipefail;
+          errexit = o.errexit;
         }
       } else if (cmd && prog && OTHER_INTERPRETERS.test(prog)) {
         hd.kind = 'other-language';
@@ -419,6 +447,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
         continue;
       }
       hd.interpreter = interpreter;
+      hd.errexit = errexit;
       if (body) {
         hd.script = parseScript(body, 0, { pipefail });
         hd.script.kind = 'heredoc';

@@ -110,7 +110,7 @@ export function managerOf(program: string | undefined): Manager | undefined {
   if (!program) return undefined;
   if (program in SPECS) return program as Manager;
   if (/^pip[\d.]*$/.test(program)) return 'pip';
-  if (/^dnf\d*$/.test(program)) return 'dnf';
+  if (/^t?dnf\d*$/.test(program)) return 'dnf';
   if (program === 'apt-get' || program === 'apt') return program;
   return undefined;
 }
