@@ -6,6 +6,7 @@
 import { loadJsonAsset } from '../assets';
 import { MYSQL_TARGETS, type MysqlTarget } from '../config';
 import type { OptionInfo, OptionReference } from './options';
+import { setReferenceProvider } from './refs';
 
 export const OPTIONS_ASSET_NAME = 'mysql-options.json';
 export const OPTIONS_ASSET_VERSION = 1;
@@ -77,3 +78,6 @@ export function targetsKnowing(name: string, except?: MysqlTarget): MysqlTarget[
 export function resetOptionReferenceCache(): void {
   cache.clear();
 }
+
+// Importing this module makes the reference available to the rules (through refs.ts's provider hook).
+setReferenceProvider(optionReference);
