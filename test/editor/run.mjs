@@ -11,7 +11,7 @@
 //     --only PASS    run only the main pass or only the per-kind activation passes
 //
 // Environment: DG_CODE_SERVER_DIR (default ~/.cache/devops-guidance/code-server; test/editor/install-code-server.sh
-// installs it there), DG_VSCE_ARGS (extra arguments for vsce package), DG_CHROMIUM (default /usr/bin/chromium), DG_EDITOR_TIMEOUT_S (whole run, default 180),
+// installs it there), DG_VSCE_ARGS (extra arguments for vsce package), DG_CHROMIUM (default /usr/bin/chromium), DG_EDITOR_TIMEOUT_S (whole run, default 240),
 // RESULT_FILE (written as {"passes","failures","pending"} for scripts/test.mjs).
 //
 // The extension under test is the installed .vsix. VS Code only runs extensionTestsPath together with an
@@ -43,7 +43,7 @@ const DEBUG = !!process.env.DG_EDITOR_DEBUG;
 const CS_DIR = process.env.DG_CODE_SERVER_DIR || join(homedir(), '.cache/devops-guidance/code-server');
 const ENTRY = join(CS_DIR, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.DG_CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT_MS = Number(process.env.DG_EDITOR_TIMEOUT_S || 180) * 1000;
+const TIMEOUT_MS = Number(process.env.DG_EDITOR_TIMEOUT_S || 240) * 1000;
 const EXTENSION_ID = 'devops-guidance.devops-guidance';
 /** Every line the suite prints starts with this (test/editor/log.ts); the rest of codeAutomationLog is the workbench's. */
 const PREFIX = 'DG| ';
@@ -414,7 +414,9 @@ const guard = setTimeout(() => {
 async function cleanup() {
   await context?.close().catch(() => {});
   await stopServer();
-  if (tmp && !KEEP && !process.exitCode) rmSync(tmp, { recursive: true, force: true });
+  if (!tmp || KEEP) return;
+  if (!process.exitCode) rmSync(tmp, { recursive: true, force: true });
+  else for (const big of ['chromium', 'extensions', 'devops-guidance.vsix']) rmSync(join(tmp, big), { recursive: true, force: true }); // keep the logs
 }
 
 function report(forced = false) {
