@@ -67,9 +67,11 @@ const GENERATED: Case[] = [
       'max_connections = 1.5G\ninnodb_buffer_pool_size = 1.5G\nmax_connections = 999999999\nsync_binlog = ON\nmax_allowed_packet = abc\n' +
       'long_query_time = abc\nlong_query_time = 1.5\nserver_id\nsql_mode = FOO\ninnodb_buffer_pool_size = 1GB\nthread_cache_size = -5\n' +
       'transaction_isolation = READ-COMMITED\nlog_output = FILE,TABLES\ninnodb_log_file_size = 1M\nbinlog_format = row\n' +
-      'max_heap_table_size = 64MB\ntmp_table_size = 32k\nthread_stack = 1T\n',
-    mustReject: [4, 5, 6, 7, 9, 10, 11, 13, 14, 16, 17, 18],
-    mustAccept: [2, 3, 8, 12, 15, 19, 20, 21, 22],
+      'max_heap_table_size = 64MB\ntmp_table_size = 32k\nthread_stack = 1T\n' +
+      // enums take a 0-based index, sets a bitmask
+      'binlog_format = 1\nsql_mode = 3\nbinlog_format = 3\n',
+    mustReject: [4, 5, 6, 7, 9, 10, 11, 13, 14, 16, 17, 18, 25],
+    mustAccept: [2, 3, 8, 12, 15, 19, 20, 21, 22, 23, 24],
   },
   {
     name: 'loose-prefix',

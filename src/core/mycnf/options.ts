@@ -25,7 +25,10 @@ export interface OptionInfo {
   max?: number;
   /** Values are rounded down to a multiple of this. */
   blockSize?: number;
-  /** Allowed values for enum and set. */
+  /**
+   * Allowed values for enum and set (compared case-insensitively). The servers also take an enum value's 0-based
+   * index and a set's bitmask as a number (`binlog_format=1` is STATEMENT on mariadbd 10.11; `=3` is refused).
+   */
   values?: string[];
   scope?: 'global' | 'session' | 'both';
   dynamic?: boolean;
