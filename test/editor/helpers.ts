@@ -56,7 +56,7 @@ export function waitForDiagnostics(
   uri: vscode.Uri,
   until: (ds: vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 8000,
+  timeoutMs = 15000,
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -88,7 +88,7 @@ export async function waitForCode(uri: vscode.Uri, code: string, timeoutMs?: num
 }
 
 /** Polls a condition that has no event (editors opening, webviews); rejects after timeoutMs. */
-export async function waitFor<T>(get: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(get: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await get();

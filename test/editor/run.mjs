@@ -11,7 +11,7 @@
 //     --only PASS    run only the main pass or only the per-kind activation passes
 //
 // Environment: DG_CODE_SERVER_DIR (default ~/.cache/devops-guidance/code-server; test/editor/install-code-server.sh
-// installs it there), DG_VSCE_ARGS (extra arguments for vsce package), DG_CHROMIUM (default /usr/bin/chromium), DG_EDITOR_TIMEOUT_S (whole run, default 240),
+// installs it there), DG_VSCE_ARGS (extra arguments for vsce package), DG_CHROMIUM (default /usr/bin/chromium), DG_EDITOR_TIMEOUT_S (whole run, default 300),
 // RESULT_FILE (written as {"passes","failures","pending"} for scripts/test.mjs).
 //
 // The extension under test is the installed .vsix. VS Code only runs extensionTestsPath together with an
@@ -43,7 +43,7 @@ const DEBUG = !!process.env.DG_EDITOR_DEBUG;
 const CS_DIR = process.env.DG_CODE_SERVER_DIR || join(homedir(), '.cache/devops-guidance/code-server');
 const ENTRY = join(CS_DIR, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.DG_CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT_MS = Number(process.env.DG_EDITOR_TIMEOUT_S || 240) * 1000;
+const TIMEOUT_MS = Number(process.env.DG_EDITOR_TIMEOUT_S || 300) * 1000;
 const EXTENSION_ID = 'devops-guidance.devops-guidance';
 /** Every line the suite prints starts with this (test/editor/log.ts); the rest of codeAutomationLog is the workbench's. */
 const PREFIX = 'DG| ';
@@ -60,7 +60,8 @@ const totals = { passes: 0, failures: 0, pending: 0 };
 const failedTitles = [];
 const metrics = {};
 const shots = [];
-const problems = []; // harness-level failures (build, packaging, start, timeout), each counted as one failure
+const problems = [];
+const extensionLog = { activate: [], parsers: {} }; // harness-level failures (build, packaging, start, timeout), each counted as one failure
 let tmp;
 let server;
 let context;
@@ -193,8 +194,10 @@ function stopServer() {
  * One workbench page: opens `folder` with the harness and the tests module, streams the extension host's console
  * (mocha's report) to stdout, takes screenshots on request, and resolves with the mocha result.
  */
-async function runPass(name, folder, port, dirs, deadline) {
+async function runPass(name, folder, port, dirs, deadline, buffered = false) {
   const t = performance.now();
+  const out = [];
+  const print = buffered ? (l) => out.push(l) : (l) => console.log(l);
   const page = await context.newPage();
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   let result;
@@ -206,10 +209,10 @@ async function runPass(name, folder, port, dirs, deadline) {
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = String(message ?? '');
     for (const line of text.split('\n')) {
-      if (DEBUG) console.log(`  [${secs(t)}] ${level} ${line}`);
+      if (DEBUG) print(`  [${name} ${secs(t)}] ${level} ${line}`);
       if (!line.startsWith(PREFIX)) {
         // the workbench's own log; keep only what concerns the extension under test
-        if (!DEBUG && (level === 'error' || level === 'warn') && line.includes(EXTENSION_ID)) console.log(`  [workbench ${level}] ${line}`);
+        if (!DEBUG && (level === 'error' || level === 'warn') && line.includes(EXTENSION_ID)) print(`  [workbench ${level}] ${line}`);
         continue;
       }
       const msg = line.slice(PREFIX.length);
@@ -229,7 +232,7 @@ async function runPass(name, folder, port, dirs, deadline) {
         pending.push(takeScreenshot(page, shot[1], dirs.screens));
         continue;
       }
-      if (!DEBUG) console.log(`  ${msg}`);
+      if (!DEBUG) print(`  ${msg}`);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => {
@@ -271,7 +274,17 @@ async function runPass(name, folder, port, dirs, deadline) {
     for (const f of result.failed ?? []) failedTitles.push(`[${name}] ${f.title}: ${f.error.split('\n')[0]}`);
     if (!timedOut && exitCode !== (result.failures ? 1 : 0)) problems.push(`pass ${name}: exit code ${exitCode} does not match ${result.failures} failures`);
   }
+  for (const l of out) console.log(l);
   say(`pass ${name} done in ${(ms / 1000).toFixed(1)} s${result ? `: ${result.passes} passed, ${result.failures} failed, ${result.pending} skipped` : ''}`);
+}
+
+function findFiles(dir, pred, acc = []) {
+  for (const e of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) findFiles(p, pred, acc);
+    else if (pred(p)) acc.push(p);
+  }
+  return acc;
 }
 
 async function takeScreenshot(page, name, dir) {
@@ -390,12 +403,25 @@ async function main() {
   for (const p of context.pages()) await p.close();
 
   const deadline = Date.now() + (TIMEOUT_MS - (performance.now() - t0));
-  for (const p of passes) {
+  // The activation passes are small and mostly wait on workbench start-up: run them side by side, each in its own
+  // page and extension host, their reports printed whole when each ends. Then the main pass, alone.
+  const activation = passes.filter((p) => p.name.startsWith('activation-'));
+  await Promise.all(activation.map((p) => runPass(p.name, p.folder, port, dirs, deadline, true)));
+  for (const p of passes.filter((x) => !activation.includes(x))) {
     if (Date.now() >= deadline) {
       problems.push(`pass ${p.name}: not run, the ${TIMEOUT_MS / 1000} s budget is used up`);
       continue;
     }
     await runPass(p.name, p.folder, port, dirs, deadline);
+  }
+
+  // The extension's own log (its output channel), one file per extension host: activation and parser load times.
+  for (const f of findFiles(join(dirs.userData, 'logs'), (p) => p.endsWith('DevOps Guidance.log'))) {
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      const m = /activated in ([\d.]+) ms|(\w+) parser loaded in ([\d.]+) ms/.exec(line);
+      if (m?.[1]) extensionLog.activate.push(Number(m[1]));
+      else if (m?.[2]) (extensionLog.parsers[m[2]] ??= []).push(Number(m[3]));
+    }
   }
 
   if (SCREENSHOTS) {
@@ -426,6 +452,10 @@ function report(forced = false) {
   if (metricNames.length) {
     say('timings (ms):');
     for (const k of metricNames) console.log(`  ${k.padEnd(36)} ${metrics[k].toFixed(1).padStart(8)}`);
+  }
+  if (extensionLog.activate.length) {
+    const list = (xs) => xs.map((x) => x.toFixed(1)).join(', ');
+    say(`extension log: activate() ${list(extensionLog.activate)} ms; parser load ${Object.entries(extensionLog.parsers).map(([k, v]) => `${k} ${list(v)} ms`).join('; ')}`);
   }
   if (failedTitles.length) {
     say('failed tests:');

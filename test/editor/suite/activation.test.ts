@@ -16,7 +16,8 @@ const folderName = vscode.workspace.workspaceFolders?.[0]?.name ?? '';
 const kind = /^activation-(\w+)$/.exec(folderName)?.[1] as keyof typeof KINDS | undefined;
 
 describe(`activation by a ${kind ?? '(unknown kind)'} file`, function () {
-  this.timeout(20000);
+  // generous: the three activation passes share the machine's cores with each other
+  this.timeout(60000);
   after(revertAndCloseAll);
 
   it('runs in a folder made for one kind', () => {
@@ -34,9 +35,9 @@ describe(`activation by a ${kind ?? '(unknown kind)'} file`, function () {
     const t0 = performance.now();
     const editor = await open(file);
     assert.equal(editor.document.languageId, languageId, `${file} opened as ${editor.document.languageId}`);
-    await waitFor(() => ext.isActive, `the extension to activate after opening ${file}`, 10000);
+    await waitFor(() => ext.isActive, `the extension to activate after opening ${file}`, 30000);
     const tActive = performance.now() - t0;
-    const ds = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, `a first diagnostic on ${file}`, 10000);
+    const ds = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, `a first diagnostic on ${file}`, 30000);
     const tFirst = performance.now() - t0;
     // The extension's own code runs in the server's Node extension host (not the browser's web worker host).
     assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);

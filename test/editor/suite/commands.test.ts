@@ -20,7 +20,7 @@ async function previewOpens(file: string): Promise<vscode.Tab> {
 }
 
 describe('commands', function () {
-  this.timeout(20000);
+  this.timeout(30000);
   afterEach(revertAndCloseAll);
 
   it('are registered', async () => {

@@ -33,9 +33,21 @@ function check(doc: vscode.TextDocument, d: vscode.Diagnostic, code: string, ran
   assert.ok(d.message.length > 20, `${code} message too short: "${d.message}"`);
 }
 
+/** The Problems panel's "show active file only" filter, for screenshots of one file's problems. */
+const TOGGLE_ACTIVE_FILE = 'workbench.actions.workbench.panel.markers.view.toggleActiveFile';
+
 describe('diagnostics', function () {
-  this.timeout(20000);
+  this.timeout(30000);
   afterEach(revertAndCloseAll);
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand(TOGGLE_ACTIVE_FILE);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand(TOGGLE_ACTIVE_FILE);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
 
   it('Dockerfile: DL3007 on the tag, DL3020 on ADD, with severities, source and code links', async () => {
     const { document: doc } = await open('Dockerfile');

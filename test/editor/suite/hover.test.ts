@@ -12,7 +12,7 @@ async function ourHover(uri: vscode.Uri, pos: vscode.Position, mustMention: RegE
 }
 
 describe('hover', function () {
-  this.timeout(20000);
+  this.timeout(30000);
   afterEach(revertAndCloseAll);
 
   it('Dockerfile: reference text on an instruction (WORKDIR)', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { extension, open, writeFile, deleteFile, revertAndCloseAll } from '../helpers';
 
 describe('the installed package', function () {
-  this.timeout(20000);
+  this.timeout(30000);
   afterEach(revertAndCloseAll);
   after(() => deleteFile('languages'));
 

@@ -7,7 +7,7 @@ const S = vscode.DiagnosticSeverity;
 const config = () => vscode.workspace.getConfiguration('devopsGuidance');
 
 describe('settings', function () {
-  this.timeout(20000);
+  this.timeout(30000);
   afterEach(async () => {
     await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('enable.dockerfile', undefined, vscode.ConfigurationTarget.Workspace);
