@@ -116,14 +116,15 @@ export function rangeOf(r: vscode.Range): [number, number, number, number] {
 
 /**
  * Asks run.mjs for a screenshot of the whole workbench while this test still holds the editor in the state to show
- * (the extension host stops before the run ends, so screenshots cannot be taken afterwards). Waits until the file
- * exists. Without DG_SCREENSHOT_DIR (a run outside run.mjs) it does nothing.
+ * (the extension host stops before the run ends, so screenshots cannot be taken afterwards). run.mjs first waits
+ * until `selector` (workbench DOM) and/or `text` (any frame, webviews included) is visible. Waits until the file
+ * exists. Without DG_SCREENSHOT_DIR (run.mjs without --screenshots) it does nothing.
  */
-export async function screenshot(name: string, timeoutMs = 10000): Promise<void> {
+export async function screenshot(name: string, waitFor_: { selector?: string; text?: string } = {}, timeoutMs = 25000): Promise<void> {
   const dir = process.env.DG_SCREENSHOT_DIR;
   if (!dir) return;
   const file = join(dir, `${name}.png`);
-  log(`DG_SCREENSHOT ${name}`);
+  log(`DG_SCREENSHOT ${name} ${JSON.stringify(waitFor_)}`);
   await waitFor(() => existsSync(file), `screenshot ${name}`, timeoutMs).catch((e) => log(`warning: ${(e as Error).message}`));
 }
 
@@ -187,7 +188,7 @@ export async function deleteFile(path: string): Promise<void> {
 }
 
 /** The extension's exported API (activate()'s return value). */
-export async function api(): Promise<{ activationMs: number; linter: { lintNow(doc: vscode.TextDocument): Promise<{ code: string; severity: string }[] | undefined> } }> {
+export async function api(): Promise<{ activationMs: number; linter: { lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
   const ext = extension();
   return (await ext.activate()) as never;
 }

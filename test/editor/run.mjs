@@ -227,9 +227,9 @@ async function runPass(name, folder, port, dirs, deadline, buffered = false) {
         metrics[metric[1]] = Number(metric[2]);
         continue;
       }
-      const shot = /^DG_SCREENSHOT (\S+)/.exec(msg);
+      const shot = /^DG_SCREENSHOT (\S+)(?: (.*))?$/.exec(msg);
       if (shot) {
-        pending.push(takeScreenshot(page, shot[1], dirs.screens));
+        pending.push(takeScreenshot(page, shot[1], dirs.screens, shot[2] ? JSON.parse(shot[2]) : {}));
         continue;
       }
       if (!DEBUG) print(`  ${msg}`);
@@ -287,11 +287,30 @@ function findFiles(dir, pred, acc = []) {
   return acc;
 }
 
-async function takeScreenshot(page, name, dir) {
+/**
+ * Screenshots the page once what the test wants shown is drawn: `selector` (in the workbench) and/or `text` (in any
+ * frame, so inside webviews such as the Markdown preview). Then renames the file into place: the test waits for it.
+ */
+async function takeScreenshot(page, name, dir, { selector, text } = {}) {
   if (!/^[\w.-]+$/.test(name)) return;
   const final = join(dir, `${name}.png`);
   const part = join(dir, `.${name}.part.png`);
   try {
+    const end = Date.now() + 15000;
+    const drawn = async () => {
+      if (selector && !(await page.locator(selector).first().isVisible().catch(() => false))) return false;
+      if (!text) return true;
+      for (const f of page.frames()) if (await f.getByText(text, { exact: false }).first().isVisible().catch(() => false)) return true;
+      return false;
+    };
+    while (!(await drawn())) {
+      if (Date.now() > end) {
+        console.log(`  warning: screenshot ${name}: ${selector ?? ''} ${text ?? ''} not visible after 15 s; taken anyway`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 300)); // let animations (hover fade-in, squiggles) settle
     await page.screenshot({ path: part, type: 'png' });
     renameSync(part, final); // the test waits for the final name: it must appear complete
     shots.push(final);
@@ -365,7 +384,7 @@ async function main() {
     ...process.env,
     EXTENSIONS_GALLERY: '{}',
     DG_EDITOR_GREP: GREP,
-    DG_SCREENSHOT_DIR: dirs.screens,
+    ...(SCREENSHOTS ? { DG_SCREENSHOT_DIR: dirs.screens } : {}),
     DG_EXTENSIONS_DIR: dirs.extensions,
     DG_VSIX: vsix,
   };

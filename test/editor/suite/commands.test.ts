@@ -37,8 +37,7 @@ describe('commands', function () {
     const text = await page('topics', t.id);
     assert.equal(text.split('\n')[0], `# ${t.title}`);
     assert.ok(text.length > 1000, 'the topic page is suspiciously short');
-    await sleep(800);
-    await screenshot('topic');
+    await screenshot('topic', { text: t.title });
   });
 
   it('Look Up Topic without an argument offers a quick pick; accepting opens the chosen topic', async () => {

@@ -1,7 +1,7 @@
 /** Hovers: reference text on an instruction, an option and a Vagrant setting; why and fix on a finding. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, whyAndFix, revertAndCloseAll, screenshot, sleep } from '../helpers';
+import { open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, whyAndFix, revertAndCloseAll, screenshot } from '../helpers';
 
 /** The one hover our provider contributes at a position (other providers may add theirs). */
 async function ourHover(uri: vscode.Uri, pos: vscode.Position, mustMention: RegExp): Promise<{ text: string; range?: vscode.Range }> {
@@ -59,8 +59,7 @@ describe('hover', function () {
         const editor = vscode.window.activeTextEditor!;
         editor.selection = new vscode.Selection(pos, pos);
         await vscode.commands.executeCommand('editor.action.showHover');
-        await sleep(800);
-        await screenshot('hover');
+        await screenshot('hover', { selector: '.monaco-hover', text: `${code} ${rule}` });
       }
     });
   }

@@ -14,6 +14,7 @@ describe('settings', function () {
     await deleteFile('.hadolint.yaml');
     await revertAndCloseAll();
   });
+  after(() => deleteFile('.vscode'));
 
   it('devopsGuidance.rules changes a severity by code, turns a rule off by name, and restores it', async () => {
     const { document: doc } = await open('Dockerfile');

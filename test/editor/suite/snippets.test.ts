@@ -57,7 +57,11 @@ describe('snippets', function () {
         const findings = await linter.lintNow(editor.document);
         assert.ok(findings, `snippet "${name}": the extension did not lint ${path}`);
         const bad = findings.filter((f) => f.severity === 'warning' || f.severity === 'error');
-        assert.deepEqual(bad.map((f) => f.code), [], `snippet "${name}" produces findings:\n${editor.document.getText()}`);
+        assert.deepEqual(
+          bad.map((f) => f.code),
+          [],
+          `snippet "${name}" produces findings:\n${bad.map((f) => `  ${f.code} ${f.name} (line ${f.range.start.line + 1}): ${f.message}`).join('\n')}\n--- inserted text:\n${editor.document.getText()}`,
+        );
         // and the editor shows exactly that
         await waitFor(() => ours(editor.document.uri).length === findings.length, `the Problems panel to show ${findings.length} finding(s); shows ${describeDiagnostics(ours(editor.document.uri))}`);
       }
