@@ -386,6 +386,14 @@ const names = new Set<string>();
 for (const table of tables.values()) for (const n of table.keys()) names.add(n);
 const records: OptionsAsset['options'] = [];
 const TARGET_INDEX = Object.fromEntries(MYSQL_TARGETS.map((t, k) => [t, k]));
+/** The usual confidence of a target's entries; an entry stores its own only when it differs. */
+const TARGET_CONFIDENCE: Record<MysqlTarget, 'verified' | 'inferred'> = {
+  'mysql-5.7': 'inferred',
+  'mysql-8.0': 'verified',
+  'mysql-8.4': 'verified',
+  'mariadb-10.11': 'verified',
+  'mariadb-11.4': 'inferred',
+};
 for (const name of [...names].sort()) {
   const per: [MysqlTarget, Record<string, unknown>][] = [];
   for (const t of MYSQL_TARGETS) {
@@ -394,6 +402,9 @@ for (const name of [...names].sort()) {
     const o: Record<string, unknown> = { ...i };
     delete o.name;
     if (typeof o.docs === 'string' && o.docs.startsWith(DOCS_BASE[t])) o.docs = o.docs.slice(DOCS_BASE[t].length);
+    // "page/#name" is stored as "page/#": the reader appends the name
+    if (typeof o.docs === 'string' && o.docs.endsWith(`#${name}`)) o.docs = o.docs.slice(0, -name.length);
+    if (o.confidence === TARGET_CONFIDENCE[t]) delete o.confidence;
     per.push([t, o]);
   }
   // base: for every field, the value most targets share
@@ -419,7 +430,7 @@ for (const name of [...names].sort()) {
 }
 const asset: OptionsAsset = {
   v: OPTIONS_ASSET_VERSION,
-  targets: MYSQL_TARGETS.map((target) => ({ target, docsBase: DOCS_BASE[target] })),
+  targets: MYSQL_TARGETS.map((target) => ({ target, docsBase: DOCS_BASE[target], confidence: TARGET_CONFIDENCE[target] })),
   sources: {
     mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists; 5.7 derived from 8.0 and the 8.0 added/removed lists (inferred)',
     mariadb: `MariaDB ${mariaRows.meta.server} (mariadbd --help --verbose and probes); 11.4 derived from 10.11 and the documented changes (inferred)`,

@@ -14,7 +14,8 @@ export const OPTIONS_ASSET_VERSION = 1;
 /** The asset's shape. Each record: `b` the fields most targets share, `t` per target index its differences. */
 export interface OptionsAsset {
   v: number;
-  targets: { target: MysqlTarget; docsBase: string }[];
+  /** Per target: the manual's base URL and the confidence of entries that do not state their own. */
+  targets: { target: MysqlTarget; docsBase: string; confidence: 'verified' | 'inferred' }[];
   sources: Record<string, string>;
   options: { n: string; b: Record<string, unknown>; t: Record<number, 0 | Record<string, unknown>> }[];
 }
@@ -31,7 +32,7 @@ function build(target: MysqlTarget): OptionReference {
   if (asset.v !== OPTIONS_ASSET_VERSION) throw new Error(`${OPTIONS_ASSET_NAME}: version ${asset.v}, expected ${OPTIONS_ASSET_VERSION}`);
   const index = asset.targets.findIndex((x) => x.target === target);
   if (index < 0) throw new Error(`${OPTIONS_ASSET_NAME}: no target ${target}`);
-  const docsBase = asset.targets[index].docsBase;
+  const { docsBase, confidence } = asset.targets[index];
   const map = new Map<string, OptionInfo>();
   const list: OptionInfo[] = [];
   for (const r of asset.options) {
@@ -42,7 +43,11 @@ function build(target: MysqlTarget): OptionReference {
       for (const [k, v] of Object.entries(d)) if (k !== '~') o[k] = v;
       for (const k of (d['~'] as string[] | undefined) ?? []) delete o[k];
     }
-    if (typeof o.docs === 'string' && !/^https?:/.test(o.docs)) o.docs = docsBase + o.docs;
+    if (typeof o.docs === 'string') {
+      if (o.docs.endsWith('#')) o.docs += r.n;
+      if (!/^https?:/.test(o.docs)) o.docs = docsBase + o.docs;
+    }
+    if (o.confidence === undefined) o.confidence = confidence;
     const info = Object.freeze(o) as unknown as OptionInfo;
     map.set(r.n, info);
     list.push(info);
