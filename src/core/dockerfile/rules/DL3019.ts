@@ -1,13 +1,13 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { calls, commands, insertAfter, mountedCache, nameThrough, removesDir } from '../shell/lint';
+import { calls, commands, insertAfter, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
 
-/** apk add without --no-cache leaves the package index in /var/cache/apk (a cache mount or removing the cache is understood). */
+/** apk add without --no-cache leaves the package index in /var/cache/apk (a cache mount, removing the cache and builder stages no image ships are understood). */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3019', name: 'apk-cache-kept', kind: 'dockerfile', severity: 'info', fix: 'safe', aliases: ['DS-0025'] },
   check(m, ctx) {
     for (const { run, call } of calls(m, ['apk'])) {
-      if (call.action !== 'add' || !call.actionWord) continue;
+      if (call.action !== 'add' || !call.actionWord || !ships(m, run)) continue;
       // --no-network installs from what is already there: no index is downloaded
       if (call.options.some((o) => o.name === '--no-cache' || o.name === '--no-network')) continue;
       if (mountedCache(run, '/var/cache/apk', '/etc/apk/cache')) continue;

@@ -365,6 +365,11 @@ class Walker {
     const kw = node.child(0);
     if (!kw) return;
     const name = this.word(kw);
+    if (!kw.isNamed) {
+      // the keyword (`export`, `declare`, `unset`) is an anonymous token: its text is the program name
+      name.text = kw.text;
+      name.literal = true;
+    }
     const args: Word[] = [];
     const assignments: Assignment[] = [];
     for (let i = 1; i < node.childCount; i++) {
