@@ -1,6 +1,7 @@
 /** Small queries over the Vagrantfile model, shared by several rules. */
 import type { Range, TextEdit } from '../finding';
 import type { ConfigScope, KeywordArg, ProviderBlock, Provision, SettingCall, Value, VagrantModel } from './model';
+import { scopeIndex } from './scopes';
 
 /** The text of a string or symbol literal. */
 export function str(v: Value | undefined): string | undefined {
@@ -41,29 +42,17 @@ export function namespaceCalls(model: VagrantModel, namespace: string, name?: st
 
 /** Calls of `<ns>.<name>` made on any scope of the chain, or on a descendant (machine, override) of `scope`. */
 export function settingsVisibleFrom(model: VagrantModel, scope: ConfigScope, namespace: string, name: string): SettingCall[] {
-  const up = new Set(chain(scope).map((s) => s.id));
-  return namespaceCalls(model, namespace, name).filter((c) => {
-    if (c.target.type !== 'namespace') return false;
-    const s = c.target.scope;
-    return up.has(s.id) || chain(s).some((x) => x.id === scope.id);
-  });
+  return scopeIndex(model).visible(scope, `${namespace}.${name}`);
 }
 
 /** The machines a configure block defines: its `vm.define` scopes, or its global scope when there is none. */
 export function machines(model: VagrantModel): ConfigScope[] {
-  const out: ConfigScope[] = [];
-  for (const g of model.scopes.filter((s) => s.kind === 'global')) {
-    const defs = model.scopes.filter((s) => s.kind === 'machine' && chain(s).includes(g));
-    if (defs.length) out.push(...defs);
-    else out.push(g);
-  }
-  return out;
+  return scopeIndex(model).machines;
 }
 
 /** Provider blocks that apply to a machine scope (its own and those of its parents). */
 export function providersFor(model: VagrantModel, scope: ConfigScope): ProviderBlock[] {
-  const up = new Set(chain(scope).map((s) => s.id));
-  return model.providers.filter((p) => up.has(p.scope.id));
+  return scopeIndex(model).providersAbove(scope);
 }
 
 /** Providers named anywhere in the file, lower-case; undefined entries are computed names. */

@@ -1,4 +1,5 @@
 import type { Language } from '../language';
+import { vagrantHover } from './hover';
 import type { VagrantModel } from './model';
 import { parseVagrantfile } from './parse';
 import { loadPrism, prismReady } from './prism';
@@ -11,4 +12,5 @@ export const vagrantLanguage: Language<VagrantModel> = {
   parse: (text) => parseVagrantfile(text),
   rules,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
+  hover: (m, position) => vagrantHover(m, position),
 };

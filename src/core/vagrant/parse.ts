@@ -27,7 +27,7 @@ import type {
   VagrantModel,
 } from './model';
 import { ByteOffsets } from './offsets';
-import { parseRuby } from './prism';
+import { parseRuby, PrismCrash } from './prism';
 
 type PNode = N.Node;
 type Loc = { startOffset: number; length: number };
@@ -50,10 +50,26 @@ const ITERATORS = new Set([
 ]);
 /** Methods whose block runs exactly once, right away. */
 const ONCE = new Set(['tap', 'then', 'yield_self', 'instance_eval', 'instance_exec']);
+/** Calls whose block Vagrant evaluates once (per machine). */
+const CONFIG_BLOCKS = new Set(['configure', 'run', 'define', 'provider', 'provision']);
 /** Host commands run while Vagrant loads the file. */
 const HOST_COMMANDS = new Set(['system', 'exec', 'spawn', '`', 'popen', 'popen2', 'popen3', 'capture2', 'capture2e', 'capture3']);
 
 const MAX_DEPTH = 400;
+
+type Ctor = unknown;
+/** Nodes under which code may not run (or may run many times). Compared by constructor: fast, and safe under minification. */
+const CONDITIONAL_NODES = new Set<Ctor>([
+  N.IfNode, N.UnlessNode, N.CaseNode, N.CaseMatchNode, N.AndNode, N.OrNode, N.RescueModifierNode, N.RescueNode,
+  N.WhileNode, N.UntilNode, N.DefNode, N.BlockNode, N.LambdaNode, N.ForNode,
+]);
+const CONSTANT_REWRITES = new Set<Ctor>([N.ConstantOrWriteNode, N.ConstantAndWriteNode, N.ConstantOperatorWriteNode, N.ConstantTargetNode]);
+/** Nodes that bind a local variable name other than by a plain `x = literal`. */
+const LOCAL_BINDINGS = new Set<Ctor>([
+  N.LocalVariableOrWriteNode, N.LocalVariableAndWriteNode, N.LocalVariableOperatorWriteNode, N.LocalVariableTargetNode,
+  N.RequiredParameterNode, N.OptionalParameterNode, N.RestParameterNode, N.RequiredKeywordParameterNode,
+  N.OptionalKeywordParameterNode, N.KeywordRestParameterNode, N.BlockParameterNode, N.BlockLocalVariableNode,
+]);
 
 /** Parses a Vagrantfile into the model. Never evaluates it; syntax errors are part of the model. */
 export function parseVagrantfile(text: string): VagrantModel {
@@ -79,9 +95,9 @@ export function parseVagrantfile(text: string): VagrantModel {
   try {
     result = parseRuby(text);
   } catch (e) {
-    // Prism's JS deserializer recurses; absurdly deep nesting can exhaust the stack.
-    if (e instanceof RangeError) {
-      model.syntaxErrors.push({ message: 'The file is nested too deeply to be analysed.', range: lines.rangeOf(0, 0) });
+    // Prism (in WASM) and its JS deserializer recurse: absurdly deep nesting can exhaust either stack.
+    if (e instanceof PrismCrash || e instanceof RangeError) {
+      model.syntaxErrors.push({ message: 'the file is nested too deeply for the parser to analyse it', range: lines.rangeOf(0, 0) });
       return model;
     }
     throw e;
@@ -134,37 +150,32 @@ class Builder {
 
   private collectAssignments(node: PNode | null, conditional: boolean, depth: number): void {
     if (!node || depth > MAX_DEPTH) return;
-    let cond = conditional;
-    if (
-      node instanceof N.IfNode || node instanceof N.UnlessNode || node instanceof N.CaseNode || node instanceof N.CaseMatchNode ||
-      node instanceof N.AndNode || node instanceof N.OrNode || node instanceof N.RescueModifierNode || node instanceof N.RescueNode ||
-      node instanceof N.WhileNode || node instanceof N.UntilNode || node instanceof N.DefNode || node instanceof N.BlockNode ||
-      node instanceof N.LambdaNode || node instanceof N.ForNode
-    ) {
-      cond = true;
+    const kind = node.constructor;
+    const cond = conditional || CONDITIONAL_NODES.has(kind);
+    if (kind === N.CallNode && (node as N.CallNode).block instanceof N.BlockNode && (CONFIG_BLOCKS.has((node as N.CallNode).name) || ONCE.has((node as N.CallNode).name))) {
+      const call = node as N.CallNode;
+      const block = call.block as N.BlockNode;
+      // The blocks of configure, define, provider and provision run once, when Vagrant evaluates them.
+      for (const c of call.childNodes()) if (c && c !== block) this.collectAssignments(c, cond, depth + 1);
+      for (const c of block.childNodes()) this.collectAssignments(c, conditional, depth + 1);
+      return;
     }
-    if (node instanceof N.ConstantWriteNode) {
-      const d = this.constDefs.get(node.name);
+    if (kind === N.ConstantWriteNode) {
+      const w = node as N.ConstantWriteNode;
+      const d = this.constDefs.get(w.name);
       if (d) d.count++;
-      else this.constDefs.set(node.name, { node: node.value, conditional, count: 1, range: this.range(node.value.location) });
-    } else if (
-      node instanceof N.ConstantOrWriteNode || node instanceof N.ConstantAndWriteNode || node instanceof N.ConstantOperatorWriteNode ||
-      node instanceof N.ConstantTargetNode
-    ) {
-      const d = this.constDefs.get(node.name);
+      else this.constDefs.set(w.name, { node: w.value, conditional, count: 1, range: this.range(w.value.location) });
+    } else if (CONSTANT_REWRITES.has(kind)) {
+      const name = (node as { name: string }).name;
+      const d = this.constDefs.get(name);
       if (d) d.count += 2;
-      else this.constDefs.set(node.name, { node, conditional: true, count: 2, range: this.range(node.location) });
-    } else if (node instanceof N.LocalVariableWriteNode) {
-      const d = this.localDefs.get(node.name);
+      else this.constDefs.set(name, { node, conditional: true, count: 2, range: this.range(node.location) });
+    } else if (kind === N.LocalVariableWriteNode) {
+      const w = node as N.LocalVariableWriteNode;
+      const d = this.localDefs.get(w.name);
       if (d) d.count++;
-      else this.localDefs.set(node.name, { node: node.value, conditional, count: 1, range: this.range(node.value.location) });
-    } else if (
-      node instanceof N.LocalVariableOrWriteNode || node instanceof N.LocalVariableAndWriteNode ||
-      node instanceof N.LocalVariableOperatorWriteNode || node instanceof N.LocalVariableTargetNode ||
-      node instanceof N.RequiredParameterNode || node instanceof N.OptionalParameterNode || node instanceof N.RestParameterNode ||
-      node instanceof N.RequiredKeywordParameterNode || node instanceof N.OptionalKeywordParameterNode ||
-      node instanceof N.KeywordRestParameterNode || node instanceof N.BlockParameterNode || node instanceof N.BlockLocalVariableNode
-    ) {
+      else this.localDefs.set(w.name, { node: w.value, conditional, count: 1, range: this.range(w.value.location) });
+    } else if (LOCAL_BINDINGS.has(kind)) {
       const name = (node as { name: string | null }).name;
       if (name) {
         const d = this.localDefs.get(name);

@@ -17,14 +17,22 @@ interface WasmMemory {
 interface WasmInstance {
   exports: Record<string, unknown>;
 }
+interface WasmModule {
+  readonly __module: unique symbol;
+}
 declare const WebAssembly: {
-  instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<{ instance: WasmInstance }>;
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
 };
+
+/** Thrown when Prism itself fails (a WASM trap: for example its stack overflowing on absurdly deep nesting). */
+export class PrismCrash extends Error {}
 
 /** WASI errno ENOSYS: "function not supported". */
 const ENOSYS = 52;
 
 let prism: Record<string, unknown> | undefined;
+let compiled: WasmModule | undefined;
 let loading: Promise<void> | undefined;
 /** Milliseconds the last successful load took (WASM compile + instantiate + init), for benchmarks. */
 export let prismLoadMs = 0;
@@ -79,16 +87,21 @@ function stubWasi(memory: () => WasmMemory | undefined): Record<string, unknown>
   return imports;
 }
 
-/** Loads and initialises prism.wasm once (from the host's assets). Later calls return the same promise. */
+/** A fresh instance of the compiled module (cheap: instantiation only). */
+function instantiate(module: WasmModule): Record<string, unknown> {
+  let memory: WasmMemory | undefined;
+  const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: stubWasi(() => memory) });
+  memory = instance.exports.memory as WasmMemory;
+  (instance.exports._initialize as () => void)();
+  return instance.exports;
+}
+
+/** Loads, compiles and initialises prism.wasm once (from the host's assets). Later calls return the same promise. */
 export function loadPrism(): Promise<void> {
   return (loading ??= (async () => {
     const t0 = performance.now();
-    const bytes = loadAsset('prism.wasm');
-    let memory: WasmMemory | undefined;
-    const { instance } = await WebAssembly.instantiate(bytes, { wasi_snapshot_preview1: stubWasi(() => memory) });
-    memory = instance.exports.memory as WasmMemory;
-    (instance.exports._initialize as () => void)();
-    prism = instance.exports;
+    compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
+    prism = instantiate(compiled);
     prismLoadMs = performance.now() - t0;
   })().catch((e) => {
     loading = undefined; // a later ready() may retry (for example once the host has set its asset loader)
@@ -102,6 +115,12 @@ export function prismReady(): boolean {
 
 /** Parses Ruby source (never evaluates it). Locations in the result are UTF-8 byte offsets. */
 export function parseRuby(source: string): ParseResult {
-  if (!prism) throw new Error('the Ruby parser (prism.wasm) is not loaded: await ready() first');
-  return parsePrism(prism as never, source);
+  if (!prism || !compiled) throw new Error('the Ruby parser (prism.wasm) is not loaded: await ready() first');
+  try {
+    return parsePrism(prism as never, source);
+  } catch (e) {
+    // After a trap the instance's memory and stack are in an unknown state: start a new one for the next file.
+    prism = instantiate(compiled);
+    throw new PrismCrash(e instanceof Error ? e.message : String(e));
+  }
 }

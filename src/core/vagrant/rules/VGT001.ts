@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import type { ConfigScope, VagrantModel } from '../model';
 import { apiVersion, chain, scopeOf, settingsVisibleFrom, str, viaRelated, via } from '../helpers';
 import { boxProblem, isCatalogBox } from '../boxes';
+import { scopeIndex } from '../scopes';
 
 /** Is the box pinned (or exempt through box_url) for what a machine sees from `scope`? */
 function pinned(m: VagrantModel, scope: ConfigScope): boolean {
@@ -16,10 +17,10 @@ function pinned(m: VagrantModel, scope: ConfigScope): boolean {
  */
 function unpinnedSomewhere(m: VagrantModel, scope: ConfigScope): boolean {
   if (scope.kind !== 'global') return !pinned(m, scope);
-  const users = m.scopes.filter((s) => s.kind === 'machine' && chain(s).includes(scope));
+  const ix = scopeIndex(m);
+  const users = ix.machinesUnder(scope);
   if (!users.length) return !pinned(m, scope);
-  const ownBox = (machine: ConfigScope) =>
-    m.calls.some((c) => c.target.type === 'namespace' && c.target.namespace === 'vm' && c.name === 'box' && c.assignment && c.target.scope.kind === 'machine' && chain(c.target.scope).includes(machine));
+  const ownBox = (machine: ConfigScope) => ix.callsBelow(machine, 'vm.box').some((c) => c.target.type === 'namespace' && c.target.scope.kind === 'machine');
   return users.some((u) => !ownBox(u) && !u.escaped && !pinned(m, u));
 }
 
@@ -32,6 +33,12 @@ function unpinnedSomewhere(m: VagrantModel, scope: ConfigScope): boolean {
 export default defineRule<VagrantModel>({
   meta: { code: 'VGT001', name: 'box-version-unpinned', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
+    const memo = new Map<number, boolean>();
+    const unpinned = (scope: ConfigScope) => {
+      let v = memo.get(scope.id);
+      if (v === undefined) memo.set(scope.id, (v = unpinnedSomewhere(m, scope)));
+      return v;
+    };
     for (const call of m.calls) {
       if (call.target.type !== 'namespace' || call.target.namespace !== 'vm' || call.name !== 'box' || !call.assignment) continue;
       const scope = scopeOf(call);
@@ -39,7 +46,7 @@ export default defineRule<VagrantModel>({
       const box = call.value!;
       const name = box.kind === 'string' ? box.value : undefined;
       if (!name || !isCatalogBox(name) || boxProblem(name)) continue; // a dead box needs replacing, not pinning (VGT011)
-      if (!unpinnedSomewhere(m, scope)) continue;
+      if (!unpinned(scope)) continue;
       ctx.report({
         range: box.range,
         message: `Box "${name}"${via(box)} has no box_version: each new machine gets whatever version is newest, so environments drift apart. Pin it, e.g. config.vm.box_version = "~> 1.2".`,

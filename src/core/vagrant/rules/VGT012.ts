@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import type { ConfigScope, VagrantModel } from '../model';
-import { apiVersion, chain, kwarg, namespaceCalls, providersFor, scopeOf, staticPrefix, str } from '../helpers';
+import { apiVersion, kwarg, namespaceCalls, scopeOf, staticPrefix, str } from '../helpers';
+import { scopeIndex } from '../scopes';
 
 /** 192.168.56.0/21: 192.168.56.0 – 192.168.63.255. */
 function inDefaultRange(a: number, b: number, c: number): boolean {
@@ -19,7 +20,8 @@ export default defineRule<VagrantModel>({
     const anyProvider = m.providers.length > 0;
     const mayBeVirtualBox = (scope: ConfigScope): boolean => {
       if (scope.kind === 'override') return scope.provider?.provider === 'virtualbox';
-      const mine = [...providersFor(m, scope), ...m.providers.filter((p) => chain(p.scope).includes(scope))];
+      const ix = scopeIndex(m);
+      const mine = [...ix.providersAbove(scope), ...ix.providersBelow(scope)];
       if (!anyProvider) return true;
       return mine.some((p) => p.provider === 'virtualbox' || p.provider === undefined);
     };

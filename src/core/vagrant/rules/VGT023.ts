@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import type { Provision, VagrantModel } from '../model';
-import { apiVersion, chain, machines, provisionOption } from '../helpers';
+import { apiVersion, machines, provisionOption } from '../helpers';
+import { scopeIndex } from '../scopes';
 import { CM_PROVISIONERS } from '../tables';
 
 const CM_COMMANDS = /\b(?:ansible-playbook|ansible-pull|puppet\s+apply|chef-solo|chef-client|cinc-client|salt-call|cf-agent)\b/;
@@ -31,9 +32,9 @@ export default defineRule<VagrantModel>({
       lines.set(p, text.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length);
     }
     let worst: { steps: number; lines: number; first: Provision } | undefined;
+    const ix = scopeIndex(m);
     for (const machine of machines(m)) {
-      const up = new Set(chain(machine).map((s) => s.id));
-      const mine = [...lines.keys()].filter((p) => up.has(p.scope.id));
+      const mine = ix.provisionsAbove(machine).filter((p) => lines.has(p));
       if (!mine.length) continue;
       const steps = new Set(mine.map((p) => p.call.range.start.line)).size;
       const total = mine.reduce((a, p) => a + lines.get(p)!, 0);

@@ -28,15 +28,20 @@ export default defineRule<VagrantModel>({
     const forwards = namespaceCalls(m, 'vm', 'network').filter(
       (c) => !c.assignment && !c.openArgs && str(c.args[0]) === 'forwarded_port' && apiVersion(scopeOf(c)) !== 1 && scopeOf(c).kind !== 'override',
     );
+    const byScope = new Map<number, SettingCall[]>();
+    for (const c of forwards) {
+      const s = scopeOf(c);
+      if (!unconditional(c, s) || !hostKey(c)) continue;
+      const list = byScope.get(s.id);
+      if (list) list.push(c);
+      else byScope.set(s.id, [c]);
+    }
     const reported = new Set<number>();
     for (const machine of machines(m)) {
-      const scopes = new Set(chain(machine).map((s) => s.id));
+      const mine = chain(machine).reverse().flatMap((s) => byScope.get(s.id) ?? []);
       const seen = new Map<string, SettingCall>();
-      for (const c of forwards) {
-        const s = scopeOf(c);
-        if (!scopes.has(s.id) || !unconditional(c, s)) continue;
-        const key = hostKey(c);
-        if (!key) continue;
+      for (const c of mine) {
+        const key = hostKey(c)!;
         const first = seen.get(key);
         if (!first) {
           seen.set(key, c);
