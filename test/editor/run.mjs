@@ -305,7 +305,9 @@ async function takeScreenshot(page, name, dir, { selector, text } = {}) {
     };
     while (!(await drawn())) {
       if (Date.now() > end) {
-        console.log(`  warning: screenshot ${name}: ${selector ?? ''} ${text ?? ''} not visible after 15 s; taken anyway`);
+        const parts = (selector ?? '').split(' ').filter(Boolean);
+        const counts = await Promise.all(parts.map((_, i) => page.locator(parts.slice(0, i + 1).join(' ')).count().catch(() => -1)));
+        console.log(`  warning: screenshot ${name}: ${selector ?? ''} ${text ?? ''} not visible after 15 s (matches per selector prefix: ${counts.join(', ')}); taken anyway`);
         break;
       }
       await new Promise((r) => setTimeout(r, 200));
