@@ -37,7 +37,7 @@ export function scopeOf(call: SettingCall): ConfigScope {
 
 /** Calls `<ns>.<name>` on a config object, in source order. */
 export function namespaceCalls(model: VagrantModel, namespace: string, name?: string): SettingCall[] {
-  return model.calls.filter((c) => c.target.type === 'namespace' && c.target.namespace === namespace && (name === undefined || c.name === name));
+  return scopeIndex(model).named(name === undefined ? namespace : `${namespace}.${name}`);
 }
 
 /** Calls of `<ns>.<name>` made on any scope of the chain, or on a descendant (machine, override) of `scope`. */

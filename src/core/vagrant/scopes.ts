@@ -5,6 +5,8 @@
 import type { ConfigScope, ProviderBlock, Provision, SettingCall, VagrantModel } from './model';
 
 export interface ScopeIndex {
+  /** Every namespace call `<ns>.<name>` (key `ns.name`) or `<ns>.*` (key `ns`), in source order. */
+  named(key: string): SettingCall[];
   /** Machines: `vm.define` scopes, or a configure block's global scope when it defines none. */
   machines: ConfigScope[];
   /** The machines defined under a global scope. */
@@ -37,11 +39,14 @@ export function scopeIndex(model: VagrantModel): ScopeIndex {
   let ix = cache.get(model);
   if (ix) return ix;
 
+  const named = new Map<string, SettingCall[]>();
   const at = new Map<string, SettingCall[]>(); // `${scopeId} ${key}`
   const below = new Map<string, SettingCall[]>();
   for (const c of model.calls) {
     if (c.target.type !== 'namespace') continue;
     const key = `${c.target.namespace}.${c.name}`;
+    push(named, key, c);
+    push(named, c.target.namespace, c);
     push(at, `${c.target.scope.id} ${key}`, c);
     for (let s: ConfigScope | undefined = c.target.scope; s; s = s.parent) push(below, `${s.id} ${key}`, c);
   }
@@ -70,6 +75,7 @@ export function scopeIndex(model: VagrantModel): ScopeIndex {
   };
 
   ix = {
+    named: (key) => named.get(key) ?? EMPTY,
     machines,
     machinesUnder: (scope) => under.get(scope.id) ?? EMPTY,
     callsAt: (scope, key) => at.get(`${scope.id} ${key}`) ?? EMPTY,

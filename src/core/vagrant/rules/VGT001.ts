@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { ConfigScope, VagrantModel } from '../model';
-import { apiVersion, chain, scopeOf, settingsVisibleFrom, str, viaRelated, via } from '../helpers';
+import { apiVersion, namespaceCalls, chain, scopeOf, settingsVisibleFrom, str, viaRelated, via } from '../helpers';
 import { boxProblem, isCatalogBox } from '../boxes';
 import { scopeIndex } from '../scopes';
 
@@ -39,8 +39,8 @@ export default defineRule<VagrantModel>({
       if (v === undefined) memo.set(scope.id, (v = unpinnedSomewhere(m, scope)));
       return v;
     };
-    for (const call of m.calls) {
-      if (call.target.type !== 'namespace' || call.target.namespace !== 'vm' || call.name !== 'box' || !call.assignment) continue;
+    for (const call of namespaceCalls(m, 'vm', 'box')) {
+      if (!call.assignment) continue;
       const scope = scopeOf(call);
       if (apiVersion(scope) === 1 || chain(scope).some((s) => s.escaped)) continue;
       const box = call.value!;

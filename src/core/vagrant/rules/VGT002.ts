@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { VagrantModel } from '../model';
-import { appendKeywordArg, apiVersion, kwarg, scopeOf, str } from '../helpers';
+import { appendKeywordArg, apiVersion, kwarg, namespaceCalls, scopeOf, str } from '../helpers';
 
 /**
  * A forwarded port without host_ip listens on every interface of the host, so anyone on the same network
@@ -9,8 +9,8 @@ import { appendKeywordArg, apiVersion, kwarg, scopeOf, str } from '../helpers';
 export default defineRule<VagrantModel>({
   meta: { code: 'VGT002', name: 'forwarded-port-all-interfaces', kind: 'vagrantfile', severity: 'warning', fix: 'unsafe' },
   check(m, ctx) {
-    for (const call of m.calls) {
-      if (call.target.type !== 'namespace' || call.target.namespace !== 'vm' || call.name !== 'network' || call.assignment) continue;
+    for (const call of namespaceCalls(m, 'vm', 'network')) {
+      if (call.assignment) continue;
       if (apiVersion(scopeOf(call)) === 1 || str(call.args[0]) !== 'forwarded_port' || call.openArgs) continue;
       if (kwarg(call, 'host_ip')) continue;
       const host = kwarg(call, 'host');

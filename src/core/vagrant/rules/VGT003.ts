@@ -15,8 +15,7 @@ const PUBLIC_KEYS = /(?:^|[\\/])(?:insecure_private_key|insecure_key)$/;
 export default defineRule<VagrantModel>({
   meta: { code: 'VGT003', name: 'ssh-insecure-key', kind: 'vagrantfile', severity: 'warning', fix: 'unsafe' },
   check(m, ctx) {
-    const exposed = m.calls.some((c) => {
-      if (c.target.type !== 'namespace' || c.target.namespace !== 'vm' || c.name !== 'network') return false;
+    const exposed = namespaceCalls(m, 'vm', 'network').some((c) => {
       const type = str(c.args[0]);
       if (type === 'public_network') return true;
       const guest = kwarg(c, 'guest')?.value;

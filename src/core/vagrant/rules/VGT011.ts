@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { VagrantModel } from '../model';
-import { apiVersion, scopeOf } from '../helpers';
+import { apiVersion, namespaceCalls, scopeOf } from '../helpers';
 import { boxProblem } from '../boxes';
 
 /**
@@ -12,8 +12,8 @@ export default defineRule<VagrantModel>({
   meta: { code: 'VGT011', name: 'box-deprecated', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
     const done = new Set<string>();
-    for (const call of m.calls) {
-      if (call.target.type !== 'namespace' || call.target.namespace !== 'vm' || call.name !== 'box' || !call.assignment) continue;
+    for (const call of namespaceCalls(m, 'vm', 'box')) {
+      if (!call.assignment) continue;
       const v = call.value!;
       if (v.kind !== 'string') continue;
       const name = v.value.trim();
