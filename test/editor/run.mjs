@@ -7,7 +7,7 @@
 //   node test/editor/run.mjs [--screenshots] [--keep] [--grep TEXT] [--only main|activation]
 //     --screenshots  copy the screenshots the tests take into docs/ (README images)
 //     --keep         keep the temporary folder (logs, workspace copies, profile) and print its path
-//     --grep TEXT    only tests whose full title contains TEXT (DG_EDITOR_GREP)
+//     --grep TEXT    only tests whose full title matches TEXT (or DG_EDITOR_GREP, or MOCHA_GREP as the other suites)
 //     --only PASS    run only the main pass or only the per-kind activation passes
 //
 // Environment: DG_CODE_SERVER_DIR (default ~/.cache/devops-guidance/code-server; test/editor/install-code-server.sh
@@ -37,7 +37,7 @@ const option = (name) => {
 };
 const SCREENSHOTS = flag('--screenshots');
 const KEEP = flag('--keep');
-const GREP = option('--grep') ?? process.env.DG_EDITOR_GREP ?? '';
+const GREP = option('--grep') ?? process.env.DG_EDITOR_GREP ?? process.env.MOCHA_GREP ?? '';
 const ONLY = option('--only');
 const DEBUG = !!process.env.DG_EDITOR_DEBUG;
 const CS_DIR = process.env.DG_CODE_SERVER_DIR || join(homedir(), '.cache/devops-guidance/code-server');
@@ -267,6 +267,7 @@ async function runPass(name, folder, port, dirs, deadline, buffered = false) {
   } else if (!result) {
     problems.push(`pass ${name}: the extension host ended (exit ${exitCode}) without a mocha result: the tests module did not load or run${pageErrors.length ? `; page errors: ${pageErrors.slice(0, 3).join(' | ')}` : ''}`);
   }
+  if (result && !GREP && result.passes + result.failures + result.pending === 0) problems.push(`pass ${name}: no tests ran`);
   if (result) {
     totals.passes += result.passes;
     totals.failures += result.failures;
@@ -451,6 +452,22 @@ async function main() {
     for (const f of shots) copyFileSync(f, join(docs, `screenshot-${basename(f)}`));
     say(`${shots.length} screenshot(s) copied to docs/: ${shots.map((f) => `screenshot-${basename(f)}`).join(', ') || '(none)'}`);
   }
+}
+
+// Never leave code-server behind: it runs in its own process group (Chromium is Playwright's to close).
+const killGroup = () => {
+  try {
+    if (server && server.exitCode === null && server.signalCode === null) process.kill(-server.pid, 'SIGKILL');
+  } catch {}
+};
+process.on('exit', killGroup);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.log(`editor: ${sig}; stopping code-server`);
+    killGroup();
+    if (tmp && !KEEP) rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  });
 }
 
 const guard = setTimeout(() => {
