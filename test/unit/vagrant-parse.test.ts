@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineReady, ROOT, SHARED } from '../helpers/setup';
-import { lint, hoverAt, type Finding, type Position } from '../../src/core/index';
+import { lint, hoverAt, completionsAt, type Finding, type Position } from '../../src/core/index';
 import { parseVagrantfile } from '../../src/core/vagrant/parse';
 import { ByteOffsets } from '../../src/core/vagrant/offsets';
 import { prismLoadMs } from '../../src/core/vagrant/prism';
@@ -340,5 +340,35 @@ end
     assert.equal(hover('config.vm.box in a comment', 0, 12), undefined);
     assert.equal(hover('"echo hi"', 0, 2), undefined);
     assert.equal(hoverAt('x = 1\n', 'vagrantfile', { line: 0, character: 0 }), undefined);
+  });
+});
+
+describe('vagrant completion', () => {
+  before(engineReady);
+  const complete = (text: string) => {
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('@@'));
+    const character = lines[line].indexOf('@@');
+    const clean = text.replace('@@', '');
+    return completionsAt(clean, 'vagrantfile', { line, character });
+  };
+
+  it('offers namespace settings, provider and provisioner settings, and namespaces', () => {
+    const vm = complete('Vagrant.configure("2") do |config|\n  config.vm.bo@@\nend\n');
+    const labels = vm.map((c) => c.label);
+    assert.ok(labels.includes('box') && labels.includes('box_version') && labels.includes('hostname'), labels.join());
+    assert.ok(!labels.includes('presence') && !labels.includes('defined_vms'));
+    const box = vm.find((c) => c.label === 'box')!;
+    assert.match(box.documentation ?? '', /box/);
+    assert.deepEqual(box.range, { start: { line: 1, character: 12 }, end: { line: 1, character: 14 } });
+    const ssh = complete('Vagrant.configure("2") do |config|\n  config.vm.define "a" do |node|\n    node.ssh.@@\n  end\nend\n');
+    assert.ok(ssh.some((c) => c.label === 'insert_key'));
+    const vb = complete('Vagrant.configure("2") do |config|\n  config.vm.provider "virtualbox" do |vb|\n    vb.mem@@\n  end\nend\n');
+    assert.ok(vb.some((c) => c.label === 'memory') && vb.some((c) => c.label === 'linked_clone'));
+    const sh = complete('Vagrant.configure("2") do |config|\n  config.vm.provision "shell" do |s|\n    s.@@\n  end\nend\n');
+    assert.ok(sh.some((c) => c.label === 'inline') && sh.some((c) => c.label === 'path'));
+    const ns = complete('Vagrant.configure("2") do |config|\n  config.@@\nend\n');
+    assert.ok(ns.some((c) => c.label === 'vm') && ns.some((c) => c.label === 'ssh'));
+    assert.deepEqual(complete('Vagrant.configure("2") do |config|\n  puts File.@@\nend\n'), []);
   });
 });

@@ -1,4 +1,5 @@
 import type { Language } from '../language';
+import { vagrantCompletions } from './complete';
 import { vagrantHover } from './hover';
 import type { VagrantModel } from './model';
 import { parseVagrantfile } from './parse';
@@ -13,4 +14,5 @@ export const vagrantLanguage: Language<VagrantModel> = {
   rules,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
   hover: (m, position) => vagrantHover(m, position),
+  complete: (m, position) => vagrantCompletions(m, position),
 };

@@ -135,6 +135,9 @@ export interface ProviderBlock {
   /** Calls on the block's provider object (`vb.memory = 2048`). */
   settings: SettingCall[];
   override?: ConfigScope;
+  /** The block parameter naming the provider object (`vb`) and the block's range. */
+  param?: string;
+  blockRange?: Range;
   /** The provider object is handed to other code: settings may be made where we cannot see. */
   escaped?: boolean;
 }
@@ -150,6 +153,9 @@ export interface Provision {
   call: SettingCall;
   /** Calls on the block's provisioner object (`shell.inline = "..."`). */
   settings: SettingCall[];
+  /** The block parameter naming the provisioner object (`shell`) and the block's range. */
+  param?: string;
+  blockRange?: Range;
   escaped?: boolean;
 }
 
@@ -183,7 +189,7 @@ export interface VagrantModel {
   /** Every config call in source order (settings of provider and provisioner blocks included). */
   calls: SettingCall[];
   /** Accesses of a root config namespace (`config.vm`, `config.hostmanager`). */
-  namespaces: { name: string; range: Range; scope: ConfigScope }[];
+  namespaces: { name: string; range: Range; scope: ConfigScope; /** the config variable (`config`, `node`) */ receiver: string }[];
   defines: MachineDefine[];
   providers: ProviderBlock[];
   provisions: Provision[];

@@ -607,6 +607,8 @@ class Builder {
             blockEnv = this.shadow(env, block.parameters);
             const [p0, p1] = this.requiredParams(block.parameters);
             if (p0) blockEnv.set(p0, { kind: 'provider', block: pb });
+            pb.param = p0;
+            pb.blockRange = this.range(block.location);
             if (p1) {
               const ov: ConfigScope = { id: this.nextId++, kind: 'override', parent, configure: parent.configure, provider: pb, flow };
               pb.override = ov;
@@ -634,13 +636,17 @@ class Builder {
             blockEnv = this.shadow(env, block.parameters);
             const [p0] = this.requiredParams(block.parameters);
             if (p0) blockEnv.set(p0, { kind: 'provisioner', provision: pv });
+            pv.param = p0;
+            pv.blockRange = this.range(block.location);
             blockFlow = flow;
           }
         }
       }
     } else {
       const scope = this.configScopeOf(call.receiver, env);
-      if (scope && call.messageLoc && !call.arguments_) m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope });
+      if (scope && call.messageLoc && !call.arguments_) {
+        m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope, receiver: (call.receiver as N.LocalVariableReadNode).name });
+      }
       if (this.isHostCommand(call)) {
         const texts = (call.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof N.KeywordHashNode || a instanceof N.HashNode)).map((a) => this.staticText(a));
         m.hostCommands.push({ method: call.name, text: texts.join(' '), range: this.range(call.location), flow });
