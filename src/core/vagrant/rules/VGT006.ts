@@ -57,7 +57,8 @@ export default defineRule<VagrantModel>({
       } else if (t.type === 'provider') {
         const p = t.provider.provider;
         const known = p ? PROVIDER_SETTINGS.get(p) : undefined;
-        if (known) checkName(call, known, `the ${p} provider's `, undefined, `${p} provider`);
+        // vagrant-libvirt is a plugin that adds settings often; its list is the 0.11.2 one, so a miss is only a warning.
+        if (known) checkName(call, known, `the ${p} provider's `, undefined, p === 'libvirt' ? 'libvirt provider (vagrant-libvirt 0.11.2)' : `${p} provider`, p === 'libvirt' ? 'warning' : 'error');
       } else {
         const type = t.provision.type;
         const known = type ? PROVISIONER_SETTINGS.get(type) : undefined;
@@ -77,7 +78,7 @@ export default defineRule<VagrantModel>({
       }
     }
 
-    function checkName(call: SettingCall, known: Set<string>, prefix: string, namespace?: string, owner?: string): void {
+    function checkName(call: SettingCall, known: Set<string>, prefix: string, namespace?: string, owner?: string, severity: 'error' | 'warning' = 'error'): void {
       const name = call.name;
       if (known.has(name) || known.has(`${name}=`) || OBJECT_METHODS.has(name) || /[?!]$/.test(name) || name === '[]' || name === '[]=') return;
       const v1 = namespace ? V1_SETTINGS[`${namespace}.${name}`] : undefined;
@@ -90,7 +91,7 @@ export default defineRule<VagrantModel>({
       }
       const close = suggest(name, known);
       const what = owner ? `The ${owner} has no setting "${name}"` : `"${prefix}${name}" is not a Vagrant setting`;
-      report(call.nameRange, name, what, close, 'Vagrant stops with "The following settings shouldn\'t exist".', 'error');
+      report(call.nameRange, name, what, close, 'Vagrant stops with "The following settings shouldn\'t exist".', severity);
     }
 
     function checkOptions(call: SettingCall): void {

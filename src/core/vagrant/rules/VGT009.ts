@@ -100,6 +100,12 @@ export default defineRule<VagrantModel>({
       }
     }
 
+    // Provisioners with the same name are merged by Vagrant (a machine can complete a global one): leave those alone.
+    const names = new Map<string, number>();
+    for (const p of m.provisions) {
+      const n = str(p.name);
+      if (n !== undefined) names.set(n, (names.get(n) ?? 0) + 1);
+    }
     for (const p of m.provisions) {
       if (apiVersion(p.scope) === 1) continue;
       const run = kwarg(p.call, 'run');
@@ -107,7 +113,8 @@ export default defineRule<VagrantModel>({
       if (run && r !== undefined && !RUN_VALUES.has(r)) {
         bad(run.value.range, `run: "${r}" is not "once", "always" or "never"; Vagrant does not check this value, so the mistake goes unnoticed.`);
       }
-      const complete = !p.escaped && !p.call.openArgs;
+      const n = str(p.name);
+      const complete = !p.escaped && !p.call.openArgs && (n === undefined || names.get(n) === 1);
       if (p.type === 'ansible' || p.type === 'ansible_local') {
         const mode = provisionOption(p, 'compatibility_mode');
         const mv = mode ? str(mode.value) : undefined;
