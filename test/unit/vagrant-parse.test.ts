@@ -284,6 +284,42 @@ end
     assert.deepEqual(lint(whole, 'vagrantfile').filter((x) => x.code === 'VGT002'), []);
   });
 
+  it('stays silent on a file whose values are all computed', () => {
+    const text = `require 'yaml'
+settings = YAML.load_file(File.join(__dir__, "settings.yaml"))
+VAGRANTFILE_API_VERSION = "2"
+Vagrant.configure(VAGRANTFILE_API_VERSION) do |config|
+  config.vm.box = settings["box"]
+  config.vm.box_version = settings["box_version"] if settings["box_version"]
+  config.ssh.insert_key = settings.fetch("insert_key", true)
+  settings["machines"].each_with_index do |machine, i|
+    config.vm.define machine["name"], primary: i.zero? do |node|
+      node.vm.hostname = machine["hostname"]
+      node.vm.network "private_network", ip: machine["ip"]
+      node.vm.network machine["net_type"], **machine.fetch("net_opts", {})
+      (machine["ports"] || []).each do |p|
+        node.vm.network "forwarded_port", guest: p["guest"], host: p["host"], host_ip: p.fetch("host_ip", "127.0.0.1")
+      end
+      node.vm.provider settings["provider"] do |p|
+        p.memory = machine["memory"]
+        p.cpus = machine["cpus"]
+      end
+      node.vm.provider "virtualbox" do |vb|
+        vb.memory = machine.fetch("memory", 2048)
+        vb.gui = ENV["GUI"] == "1"
+      end
+      node.vm.synced_folder machine["src"], machine["dest"], mount_options: machine["mount_options"]
+      machine["scripts"].each do |script|
+        node.vm.provision "shell", path: script, args: [machine["name"]]
+      end
+    end
+  end
+end
+`;
+    const fs = lint(text, 'vagrantfile');
+    assert.deepEqual(fs.map((f) => `${f.code} ${f.range.start.line + 1}: ${f.message}`), []);
+  });
+
   it('parses every corpus file without a syntax error, with calls found in each', () => {
     const dir = join(SHARED, 'corpus', 'vagrant');
     const files = readdirSync(dir).filter((f) => f.endsWith('.Vagrantfile'));
