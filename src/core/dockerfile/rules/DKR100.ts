@@ -114,7 +114,7 @@ function checkCommand(c: Command): Hit[] {
 
 /** The range of one letter of a cluster (`k` of `-fsSLk`), or the whole option word. */
 export function optionRange(w: Word, offset: number, name: string): Range {
-  if (name.startsWith('--') || offset === 0 || w.raw !== w.text) return w.range;
+  if (name.startsWith('--') || offset === 0 || w.raw !== w.text || w.text === name) return w.range;
   return { start: { line: w.range.start.line, character: w.range.start.character + offset }, end: { line: w.range.start.line, character: w.range.start.character + offset + 1 } };
 }
 

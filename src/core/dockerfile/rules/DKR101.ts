@@ -67,7 +67,7 @@ function checkCommand(c: Command, trustLocal: boolean): Hit[] {
   }
   if ((p === 'echo' || p === 'printf' || p === 'tee') && c.args.length) {
     for (const a of c.args) {
-      if (/^\s*deb(-src)?\s+\[[^\]]*\b(trusted|allow-insecure|allow-weak)=yes[^\]]*\]\s*(?!(file|copy):)/.test(a.text)) hits.push({ range: a.range, message: 'An apt source marked trusted=yes is used without checking its signature.' });
+      if (/^\s*deb(-src)?\s+\[[^\]]*\b(trusted|allow-insecure|allow-weak)=yes[^\]]*\]\s*(?!\s|(file|copy):)/.test(a.text)) hits.push({ range: a.range, message: 'An apt source marked trusted=yes is used without checking its signature.' });
       else if (/(^|\s)(repo_)?gpgcheck\s*=\s*(0|false|no)\b/i.test(a.text)) hits.push({ range: a.range, message: 'A repository with gpgcheck=0 installs packages without checking their signatures.' });
     }
   }
