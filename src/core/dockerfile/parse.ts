@@ -1,48 +1,371 @@
 import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
-import { LineIndex } from '../text';
-import type { DockerfileModel, Stage } from './model';
+import { LineIndex, didYouMean } from '../text';
+import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
+import type { Range } from '../finding';
+import type { Directive, DockerfileModel, ParseProblem, Stage } from './model';
+import {
+  INSTRUCTIONS,
+  INSTRUCTION_SET,
+  KNOWN_FLAGS,
+  execForm,
+  flagsOf,
+  heredocsOf,
+  pairs,
+  trigger,
+  words,
+} from './instructions';
 
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+/**
+ * Parses a Dockerfile with dockerfile-ast and builds our model: stages (with their in-file parents), comments,
+ * parser directives, the escape character, and the syntax problems Docker would refuse (DL1000).
+ */
 export function parseDockerfile(text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  let ast = DockerfileParser.parse(text);
+  // BuildKit accepts blanks between `<<` and the heredoc name (`RUN cat << 'EOF' > f`); dockerfile-ast 0.7 does not
+  // and reads the body as instructions. Re-parse a copy where the blanks are moved after the name: same offsets.
+  const patched = patchSpacedHeredocs(text, ast);
+  if (patched !== undefined) ast = DockerfileParser.parse(patched);
   const lines = new LineIndex(text);
   const instructions = ast.getInstructions();
   const preamble: Instruction[] = [];
   const stages: Stage[] = [];
-  for (const ins of instructions) {
+  const offsets: number[] = [];
+  const stageOfIndex: (Stage | undefined)[] = [];
+  const indexOf = new Map<Instruction, number>();
+  const byName = new Map<string, Stage>();
+  instructions.forEach((ins, k) => {
+    offsets.push(lines.offsetAt(ins.getRange().start));
+    indexOf.set(ins, k);
     if (ins.getKeyword() === 'FROM') {
       const from = ins as From;
       const prev = stages[stages.length - 1];
       const line = ins.getRange().start.line;
-      if (prev) prev.endLine = line - 1;
-      stages.push({
+      if (prev) prev.endLine = Math.max(prev.startLine, line - 1);
+      const alias = from.getBuildStage();
+      const args = from.getArguments();
+      const imageArg = args[0];
+      const image = imageArg
+        ? { raw: text.slice(lines.offsetAt(imageArg.getRange().start), lines.offsetAt(imageArg.getRange().end)), range: imageArg.getRange(), offset: lines.offsetAt(imageArg.getRange().start) }
+        : undefined;
+      const stage: Stage = {
         index: stages.length,
         from,
-        name: from.getBuildStage()?.toLowerCase() ?? undefined,
+        name: alias?.toLowerCase() ?? undefined,
+        nameText: alias ?? undefined,
+        nameRange: from.getBuildStageRange() ?? undefined,
         instructions: [ins],
         startLine: line,
         endLine: lines.lineCount - 1,
-      });
-    } else if (stages.length) stages[stages.length - 1].instructions.push(ins);
-    else preamble.push(ins);
-  }
+        image,
+        scratch: !!image && image.raw.toLowerCase() === 'scratch',
+      };
+      if (image) {
+        const parent = byName.get(image.raw.toLowerCase());
+        if (parent) stage.parent = parent;
+      }
+      if (stage.name && !byName.has(stage.name)) byName.set(stage.name, stage);
+      else if (stage.name) byName.set(stage.name, stage); // FROM binds the latest earlier definition
+      stages.push(stage);
+      stageOfIndex.push(stage);
+    } else if (stages.length) {
+      stages[stages.length - 1].instructions.push(ins);
+      stageOfIndex.push(stages[stages.length - 1]);
+    } else {
+      preamble.push(ins);
+      stageOfIndex.push(undefined);
+    }
+  });
+  resolveVariableParents(text, stages, preamble, ast.getEscapeCharacter(), lines);
   const comments = ast.getComments().map((c) => ({
     line: c.getRange().start.line,
     text: c.getContent(),
     range: c.getRange(),
   }));
-  // dockerfile-ast takes any `# word=value` comment at the top for a parser directive; BuildKit knows only
-  // syntax, escape and check. The others (`# hadolint ignore=...`, `# devops-guidance ignore=...`) are comments.
-  const directives: DockerfileModel['directives'] = [];
-  for (const d of ast.getDirectives()) {
-    const name = d.getName().toLowerCase();
-    if (name === 'syntax' || name === 'escape' || name === 'check') {
-      directives.push({ name, value: d.getValue(), range: d.getRange(), valueRange: d.getValueRange() });
-    } else {
-      const r = d.getRange();
-      const line = lines.line(r.start.line);
-      comments.push({ line: r.start.line, text: line.replace(/^\s*#\s?/, ''), range: { start: r.start, end: { line: r.start.line, character: line.length } } });
+  const directives: Directive[] = ast.getDirectives().map((d) => ({
+    name: d.getName().toLowerCase(),
+    value: d.getValue(),
+    range: d.getRange(),
+    nameRange: d.getNameRange(),
+    valueRange: d.getValueRange(),
+  }));
+  const m: DockerfileModel = {
+    text,
+    lines,
+    ast,
+    instructions,
+    preamble,
+    stages,
+    comments,
+    directives,
+    escapeChar: ast.getEscapeCharacter(),
+    problems: [],
+    offsets,
+    stageOfIndex,
+    indexOf,
+    cache: new Map(),
+  };
+  m.problems = findProblems(m);
+  return m;
+}
+
+/**
+ * `FROM build-${VARIANT}` names an earlier stage once the global ARG defaults are applied: record that parent, so stage
+ * inheritance (ENV, ARG, WORKDIR, USER, labels) follows it.
+ */
+function resolveVariableParents(text: string, stages: Stage[], preamble: Instruction[], esc: string, lines: LineIndex): void {
+  if (!stages.some((s) => !s.parent && s.image?.raw.includes('$'))) return;
+  const global = new Map<string, Binding>();
+  const lookup: Lookup = (n) => global.get(n);
+  for (const ins of preamble) {
+    if (ins.getKeyword() !== 'ARG') continue;
+    for (const a of ins.getArguments()) {
+      const v = a.getValue();
+      const eq = v.indexOf('=');
+      const name = eq < 0 ? v : v.slice(0, eq);
+      const start = lines.offsetAt(a.getRange().start);
+      global.set(name, { value: eq < 0 ? undefined : expand(text.slice(start + eq + 1, lines.offsetAt(a.getRange().end)), start + eq + 1, lookup, { escapeChar: esc }).value, kind: 'global-arg' });
     }
   }
-  comments.sort((a, b) => a.line - b.line);
-  return { text, lines, ast, instructions, preamble, stages, comments, directives };
+  for (const stage of stages) {
+    if (stage.parent || !stage.image?.raw.includes('$')) continue;
+    const value = expand(stage.image.raw, stage.image.offset, lookup, { escapeChar: esc }).value.toLowerCase();
+    if (value.includes(UNKNOWN)) continue;
+    const parent = [...stages.slice(0, stage.index)].reverse().find((s) => s.name === value);
+    if (parent) stage.parent = parent;
+  }
+}
+
+/** Text with `<< NAME` turned into `<<NAME ` where dockerfile-ast missed such a heredoc; undefined when none. */
+function patchSpacedHeredocs(text: string, ast: ReturnType<typeof DockerfileParser.parse>): string | undefined {
+  if (!/<<-?[ \t]/.test(text)) return undefined;
+  const idx = new LineIndex(text);
+  const swaps: { start: number; end: number; replacement: string }[] = [];
+  for (const outer of ast.getInstructions()) {
+    const ins = trigger(outer) ?? outer;
+    const kw = ins.getKeyword();
+    if (kw !== 'RUN' && kw !== 'COPY' && kw !== 'ADD') continue;
+    const args = ins.getArguments();
+    for (let k = 0; k + 1 < args.length; k++) {
+      const v = args[k].getValue();
+      if (v !== '<<' && v !== '<<-') continue;
+      const a = args[k].getRange();
+      const b = args[k + 1].getRange();
+      if (a.end.line !== b.start.line) continue;
+      const name = args[k + 1].getValue();
+      if (!/^(['"]?)[A-Za-z_][A-Za-z0-9_]*\1$/.test(name)) continue;
+      const gapStart = idx.offsetAt(a.end);
+      const nameStart = idx.offsetAt(b.start);
+      const nameEnd = idx.offsetAt(b.end);
+      const gap = text.slice(gapStart, nameStart);
+      if (!/^[ \t]+$/.test(gap)) continue;
+      swaps.push({ start: gapStart, end: nameEnd, replacement: text.slice(nameStart, nameEnd) + gap });
+    }
+  }
+  if (!swaps.length) return undefined;
+  let out = '';
+  let last = 0;
+  for (const s of swaps.sort((x, y) => x.start - y.start)) {
+    out += text.slice(last, s.start) + s.replacement;
+    last = s.end;
+  }
+  return out + text.slice(last);
+}
+
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
+
+/** What Docker's parser and instruction pass reject. Each problem names the exact text. */
+function findProblems(m: DockerfileModel): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  const add = (message: string, r: Range): void => {
+    out.push({ message, range: r });
+  };
+  const seenDirectives = new Set<string>();
+  for (const d of m.directives) {
+    if (seenDirectives.has(d.name) && (d.name === 'escape' || d.name === 'syntax' || d.name === 'check')) {
+      add(`Only one "${d.name}" parser directive can be used.`, d.range);
+    }
+    seenDirectives.add(d.name);
+    if (d.name === 'escape' && d.value !== '\\' && d.value !== '`') {
+      add(`Invalid escape character "${d.value}": it must be \\ or \`.`, d.valueRange);
+    }
+  }
+  if (m.instructions.length && !m.stages.length) {
+    const first = m.instructions[0];
+    if (first.getKeyword() === 'ARG' || m.instructions.every((i) => i.getKeyword() === 'ARG')) {
+      add('The Dockerfile has no FROM instruction, so there is no stage to build.', first.getInstructionRange());
+    }
+  }
+  // A template (Go/Jinja `{{ }}`, `{% %}`) is not a Dockerfile until rendered: say so once instead of once per line.
+  const templateLines = m.instructions.filter((i) => /^\{[{%]/.test(i.getInstruction()) || i.getInstruction() === '{{' || i.getInstruction() === '{%');
+  const template = templateLines.length > 0;
+  let unknownInTemplate = 0;
+  const addOrCount = (message: string, r: Range): void => {
+    if (template && (message.startsWith('Unknown instruction') || /\{\{|\{%/.test(m.lines.line(r.start.line)))) unknownInTemplate++;
+    else add(message, r);
+  };
+  for (const outer of m.instructions) {
+    checkInstruction(m, outer, addOrCount, false);
+    const t = trigger(outer);
+    if (t) checkInstruction(m, t, addOrCount, true);
+  }
+  if (unknownInTemplate) {
+    const first = templateLines[0];
+    add(
+      `This file holds template syntax ("${first.getInstruction()}…") where Docker expects instructions; ${unknownInTemplate} line${unknownInTemplate > 1 ? 's are' : ' is'} not valid Dockerfile syntax. Lint the rendered Dockerfile.`,
+      first.getInstructionRange(),
+    );
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: string, r: Range) => void, inOnbuild: boolean): void {
+  const kw = ins.getKeyword();
+  const kwRange = ins.getInstructionRange();
+  if (!INSTRUCTION_SET.has(kw)) {
+    const hint = didYouMean(kw, INSTRUCTIONS, 2);
+    add(`Unknown instruction "${ins.getInstruction()}"${hint.length ? ` (did you mean ${hint[0]}?)` : ''}.`, kwRange);
+    return;
+  }
+  const args = ins.getArguments();
+  const heredocs = heredocsOf(ins);
+  for (const h of heredocs) {
+    if (!h.getDelimiterRange()) add(`The heredoc "${h.getName()}" is never closed: no line holds only "${h.getName()}".`, h.getNameRange());
+  }
+  const known = KNOWN_FLAGS[kw];
+  if (known) {
+    for (const f of flagsOf(ins)) {
+      const name = f.getName();
+      if (!name) continue; // `--` ends the flags
+      if (!known.includes(name)) {
+        const hint = didYouMean(name, known, 2);
+        add(`Unknown flag --${name} for ${kw}${hint.length ? ` (did you mean --${hint[0]}?)` : ''}.`, f.getNameRange());
+        continue;
+      }
+      checkFlagValue(f, add);
+    }
+  }
+  if (!args.length) {
+    // BuildKit's instruction pass rejects these without arguments; RUN, CMD and ENTRYPOINT are left alone.
+    if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(kw)) {
+      add(`${kw} needs ${kw === 'COPY' || kw === 'ADD' ? 'a source and a destination' : kw === 'ONBUILD' ? 'an instruction to trigger' : 'an argument'}.`, kwRange);
+    }
+    return;
+  }
+  switch (kw) {
+    case 'FROM': {
+      if (inOnbuild) return;
+      const n = args.length;
+      if (n === 2 || n > 3) add('FROM takes an image and optionally "AS name": one or three arguments.', ins.getArgumentsRange() ?? kwRange);
+      else if (n === 3 && args[1].getValue().toLowerCase() !== 'as') add(`Expected "AS" before the stage name, found "${args[1].getValue()}".`, args[1].getRange());
+      else if (n === 3) {
+        const name = args[2].getValue();
+        if (!STAGE_NAME.test(name.toLowerCase()) && !name.includes('$')) {
+          add(`Invalid stage name "${name}": it must start with a letter and hold only letters, digits, "-", "_" and ".".`, args[2].getRange());
+        }
+      }
+      break;
+    }
+    case 'COPY':
+    case 'ADD': {
+      const ef = execForm(m, ins);
+      const count = ef && ef !== 'invalid' ? ef.values.length : words(m, ins).length;
+      if (count < 2 && !(heredocs.length && count >= 1)) add(`${kw} needs at least a source and a destination.`, ins.getArgumentsRange() ?? kwRange);
+      const fromFlag = kw === 'COPY' ? flagsOf(ins).find((f) => f.getName() === 'from') : undefined;
+      const fv = fromFlag?.getValue();
+      if (fromFlag && fv && fv.includes('$')) {
+        add('COPY --from does not expand variables; declare a stage (FROM ${IMAGE} AS name) and copy from it.', fromFlag.getValueRange() ?? fromFlag.getRange());
+      }
+      break;
+    }
+    case 'RUN':
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'SHELL': {
+      const ef = execForm(m, ins);
+      if (ef === 'invalid') add(`${kw} in JSON form must be an array of strings only.`, ins.getArgumentsRange() ?? kwRange);
+      else if (kw === 'SHELL' && !ef) add('SHELL must be written in JSON form, for example SHELL ["/bin/bash", "-c"].', ins.getArgumentsRange() ?? kwRange);
+      else if (kw === 'SHELL' && ef && !ef.values.length) add('SHELL needs at least the shell executable.', ins.getArgumentsRange() ?? kwRange);
+      break;
+    }
+    case 'HEALTHCHECK': {
+      const sub = args[0];
+      const s = sub.getValue().toUpperCase();
+      if (s === 'NONE') {
+        if (args.length > 1) add('HEALTHCHECK NONE takes no other arguments.', args[1].getRange());
+        if (flagsOf(ins).length) add('HEALTHCHECK NONE takes no flags.', flagsOf(ins)[0].getRange());
+      } else if (s === 'CMD') {
+        if (args.length < 2) add('HEALTHCHECK CMD needs a command.', sub.getRange());
+      } else add(`HEALTHCHECK expects CMD or NONE, found "${sub.getValue()}".`, sub.getRange());
+      break;
+    }
+    case 'ENV':
+    case 'LABEL': {
+      const ps = pairs(m, ins);
+      if (ps.length === 1 && ps[0].legacy && ps[0].raw === undefined) {
+        add(`${kw} needs a value: ${kw} ${ps[0].name}=<value>.`, m.lines.rangeOf(ps[0].nameStart, ps[0].nameEnd));
+      } else if (!ps[0]?.legacy) {
+        for (const p of ps) {
+          if (p.raw === undefined) add(`"${p.name}" has no "=": ${kw} takes name=value pairs.`, m.lines.rangeOf(p.nameStart, p.nameEnd));
+          else if (!p.name) add(`${kw} has an empty name.`, m.lines.rangeOf(p.nameStart, (p.valueEnd ?? p.nameEnd)));
+        }
+      }
+      break;
+    }
+    case 'ARG': {
+      for (const p of pairs(m, ins)) {
+        if (!p.name) add('ARG has an empty name.', m.lines.rangeOf(p.nameStart, p.valueEnd ?? p.nameEnd));
+      }
+      break;
+    }
+  }
+}
+
+function checkFlagValue(f: ReturnType<typeof flagsOf>[number], add: (msg: string, r: Range) => void): void {
+  const name = f.getName();
+  const value = f.getValue();
+  const vr = f.getValueRange() ?? f.getRange();
+  const boolFlags = ['link', 'parents', 'keep-git-dir', 'unpack'];
+  if (value === null) {
+    if (!boolFlags.includes(name)) add(`--${name} needs a value: --${name}=<value>.`, f.getRange());
+    return;
+  }
+  if (value.includes('$')) return;
+  switch (name) {
+    case 'interval':
+    case 'timeout':
+    case 'start-period':
+    case 'start-interval':
+      if (!DURATION.test(value)) add(`--${name}=${value} is not a duration (write it like 30s, 1m30s or 500ms).`, vr);
+      break;
+    case 'retries':
+      if (!/^\d+$/.test(value)) add(`--retries=${value} is not a whole number.`, vr);
+      break;
+    case 'network':
+      if (!['default', 'none', 'host'].includes(value)) add(`--network=${value} is not one of default, none, host.`, vr);
+      break;
+    case 'security':
+      if (!['sandbox', 'insecure'].includes(value)) add(`--security=${value} is not one of sandbox, insecure.`, vr);
+      break;
+    case 'chmod':
+      if (!/^[0-7]{1,4}$/.test(value) && !/^([ugoa]*[-+=]([rwxXst]*|[ugo]))+(,([ugoa]*[-+=]([rwxXst]*|[ugo]))+)*$/.test(value)) {
+        add(`--chmod=${value} is neither an octal mode (0755) nor a symbolic one (u+x).`, vr);
+      }
+      break;
+    case 'link':
+    case 'parents':
+    case 'keep-git-dir':
+    case 'unpack':
+      if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(value)) add(`--${name}=${value} is not a boolean.`, vr);
+      break;
+    case 'mount': {
+      const type = f.getOption('type')?.getValue() ?? 'bind';
+      if (!['bind', 'cache', 'tmpfs', 'secret', 'ssh'].includes(type)) {
+        const o = f.getOption('type')!;
+        add(`Unknown mount type "${type}": use bind, cache, tmpfs, secret or ssh.`, o.getValueRange() ?? o.getRange());
+      }
+      break;
+    }
+  }
 }

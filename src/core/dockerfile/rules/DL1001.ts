@@ -1,0 +1,18 @@
+import { defineRule } from '../../rule';
+import type { DockerfileModel } from '../model';
+import { parseDirective } from '../../suppress';
+
+/** Off by default: for teams that forbid inline ignore pragmas (`# hadolint ignore=`, `# devops-guidance ignore=`). */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL1001', name: 'inline-ignore-pragma', kind: 'dockerfile', severity: 'off', fix: 'none' },
+  check(m, ctx) {
+    for (const c of m.comments) {
+      const d = parseDirective(c.text, true);
+      if (!d) continue;
+      ctx.report({
+        range: c.range,
+        message: `Ignore pragma for ${d.codes.join(', ')}: this project does not allow silencing rules inline; fix the finding or change the configuration.`,
+      });
+    }
+  },
+});

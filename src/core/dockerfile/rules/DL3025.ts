@@ -1,0 +1,45 @@
+import { defineRule } from '../../rule';
+import { stageChain, type DockerfileModel } from '../model';
+import { argsSpan, execForm } from '../instructions';
+import { baseOf } from '../analysis';
+import { jsonArray, simpleCommand } from '../shellform';
+
+/**
+ * CMD or ENTRYPOINT in shell form: Docker runs it as `/bin/sh -c "..."`, so the shell is PID 1 and `docker stop`'s
+ * SIGTERM never reaches the program. A stage that sets SHELL chose a shell on purpose and is left alone.
+ */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL3025', name: 'cmd-shell-form', kind: 'dockerfile', severity: 'warning', fix: 'safe', aliases: ['JSONArgsRecommended'] },
+  check(m, ctx) {
+    const windowsFile = m.escapeChar === '`';
+    for (const stage of m.stages) {
+      const chain = stageChain(stage);
+      const root = chain[chain.length - 1];
+      const rootImage = baseOf(m, root).expansion.value.toLowerCase();
+      const windows = windowsFile || /windows|nanoserver|servercore/.test(rootImage);
+      let shellSet = chain.slice(1).some((s) => s.instructions.some((i) => i.getKeyword() === 'SHELL'));
+      const hasCmd = stage.instructions.some((i) => i.getKeyword() === 'CMD');
+      for (const ins of stage.instructions) {
+        const kw = ins.getKeyword();
+        if (kw === 'SHELL') shellSet = true;
+        if ((kw !== 'CMD' && kw !== 'ENTRYPOINT') || shellSet) continue;
+        if (execForm(m, ins) !== undefined) continue;
+        const span = argsSpan(m, ins);
+        if (!span || !span.text.trim()) continue;
+        if (/^\[\s*'/.test(span.text.trim())) continue; // a single-quoted array: DKR015 explains that one
+        const end = span.start + span.text.trimEnd().length;
+        const words = simpleCommand(m, span.start, end);
+        const fixes = [];
+        if (words) {
+          const unsafeWhy = windows ? 'the Windows shell' : kw === 'ENTRYPOINT' && hasCmd ? 'CMD' : '';
+          fixes.push({ title: `Convert to exec form ${jsonArray(words)}`, safe: !unsafeWhy, edits: [{ range: m.lines.rangeOf(span.start, end), newText: jsonArray(words) }] });
+        }
+        ctx.report({
+          range: m.lines.rangeOf(span.start, end),
+          message: `${kw} in shell form runs under "/bin/sh -c": the shell becomes PID 1 and does not pass SIGTERM on, so the container cannot stop cleanly. Use the exec (JSON) form${words ? '' : ', with "exec" for a command that needs the shell'}.`,
+          fixes,
+        });
+      }
+    }
+  },
+});

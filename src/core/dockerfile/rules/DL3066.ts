@@ -1,0 +1,40 @@
+import type { Instruction } from 'dockerfile-ast';
+import { defineRule } from '../../rule';
+import { stageChain, type DockerfileModel } from '../model';
+import { expandAt } from '../analysis';
+import { argsSpan } from '../instructions';
+import { outputStages } from '../stages';
+import { shown } from '../report';
+import { UNKNOWN } from '../variables';
+
+/**
+ * The user an image runs as is a name, not a numeric UID: the host, and orchestrators enforcing a non-root policy
+ * (Kubernetes runAsNonRoot), cannot tell what the name stands for. Only the USER in effect when a container starts
+ * counts (the last one of each stage that produces an image); `root` is DL3002's business.
+ */
+export default defineRule<DockerfileModel>({
+  meta: { code: 'DL3066', name: 'user-not-numeric', kind: 'dockerfile', severity: 'info', fix: 'none' },
+  check(m, ctx) {
+    const seen = new Set<Instruction>();
+    for (const stage of outputStages(m)) {
+      let user: Instruction | undefined;
+      for (const s of stageChain(stage)) {
+        for (const ins of s.instructions) if (ins.getKeyword() === 'USER') user = ins;
+        if (user) break;
+      }
+      if (!user || seen.has(user)) continue;
+      seen.add(user);
+      const span = argsSpan(m, user);
+      if (!span) continue;
+      const x = expandAt(m, user, span.text, span.start);
+      const name = x.value.trim().split(':')[0];
+      if (!name || name.includes(UNKNOWN) || /^\d+$/.test(name) || name === 'root') continue;
+      const end = span.start + span.text.trimEnd().length;
+      const colon = x.refs.length ? -1 : span.text.indexOf(':');
+      ctx.report({
+        range: m.lines.rangeOf(span.start, colon >= 0 ? span.start + colon : end),
+        message: `The image runs as user "${shown(name)}", a name rather than a numeric UID: the host and non-root policies (Kubernetes runAsNonRoot) cannot check what it maps to. Use the UID (USER 10001).`,
+      });
+    }
+  },
+});
