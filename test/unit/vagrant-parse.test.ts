@@ -334,7 +334,8 @@ end
 
 describe('vagrant hover', () => {
   before(engineReady);
-  const text = `Vagrant.configure("2") do |config|
+  const text = `Vagrant.require_version ">= 2.3"
+Vagrant.configure("2") do |config|
   config.vm.box = "bento/ubuntu-24.04"
   config.vm.network "forwarded_port", guest: 80, host: 8080, host_ip: "127.0.0.1"
   config.ssh.insert_key = true
@@ -370,6 +371,7 @@ end
     assert.match(hover('playbook =')!.markdown, /playbook/);
     assert.match(hover('disabled:')!.markdown, /share/);
     assert.match(hover('configure')!.markdown, /Vagrant\.configure/);
+    assert.match(hover('require_version')!.markdown, /Vagrant\.require_version/);
   });
 
   it('stays quiet in comments, strings it does not know and plain Ruby', () => {

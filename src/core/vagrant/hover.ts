@@ -50,6 +50,11 @@ export function vagrantHover(model: VagrantModel, position: Position): HoverInfo
     if (at(c.callRange) && ref.toplevel.configure) return hit(settingMarkdown('Vagrant.configure', ref.toplevel.configure), c.callRange);
   }
 
+  for (const v of model.vagrantCalls) {
+    const s = ref.toplevel[v.name];
+    if (s && at(v.range)) return hit(settingMarkdown(`Vagrant.${v.name}`, s), v.range);
+  }
+
   for (const call of model.calls) {
     if (!at(call.range) && !call.kwargs.some((k) => at(k.range))) continue;
     const found = hoverInCall(ref, call, position);

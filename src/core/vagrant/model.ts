@@ -194,6 +194,8 @@ export interface VagrantModel {
   providers: ProviderBlock[];
   provisions: Provision[];
   hostCommands: HostCommand[];
+  /** Other calls on `Vagrant` itself (`Vagrant.require_version`, `Vagrant.has_plugin?`): the method word. */
+  vagrantCalls: { name: string; range: Range }[];
   forLoopCaptures: ForLoopCapture[];
   /** Top-level constants assigned once with a literal. */
   constants: Map<string, Value>;

@@ -85,6 +85,7 @@ export function parseVagrantfile(text: string): VagrantModel {
     providers: [],
     provisions: [],
     hostCommands: [],
+    vagrantCalls: [],
     forLoopCaptures: [],
     constants: new Map(),
     syntaxErrors: [],
@@ -570,6 +571,9 @@ class Builder {
       return;
     }
 
+    if (call.receiver instanceof N.ConstantReadNode && call.receiver.name === 'Vagrant' && call.messageLoc) {
+      m.vagrantCalls.push({ name: call.name, range: this.range(call.messageLoc) });
+    }
     const target = this.resolveTarget(call.receiver, env);
     let blockEnv: Env | undefined;
     let blockFlow: Flow | undefined;
