@@ -189,13 +189,13 @@ export interface VagrantModel {
   /** Every config call in source order (settings of provider and provisioner blocks included). */
   calls: SettingCall[];
   /** Accesses of a root config namespace (`config.vm`, `config.hostmanager`). */
-  namespaces: { name: string; range: Range; scope: ConfigScope; /** the config variable (`config`, `node`) */ receiver: string }[];
+  namespaces: { name: string; range: Range; scope: ConfigScope; /** the config variable (`config`, `node`) */ receiver: string; flow: Flow }[];
   defines: MachineDefine[];
   providers: ProviderBlock[];
   provisions: Provision[];
   hostCommands: HostCommand[];
   /** Other calls on `Vagrant` itself (`Vagrant.require_version`, `Vagrant.has_plugin?`): the method word. */
-  vagrantCalls: { name: string; range: Range }[];
+  vagrantCalls: { name: string; range: Range; /** literal text of the arguments (interpolations as \0) */ args: string[]; flow: Flow }[];
   forLoopCaptures: ForLoopCapture[];
   /** Top-level constants assigned once with a literal. */
   constants: Map<string, Value>;

@@ -532,6 +532,9 @@ class Builder {
     if (node instanceof N.InterpolatedStringNode || node instanceof N.InterpolatedXStringNode) {
       return node.parts.map((p) => (p instanceof N.StringNode ? p.unescaped.value : '\0')).join('');
     }
+    if (node instanceof N.CallNode && node.name === '+' && node.receiver && node.arguments_?.arguments_.length === 1) {
+      return this.staticText(node.receiver) + this.staticText(node.arguments_.arguments_[0]);
+    }
     const v = this.valueOf(node);
     if (v.kind === 'string') return v.value;
     return '\0';
@@ -572,7 +575,8 @@ class Builder {
     }
 
     if (call.receiver instanceof N.ConstantReadNode && call.receiver.name === 'Vagrant' && call.messageLoc) {
-      m.vagrantCalls.push({ name: call.name, range: this.range(call.messageLoc) });
+      const args = (call.arguments_?.arguments_ ?? []).map((a) => this.staticText(a));
+      m.vagrantCalls.push({ name: call.name, range: this.range(call.messageLoc), args, flow });
     }
     const target = this.resolveTarget(call.receiver, env);
     let blockEnv: Env | undefined;
@@ -649,7 +653,7 @@ class Builder {
     } else {
       const scope = this.configScopeOf(call.receiver, env);
       if (scope && call.messageLoc && !call.arguments_) {
-        m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope, receiver: (call.receiver as N.LocalVariableReadNode).name });
+        m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope, receiver: (call.receiver as N.LocalVariableReadNode).name, flow });
       }
       if (this.isHostCommand(call)) {
         const texts = (call.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof N.KeywordHashNode || a instanceof N.HashNode)).map((a) => this.staticText(a));
