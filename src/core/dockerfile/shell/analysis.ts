@@ -57,6 +57,8 @@ export interface HeredocInfo {
   markerRange: Range;
   body?: ShellSource;
   script?: ShellScript;
+  /** The command on the RUN line that reads this heredoc (`bash` in `RUN <<EOF bash`), if any. */
+  command?: Command;
   /** The shell running the script has errexit on (SHELL ["bash", "-e", ...], `bash -e <<EOF`, `#!/bin/sh -e`). */
   errexit?: boolean;
 }
@@ -426,6 +428,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
         (c) => (markerStart >= c.start && markerStart < c.end) || blankBetween(c.end, markerStart) || blankBetween(markerEnd + 1, c.start),
       );
       const prog = cmd?.program;
+      hd.command = cmd;
       if (cmd && prog && POSIX_SHELLS.has(prog)) {
         const c = shellCommandArg(prog === 'busybox' && cmd.args[0]?.text === 'sh' ? cmd.args.slice(1) : cmd.args);
         if (c?.stdin) {
