@@ -3,6 +3,7 @@ import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
 import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from './shell/parser';
+import { dockerfileHover } from './hover';
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
@@ -10,6 +11,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   isReady: shellParserReady,
   parse: (text) => parseDockerfile(text),
   rules,
+  hover: (m, position) => dockerfileHover(m, position),
   suppression(m) {
     const checkSkip: string[] = [];
     for (const d of m.directives) {
