@@ -178,7 +178,11 @@ function variableHover(m: DockerfileModel, ins: Instruction, raw: string, offset
   const x: Expansion = expand(raw, offset, lookup, { escapeChar: m.escapeChar });
   const r = x.refs.find((v) => v.start <= at && at <= v.end);
   if (!r) return undefined;
-  let md = describeBinding(r.name, strict(r.name), from || !!strict(r.name) || lookup(r.name)?.value !== undefined);
+  const g = global.get(r.name);
+  let md =
+    !from && !strict(r.name) && g
+      ? `\`$${r.name}\` is ${g.kind === 'predefined' ? 'a platform ARG' : `a global ARG${g.line !== undefined ? ` (line ${g.line + 1})` : ''}`}, which only FROM lines see: add \`ARG ${r.name}\` to this stage to use it here. As written it expands to an empty string (unless the base image's environment sets it).`
+      : describeBinding(r.name, strict(r.name), from || !!strict(r.name) || lookup(r.name)?.value !== undefined);
   if (r.modifier && !r.unsupported) md += `\n\nWith \`${r.modifier}\`, the reference gives ${code(expand(m.text.slice(r.start, r.end), r.start, lookup, { escapeChar: m.escapeChar }).value || '')} here.`;
   return { range: m.lines.rangeOf(r.start, r.end), markdown: md };
 }
