@@ -233,9 +233,8 @@ function mariaDocs(name: string, optionOnly: boolean): string {
   const page = MARIA_PAGES.find(([re]) => re.test(name))?.[1] ?? 'server-system-variables';
   return `${DOCS_BASE['mariadb-10.11']}${page}/#${name}`;
 }
-const mariaNames = new Set(mariaRows.options.map((r) => r.name));
-for (const r of mariaRows.options) {
-  const i: Info = { name: r.name, type: r.compat ? 'string' : r.type, optionFile: true, confidence: 'verified' };
+function fromMaria(r: MariaRow, confidence: Info['confidence']): Info {
+  const i: Info = { name: r.name, type: r.compat ? 'string' : r.type, optionFile: true, confidence };
   if (r.compat) {
     i.removed = '';
     i.stillAccepted = true;
@@ -248,15 +247,66 @@ for (const r of mariaRows.options) {
     if (r.requiresValue !== undefined) i.requiresValue = r.requiresValue;
     if (r.plugin) i.plugin = r.plugin;
   }
-  const optionOnly = !!r.compat || r.type === 'none';
-  i.docs = mariaDocs(r.name, optionOnly);
-  put('mariadb-10.11', i);
-  const j: Info = { ...i, confidence: 'inferred' };
-  if (ov.mariadb114.defaults[r.name] !== undefined) j.default = ov.mariadb114.defaults[r.name];
-  if (ov.mariadb114.removed[r.name] !== undefined && !r.compat) {
-    j.removed = ov.mariadb114.removed[r.name];
-    j.stillAccepted = true; // MariaDB keeps removed options as no-ops (verified on 10.11 for every removed name)
+  i.docs = mariaDocs(r.name, !!r.compat || r.type === 'none');
+  return i;
+}
+
+/**
+ * MariaDB 11.4 lies between two servers read directly: 10.11 (Debian 12) and 11.8 (Debian 13). A name both know
+ * is on 11.4; where they agree the fact is kept, where they differ the range is widened, value lists are joined
+ * and the default is left unknown. A name only 11.8 knows (added in 11.x, perhaps after 11.4) is kept, so that no
+ * 11.4 option is called unknown. A name only 10.11 knows was removed in 11.x at a version we cannot see; it is kept
+ * as removed, and as still accepted when 11.8 still accepts it.
+ */
+function between(a: MariaRow | undefined, b: MariaRow | undefined): Info {
+  if (!a || !b) {
+    const only = (a ?? b)!;
+    const i = fromMaria(only, 'inferred');
+    if (a && !b && !a.compat && !a.plugin) i.removed = '';
+    return i;
   }
+  if (a.compat || b.compat) return fromMaria(a.compat && b.compat ? a : a.compat ? b : a, 'inferred');
+  const i = fromMaria(a, 'inferred');
+  // the newer dump's help text may be worded differently: keep the structured type of either
+  const structured = (t: Info['type']) => t !== 'string';
+  if (a.type !== b.type) i.type = structured(a.type) ? a.type : b.type;
+  if (JSON.stringify(a.default) !== JSON.stringify(b.default)) {
+    delete i.default;
+    i.defaultVaries = a.hostDependent || b.hostDependent || undefined;
+    if (!i.defaultVaries) delete i.defaultVaries;
+  }
+  const fin = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (fin(a.min) && fin(b.min)) i.min = Math.min(a.min, b.min);
+  else delete i.min;
+  if (fin(a.max) && fin(b.max)) i.max = Math.max(a.max, b.max);
+  else delete i.max;
+  if (a.values || b.values) {
+    const seen = new Map<string, string>();
+    for (const v of [...(a.values ?? []), ...(b.values ?? [])]) if (!seen.has(v.toLowerCase())) seen.set(v.toLowerCase(), v);
+    i.values = [...seen.values()];
+    if (!a.values || !b.values) i.values = (a.values ?? b.values)!.length ? i.values : undefined;
+  }
+  if ((i.type === 'enum' || i.type === 'set') && !i.values) delete i.values;
+  if (i.type !== 'enum' && i.type !== 'set') delete i.values;
+  if (!(a.requiresValue && b.requiresValue)) i.requiresValue = a.requiresValue === false || b.requiresValue === false ? false : undefined;
+  if (i.requiresValue === undefined) delete i.requiresValue;
+  return i;
+}
+
+const maria1011 = new Map(mariaRows.options.map((r) => [r.name, r]));
+const maria118 = new Map(readJson<{ options: MariaRow[] }>('mariadb-11.8.json').options.map((r) => [r.name, r]));
+for (const r of mariaRows.options) put('mariadb-10.11', fromMaria(r, 'verified'));
+for (const name of new Set([...maria1011.keys(), ...maria118.keys()])) {
+  const a = maria1011.get(name);
+  const b = maria118.get(name);
+  if (a?.plugin && !b) {
+    put('mariadb-11.4', fromMaria(a, 'inferred')); // plugins were not read on 11.8
+    continue;
+  }
+  const j = between(a, b);
+  if (ov.mariadb114.defaults[name] !== undefined) j.default = ov.mariadb114.defaults[name];
+  if (ov.mariadb114.removed[name] !== undefined && j.removed === undefined) j.removed = ov.mariadb114.removed[name];
+  if (j.removed !== undefined && !j.stillAccepted && b?.compat) j.stillAccepted = true;
   put('mariadb-11.4', j);
 }
 
@@ -433,7 +483,7 @@ const asset: OptionsAsset = {
   targets: MYSQL_TARGETS.map((target) => ({ target, docsBase: DOCS_BASE[target], confidence: TARGET_CONFIDENCE[target] })),
   sources: {
     mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists; 5.7 derived from 8.0 and the 8.0 added/removed lists (inferred)',
-    mariadb: `MariaDB ${mariaRows.meta.server} (mariadbd --help --verbose and probes); 11.4 derived from 10.11 and the documented changes (inferred)`,
+    mariadb: `MariaDB ${mariaRows.meta.server} (mariadbd --help --verbose and probes); 11.4 bracketed by that and MariaDB 11.8 read the same way (inferred)`,
   },
   options: records,
 };
@@ -443,5 +493,4 @@ writeFileSync(join(outDir, 'mysql-options.json'), json);
 const counts = MYSQL_TARGETS.map((tg) => `${tg} ${tables.get(tg)!.size}`).join(', ');
 console.log(`build-mysql-options: ${records.length} names (${counts}); ${(json.length / 1024).toFixed(0)} KiB in ${Math.round(performance.now() - t0)} ms`);
 void canonicalOptionName;
-void mariaNames;
 void (null as unknown as OptionInfo);

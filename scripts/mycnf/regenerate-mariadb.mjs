@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Regenerates the MariaDB part of the option reference from the real server:
 //   node scripts/mycnf/regenerate-mariadb.mjs [--mariadbd /usr/sbin/mariadbd] [--out data/reference/mycnf-options/mariadb-10.11.json]
+//        [--no-plugins] [--quick]
+// A newer server unpacked from Debian's packages (e.g. trixie's 11.8 into a folder, run through its own ld.so by a
+// small wrapper script) can be read the same way: --mariadbd /path/to/wrapper --no-plugins.
 //
 // What it runs (never starts a server: `--help --verbose` parses the options and exits):
 //   1. `mariadbd --no-defaults --help --verbose`: every option, its argument form, the allowed values named in the
@@ -27,6 +30,7 @@ const arg = (k, d) => {
 };
 const mariadbd = arg('--mariadbd', findServer());
 const quick = args.includes('--quick'); // skip the slow probes (ranges, plugins, compatibility names)
+const noPlugins = args.includes('--no-plugins'); // e.g. a server unpacked beside another version's plugin folder
 
 function findServer() {
   for (const p of ['/usr/sbin/mariadbd', '/usr/local/bin/mariadbd', '/usr/bin/mariadbd']) if (existsSync(p)) return p;
@@ -88,7 +92,7 @@ function listAfter(desc, marker) {
   const i = desc.indexOf(marker);
   if (i < 0) return undefined;
   let rest = desc.slice(i + marker.length);
-  rest = rest.split(/\s+Use 'ALL'|\. |\s\(Defaults/)[0];
+  rest = rest.split(/,? or ALL to set all combinations|\s+Use 'ALL'|\. |\s\(Defaults/)[0];
   const vals = rest
     .split(',')
     .map((s) => s.trim().replace(/\.$/, ''))
@@ -152,7 +156,10 @@ for (const k of ['open_files_limit', 'thread_pool_size', 'table_open_cache_insta
 /** Parses "option 'x': unsigned value N adjusted to M" / "signed value" / "value ... adjusted to" warnings. */
 function adjusted(err) {
   const out = new Map();
-  for (const m of err.matchAll(/option '([^']+)': (?:unsigned |signed )?value (\S+) adjusted to (\S+)/g)) out.set(canon(m[1]), m[3]);
+  for (const m of err.matchAll(/option '([^']+)': (?:unsigned |signed )?value (\S+) adjusted to (\S+)/g)) {
+    // decimals are printed with 6 significant digits (3.15e+07): not exact enough to be a limit
+    if (!/e[+-]?\d/i.test(m[3])) out.set(canon(m[1]), m[3]);
+  }
   return out;
 }
 /** Every option named in an [ERROR] line ("... to 'x'", "... for x"). */
@@ -207,26 +214,27 @@ if (!quick) {
   for (const n of numeric) {
     const e = entries.get(n);
     const lo = lows.get(n);
-    if (lo && lo !== 'ok' && lo !== 'error') e.min = Number(lo);
+    const num = (x) => (Number.isFinite(Number(x)) ? Number(x) : undefined);
+    if (lo && lo !== 'ok' && lo !== 'error' && lo !== 'unknown') e.min = num(lo);
     else if (lo === 'ok') {
       const ng = neg.get(n);
-      if (ng && ng !== 'ok' && ng !== 'error') e.min = Number(ng);
+      if (ng && ng !== 'ok' && ng !== 'error' && ng !== 'unknown') e.min = num(ng);
       else if (ng === 'error') e.min = 0; // unsigned: a negative value is refused
     }
     const hi = highs.get(n);
-    if (hi && hi !== 'ok' && hi !== 'error') e.max = Number(hi);
-    else if (hi === 'ok') e.max = 18446744073709551615;
+    if (hi && hi !== 'ok' && hi !== 'error' && hi !== 'unknown') e.max = num(hi);
+    else if (hi === 'ok' && e.type !== 'numeric') e.max = 18446744073709551615;
     else {
       const hs = hugeSigned.get(n);
-      if (hs && hs !== 'ok' && hs !== 'error') e.max = Number(hs);
-      else if (hs === 'ok') e.max = 9223372036854775807;
+      if (hs && hs !== 'ok' && hs !== 'error' && hs !== 'unknown') e.max = num(hs);
+      else if (hs === 'ok' && e.type !== 'numeric') e.max = 9223372036854775807;
     }
   }
   console.log(`mariadb: ranges probed for ${numeric.length} numeric options`);
 
   // ---- 3. plugins ----
   const pluginDir = parsed.vars.get('plugin_dir');
-  if (pluginDir && existsSync(pluginDir)) {
+  if (!noPlugins && pluginDir && existsSync(pluginDir)) {
     for (const lib of readdirSync(pluginDir).filter((f) => f.endsWith('.so')).sort()) {
       const r = help([`--plugin-load-add=${lib}`]);
       if (r.status !== 0) continue;
@@ -249,6 +257,11 @@ if (!quick) {
   const candidates = new Set();
   if (existsSync(mysqlFile)) for (const r of JSON.parse(readFileSync(mysqlFile, 'utf8')).options) candidates.add(r.name);
   for (const n of extraCandidates()) candidates.add(n);
+  // and every name another MariaDB version's table has (what this version dropped, or has not yet)
+  const dataDir = join(root, 'data/reference/mycnf-options');
+  for (const f of readdirSync(dataDir).filter((f) => /^mariadb-.*\.json$/.test(f))) {
+    for (const r of JSON.parse(readFileSync(join(dataDir, f), 'utf8')).options) if (!r.plugin) candidates.add(r.name);
+  }
   const unknownHere = [...candidates].filter((n) => !entries.has(canon(n)));
   const status = new Map();
   let rest = unknownHere;

@@ -159,6 +159,27 @@ describe('mycnf option reference', () => {
     assert.deepEqual(targetsKnowing('gtid_strict_mode', 'mysql-8.0'), ['mariadb-10.11', 'mariadb-11.4']);
   });
 
+  it('places MariaDB 11.4 between the 10.11 and 11.8 servers', () => {
+    const r = ref('mariadb-11.4');
+    // in both servers: on 11.4
+    assert.equal(r.lookup('max_connections')?.removed, undefined);
+    assert.equal(r.lookup('max_connections')?.confidence, 'inferred');
+    // added in 11.x (the 11.0 cost model): known on 11.4, unknown on 10.11
+    assert.ok(r.lookup('optimizer_where_cost'));
+    assert.equal(ref('mariadb-10.11').lookup('optimizer_where_cost'), undefined);
+    // gone by 11.8 and not accepted there: removed at a version we cannot see, not claimed as accepted
+    const cbm = r.lookup('innodb_change_buffer_max_size');
+    assert.equal(cbm?.removed, '');
+    assert.notEqual(cbm?.stillAccepted, true);
+    // removed in 11.x and still accepted as a no-op by 11.8
+    assert.equal(r.lookup('innodb_defragment')?.stillAccepted, true);
+    assert.equal(ref('mariadb-10.11').lookup('innodb_defragment')?.removed, undefined);
+    // a default the two servers disagree on is left unknown rather than guessed
+    assert.equal(r.lookup('character_set_server')?.default, undefined);
+    // MySQL-only names stay unknown
+    assert.equal(r.lookup('gtid_mode'), undefined);
+  });
+
   it('has the right defaults per target', () => {
     const d = (t: MysqlTarget, n: string) => get(t, n).default;
     assert.equal(d('mysql-5.7', 'character_set_server'), 'latin1');
