@@ -15,6 +15,7 @@ import {
   ConfigError,
   allRules,
   atOrAbove,
+  compareFindings,
   findRule,
   kindOf,
   lint,
@@ -31,6 +32,8 @@ import {
   type UserConfig,
 } from '../core/index';
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
+import { shellcheckDockerfile } from '../node/shellcheck';
+import { dirname } from 'node:path';
 import { formatJson, formatSarif, formatText } from './formats';
 
 const VERSION = '0.1.0';
@@ -57,6 +60,7 @@ Usage:
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
+      --no-shellcheck                 do not run ShellCheck on RUN scripts (it runs when installed)
       --no-color
   devops-guidance explain CODE|NAME   a rule's documentation
   devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page
@@ -211,7 +215,12 @@ async function cmdLint(argv: string[]): Promise<number> {
     if (errors.length) throw errors[0];
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
-    const findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
+    let findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
+    if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
+      // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
+      const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
+      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
+    }
     results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
   }
   for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
@@ -316,6 +325,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `devops-guidance rules | head`: a closed pipe ends the output quietly instead of crashing.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

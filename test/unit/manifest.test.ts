@@ -38,7 +38,7 @@ describe('manifest', () => {
   it('documents every setting it reads', () => {
     const props = Object.keys(pkg.contributes.configuration.properties);
     const settingsSource = readFileSync(join(ROOT, 'src/vscode/settings.ts'), 'utf8');
-    const read = [...settingsSource.matchAll(/(?:get|inspect|explicit)<[^>]+>\('([^']+)'/g)].map((m) => `devopsGuidance.${m[1]}`);
+    const read = [...settingsSource.matchAll(/(?:get|inspect|explicit)<(?:[^<>]|<[^<>]*>)+>\('([^']+)'/g)].map((m) => `devopsGuidance.${m[1]}`);
     for (const r of read) assert.ok(props.includes(r), `${r} is read but not contributed`);
     for (const p of props) assert.ok(read.includes(p), `${p} is contributed but never read`);
   });
