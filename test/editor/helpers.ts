@@ -105,7 +105,6 @@ export async function revertAndCloseAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.commands.executeCommand('workbench.action.closePanel');
   await vscode.commands.executeCommand('notifications.clearAll');
 }
 

@@ -35,6 +35,14 @@ function check(doc: vscode.TextDocument, d: vscode.Diagnostic, code: string, ran
 /** The Problems panel's "show active file only" filter, for screenshots of one file's problems. */
 const TOGGLE_ACTIVE_FILE = 'workbench.actions.workbench.panel.markers.view.toggleActiveFile';
 
+/**
+ * Shows the Problems panel. It stays open through this suite (opened in before()): the active-file filter follows
+ * the active editor only while the panel is visible.
+ */
+async function showProblems(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
 describe('diagnostics', function () {
   this.timeout(30000);
   afterEach(revertAndCloseAll);
@@ -56,41 +64,42 @@ describe('diagnostics', function () {
     check(doc, ds.find((d) => codeOf(d) === 'DL3020')!, 'DL3020', [4, 0, 4, 3], 'ADD', S.Error);
     for (const d of ds) assert.ok(d.range.end.line < doc.lineCount && doc.validateRange(d.range).isEqual(d.range), `${codeOf(d)} range outside the document`);
 
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await showProblems();
     await screenshot('diagnostics', { selector: '.markers-panel .monaco-list-row' });
   });
 
   it('Vagrantfile: each finding on its value, with UTF-16 columns after a non-ASCII string', async () => {
-    const { document: doc } = await open('Vagrantfile');
     const expected: [string, [number, number, number, number], string][] = [
       ['box-version-unpinned', [2, 18, 2, 34], '"ubuntu/jammy64"'],
       ['forwarded-port-all-interfaces', [4, 61, 4, 71], 'host: 8080'], // after id: "café" (2 bytes in UTF-8, 1 unit in UTF-16)
       ['public-network', [5, 20, 5, 36], '"public_network"'],
       ['ssh-insecure-key', [6, 13, 6, 31], 'insert_key = false'],
     ];
+    // rule codes first: the rule pages are documents too, and the Problems panel's active-file filter can follow them
     const codes = await Promise.all(expected.map(([name]) => codeOfRule(name)));
+    const { document: doc } = await open('Vagrantfile');
     await waitForDiagnostics(doc.uri, (ds) => codes.every((c) => ds.some((d) => codeOf(d) === c)), codes.join(', '));
     const ds = ours(doc.uri);
     expected.forEach(([, range, text], i) => check(doc, ds.find((d) => codeOf(d) === codes[i])!, codes[i], range, text, S.Warning));
 
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await showProblems();
     await screenshot('vagrantfile', { selector: '.markers-panel .monaco-list-row' });
   });
 
   it('my.cnf: binlog-format-not-row on the value; replica.cnf: relay-log-recovery-off', async () => {
-    const { document: primary } = await open('my.cnf');
     const binlog = await codeOfRule('binlog-format-not-row');
+    const relay = await codeOfRule('relay-log-recovery-off');
+    const { document: primary } = await open('my.cnf');
     const d1 = await waitForCode(primary.uri, binlog);
     check(primary, d1, binlog, [4, 16, 4, 25], 'STATEMENT', S.Warning);
 
     const { document: replica } = await open('replica.cnf');
-    const relay = await codeOfRule('relay-log-recovery-off');
     const d2 = await waitForCode(replica.uri, relay);
     check(replica, d2, relay, [10, 21, 10, 24], 'OFF', S.Warning);
     assert.ok(!ours(replica.uri).some((d) => codeOf(d) === binlog), `replica.cnf has binlog_format = ROW: ${describeDiagnostics(ours(replica.uri))}`);
 
     await vscode.window.showTextDocument(primary);
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await showProblems();
     await screenshot('mycnf', { selector: '.markers-panel .monaco-list-row' });
   });
 
