@@ -87,7 +87,7 @@ export function prefixMatches(ref: OptionReference, name: string): string[] {
   if (!names) {
     names = ref
       .all()
-      .filter((i) => !i.removed && i.optionFile)
+      .filter((i) => i.removed === undefined && i.optionFile)
       .map((i) => i.name)
       .sort();
     prefixIndex.set(ref, names);
@@ -106,11 +106,14 @@ export function prefixMatches(ref: OptionReference, name: string): string[] {
   return out;
 }
 
-/** The effective-setting key: renamed aliases fold onto the current name, `skip_log_bin` onto `log_bin`. */
+/**
+ * The effective-setting key: renamed aliases fold onto MySQL's current name (on MariaDB too, so that rules can ask
+ * for `log_replica_updates` whatever the flavor calls it), `skip_log_bin` onto `log_bin`.
+ */
 export function settingKey(name: string, maria: boolean): string {
   const n = name.toLowerCase();
   if (NEGATION_ALIASES[n]) return NEGATION_ALIASES[n];
-  if (maria) return MARIADB_ALIASES[n] ?? n;
+  if (maria && MARIADB_ALIASES[n]) return MARIADB_ALIASES[n];
   return MYSQL_RENAMES[n] ?? n;
 }
 

@@ -15,6 +15,8 @@ export interface Facts {
   binlog: { on: boolean; explicit?: CnfOption; off?: CnfOption };
   /** The option that shows this server is (or is set up to be) an asynchronous replica. */
   replica?: CnfOption;
+  /** False when the only sign is a relay log name or report_host, which many set on every server of a topology. */
+  replicaStrong: boolean;
   galera?: CnfOption;
   groupReplication?: CnfOption;
   /** Plugin libraries named in plugin-load / plugin-load-add (lower case, without directory). */
@@ -27,9 +29,8 @@ export interface Facts {
 
 const cache = new WeakMap<MycnfModel, Facts>();
 
+const WEAK_REPLICA_KEYS = new Set(['relay_log', 'relay_log_index', 'report_host']);
 const REPLICA_KEYS = [
-  'relay_log',
-  'relay_log_index',
   'relay_log_recovery',
   'skip_replica_start',
   'replica_parallel_workers',
@@ -50,7 +51,6 @@ const REPLICA_KEYS = [
   'skip_slave_start',
   'rpl_semi_sync_replica_enabled',
   'rpl_semi_sync_slave_enabled',
-  'report_host',
 ];
 
 export function facts(m: MycnfModel): Facts {
@@ -86,6 +86,8 @@ export function facts(m: MycnfModel): Facts {
       }
     }
   }
+  const replicaStrong = !!replica;
+  if (!replica) for (const k of WEAK_REPLICA_KEYS) replica ??= s.get(k);
 
   let galera: CnfOption | undefined;
   const wsrepOn = s.get('wsrep_on');
@@ -109,7 +111,7 @@ export function facts(m: MycnfModel): Facts {
   const loads = s.all('plugin_load');
   const lastLoad = loads[loads.length - 1];
   for (const o of s.options) {
-    if (o.key === 'plugin_load_add' || o === lastLoad) {
+    if (o.key === 'plugin_load_add' || o.key === 'early_plugin_load' || o === lastLoad) {
       if (o.key === 'plugin_load_add' && lastLoad && s.options.indexOf(o) < s.options.indexOf(lastLoad)) continue;
       pluginLoads.push(o);
       for (const part of (o.value ?? '').split(';')) {
@@ -119,7 +121,7 @@ export function facts(m: MycnfModel): Facts {
       }
     }
   }
-  f = { flavor, series, mysql8, binlog, replica, galera, groupReplication, plugins, pluginLoads, partial: m.partial };
+  f = { flavor, series, mysql8, binlog, replica, replicaStrong, galera, groupReplication, plugins, pluginLoads, partial: m.partial };
   cache.set(m, f);
   return f;
 }
@@ -145,4 +147,25 @@ export function atLeast(m: MycnfModel, version: string): boolean {
 /** `skip-x`, `disable-x`, `skip_log_bin`: the option is switched off by its name. */
 export function isNegated(o: CnfOption): boolean {
   return o.prefixes.includes('skip') || o.prefixes.includes('disable') || o.norm.toLowerCase() in NEGATION_ALIASES;
+}
+
+/** A numeric default from the target's reference, or the given one when the reference has none. */
+export function defaultNum(m: MycnfModel, name: string, fallback: number): number {
+  const d = m.ref?.lookup(name)?.default;
+  return typeof d === 'number' ? d : fallback;
+}
+
+/** The setting's number when set, else the default. */
+export function numOr(m: MycnfModel, key: string, fallback: number): number {
+  return num(m, key) ?? defaultNum(m, key, fallback);
+}
+
+/** An option that switches something on (ON/1/TRUE, a bare name, enable-); false for OFF or unset. */
+export function isOn(o: CnfOption | undefined): boolean {
+  return !!o && boolOf(o) === true;
+}
+
+/** Set and explicitly OFF. */
+export function isOff(o: CnfOption | undefined): boolean {
+  return !!o && boolOf(o) === false;
 }

@@ -1,7 +1,11 @@
 import type { Language } from '../language';
 import { buildModel } from './analyze';
+import { mycnfComplete } from './complete';
+import { mycnfHover } from './hover';
 import type { MycnfModel } from './model';
 import { loadRef } from './refs';
+// registers the option reference with refs.ts
+import './reference';
 import { rules } from './rules/index';
 
 export const mycnfLanguage: Language<MycnfModel> = {
@@ -11,4 +15,6 @@ export const mycnfLanguage: Language<MycnfModel> = {
   parse: (text, env, config) => buildModel(text, env, config, loadRef),
   rules,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
+  hover: (m, position) => mycnfHover(m, position),
+  complete: (m, position) => mycnfComplete(m, position),
 };

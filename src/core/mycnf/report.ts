@@ -148,3 +148,30 @@ export function inMain(o: { source: number } | undefined): boolean {
 export function shown(o: CnfOption): string {
   return o.text;
 }
+
+/**
+ * An edit that adds an option line: after `near` when it is in the linted file, else at the end of the linted file's
+ * last server group (or after the last option of a fragment). Undefined when the linted file has no such place.
+ */
+export function addOptionEdit(m: MycnfModel, text: string, near?: CnfOption): TextEdit | undefined {
+  if (near && near.source === 0) return insertLineAfter(m, near.line, text);
+  const groups = m.groups.filter((g) => g.source === 0 && g.role === 'server');
+  const g = groups.find((x) => x.key === 'mysqld') ? [...groups].reverse().find((x) => x.key === 'mysqld') : groups[groups.length - 1];
+  if (g) return insertInGroup(m, g, text);
+  if (m.fragment) {
+    const own = m.options.filter((o) => o.source === 0);
+    if (own.length) return insertLineAfter(m, own[own.length - 1].line, text);
+  }
+  return undefined;
+}
+
+/** A fix that adds `name = value` (in the file's style), or none when there is no place for it. */
+export function addOptionFix(m: MycnfModel, title: string, name: string, value: string | undefined, near?: CnfOption, safe = false): Fix[] | undefined {
+  const e = addOptionEdit(m, optionLine(m, name, value), near);
+  return e ? [fix(title, safe, e)] : undefined;
+}
+
+/** A fix that sets an option's value. */
+export function setValueFix(o: CnfOption, value: string, title = `Set ${o.text} = ${value}`, safe = false): Fix[] {
+  return [fix(title, safe, replaceValueEdit(o, value))];
+}

@@ -84,8 +84,12 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
       continue;
     }
     if (!mdb || !my84) continue;
-    const inMaria = !!mdb.lookup(n) && !mdb.lookup(n)!.removed;
-    const inMysql = (!!my84.lookup(n) && !my84.lookup(n)!.removed) || (!!my80?.lookup(n) && !my80.lookup(n)!.removed);
+    const live = (r: OptionReference | undefined) => {
+      const i = r?.lookup(n);
+      return !!i && i.removed === undefined;
+    };
+    const inMaria = live(mdb);
+    const inMysql = live(my84) || live(my80);
     if (inMaria && !inMysql) {
       maria.push(`${o.text}, which only MariaDB has`);
       mariaScore += 1;
@@ -101,10 +105,46 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
   if (mariaScore > mysqlScore) {
     return { target: mariaVersion, source: 'inferred', reason: `inferred from ${maria[0]}` };
   }
+  const version = mysqlVersion(p, refs);
+  if (version) {
+    const flavorWhy = mysqlScore > 0 ? `${mysql[0]}${wsrep ? ' (Percona XtraDB Cluster)' : ''}, and ` : '';
+    return { target: version.target, source: 'inferred', reason: `inferred from ${flavorWhy}${version.why}` };
+  }
   if (mysqlScore > 0) {
     return { target: DEFAULT_MYSQL_TARGET, source: 'inferred', reason: `inferred from ${mysql[0]}${wsrep ? ' (Percona XtraDB Cluster)' : ''}; the newest MySQL series is assumed` };
   }
   return { target: DEFAULT_MYSQL_TARGET, source: 'default', reason: `no target was set and nothing in the file points elsewhere, so ${targetLabel(DEFAULT_MYSQL_TARGET)} is assumed` };
+}
+
+/**
+ * The MySQL series the file was written for, when its options say so: the newest series that still has every
+ * option of the server groups. A file with default_authentication_plugin (gone in 8.4) is an 8.0 file; one with
+ * query_cache_size (gone in 8.0) a 5.7 file. Undefined when the newest series has them all.
+ */
+function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; why: string } | undefined {
+  const series: MysqlTarget[] = ['mysql-8.4', 'mysql-8.0', 'mysql-5.7'];
+  const names = new Set<string>();
+  for (const o of p.options) {
+    const g = o.group?.name.toLowerCase();
+    if (g ? !/^(mysqld|server)$/.test(g) : !(p.fragment && o.source === 0)) continue;
+    if (/^loose[-_]/i.test(o.text)) continue;
+    names.add(o.norm.toLowerCase());
+  }
+  let firstGone: string | undefined;
+  for (const t of series) {
+    const ref = refs(t);
+    if (!ref) return undefined;
+    const gone = [...names].filter((n) => {
+      const i = ref.lookup(n);
+      return !!i && i.removed !== undefined && !i.stillAccepted && i.confidence !== 'inferred';
+    });
+    if (!gone.length) {
+      if (t === series[0]) return undefined;
+      return { target: t, why: `${firstGone}, which ${targetLabel(series[series.indexOf(t) - 1])} no longer has` };
+    }
+    firstGone ??= gone[0];
+  }
+  return undefined;
 }
 
 export function suggestTarget(value: string): string[] {

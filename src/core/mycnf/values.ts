@@ -130,9 +130,28 @@ export function unknownSetElements(v: string, values: string[]): string[] {
     .filter((s) => s && !known.has(s.toLowerCase()));
 }
 
-/** A numeric setting's value (integer or size) as a number; undefined when absent or unreadable. */
+const VALUE_WORDS = new Set(['ON', 'OFF', 'TRUE', 'FALSE', 'YES', 'NO', 'NONE', 'ALL', 'DEFAULT', 'AUTO', 'MAX', 'MIN', 'NULL', 'UNLIMITED', 'ROW', 'FILE', 'TABLE']);
+
+/**
+ * A value that a template or a script fills in later: `{{ port }}`, `${PORT}`, `<%= port %>`, `@PORT@`, `%(port)s`,
+ * or a bare upper-case word where a number or a path belongs (percona-toolkit's sandbox files use `PORT`).
+ * Rules stay silent on such values: the real value is not known.
+ */
+export function isTemplated(v: string | undefined): boolean {
+  if (!v) return false;
+  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v);
+}
+
+/** An upper-case placeholder word where a number is expected (`server-id = PORT`). */
+export function isPlaceholderWord(v: string | undefined): boolean {
+  const t = v?.trim() ?? '';
+  return /^[A-Z][A-Z0-9_]{2,}$/.test(t) && !/\d/.test(t.slice(0, 1)) && !VALUE_WORDS.has(t);
+}
+
+/** A numeric setting's value (integer or size) as a number; undefined when absent, unreadable or a placeholder. */
 export function numOf(o: CnfOption | undefined, target: MysqlTarget): number | undefined {
   if (!o || !o.hasValue || o.value === undefined) return undefined;
+  if (isTemplated(o.value) || isPlaceholderWord(o.value)) return undefined;
   const r = parseInteger(o.value, target);
   return 'error' in r || r.empty ? undefined : r.value;
 }

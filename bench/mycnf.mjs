@@ -1,0 +1,80 @@
+// npm run bench:mycnf — lint time of a generated 1,000-line option file (and a 10,000-line one), hover and
+// completion on it, median of several runs, with the engine bundle (dist/engine.js).
+// The file mixes what real files hold: several groups, comments, sizes with suffixes, booleans, enums, renamed and
+// unknown options, duplicates, a MariaDB group and client groups, so that most rules have work to do.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const dg = require(join(root, 'dist/engine.js'));
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const SAMPLES = [
+  'innodb_buffer_pool_size = 8G',
+  'innodb_redo_log_capacity = 2G',
+  'max_connections = 500',
+  'binlog_format = ROW',
+  'sync_binlog = 1',
+  'innodb_flush_log_at_trx_commit = 1',
+  'log_slave_updates = ON',
+  'slave_parallel_workers = 4',
+  'replica_preserve_commit_order = ON',
+  'gtid_mode = ON',
+  'enforce_gtid_consistency = ON',
+  'skip-name-resolve',
+  'character_set_server = utf8mb4',
+  'sql_mode = STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION',
+  'innodb_bufer_pool_size = 1G',
+  'tmp_table_size = 64M',
+  'max_heap_table_size = 64M',
+  'long_query_time = 0.5',
+  'slow_query_log = yes',
+  'log_error = /var/log/mysql/error.log # where errors go',
+  'loose-rpl_semi_sync_source_timeout = 10000',
+  'innodb_log_file_size = 512M',
+  'key_buffer_size = 16M',
+  'wait_timeout = 600',
+];
+
+function generate(lines) {
+  const out = ['# devops-guidance target=mysql-8.4', '[mysqld]'];
+  let i = 0;
+  while (out.length < lines) {
+    const n = out.length;
+    if (n % 97 === 0) out.push('', `[${['mysqld', 'client', 'mysqldump', 'mariadb', 'mysqld-8.4'][i % 5]}]`);
+    else if (n % 13 === 0) out.push(`# comment ${n}: tuning notes for the next line`);
+    else out.push(SAMPLES[i++ % SAMPLES.length]);
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+await dg.ready('mycnf');
+const config = dg.mergeConfig(dg.defaultConfig(), {});
+for (const lines of [1000, 10000]) {
+  const text = generate(lines);
+  const times = [];
+  let findings = [];
+  for (let k = 0; k < RUNS + 2; k++) {
+    const t = performance.now();
+    findings = dg.lint(text, 'mycnf', config);
+    if (k >= 2) times.push(performance.now() - t); // the first runs load the option reference and warm up
+  }
+  const byCode = {};
+  for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+  console.log(`mycnf lint, ${lines} lines (${(text.length / 1024).toFixed(0)} KiB): median ${median(times).toFixed(1)} ms, ${findings.length} findings (${Object.keys(byCode).length} codes)`);
+  if (lines === 1000) {
+    const hov = [];
+    const comp = [];
+    for (let k = 0; k < RUNS; k++) {
+      let t = performance.now();
+      dg.hoverAt(text, 'mycnf', { line: 500, character: 3 }, config);
+      hov.push(performance.now() - t);
+      t = performance.now();
+      dg.completionsAt(text, 'mycnf', { line: 2, character: 3 }, config);
+      comp.push(performance.now() - t);
+    }
+    console.log(`mycnf hover on the 1000-line file: median ${median(hov).toFixed(1)} ms; completion: median ${median(comp).toFixed(1)} ms`);
+  }
+}

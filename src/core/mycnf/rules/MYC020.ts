@@ -1,0 +1,70 @@
+import { didYouMean } from '../../text';
+import { checkable, serverLabel } from '../checkable';
+import { flavorOf, targetLabel } from '../groups';
+import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
+import type { OptionReference } from '../options';
+import { prefixMatches } from '../analyze';
+import { targetsKnowing } from '../reference';
+import { defineMycnfRule, fix, renameEdit } from '../report';
+
+const namesCache = new WeakMap<OptionReference, string[]>();
+function candidates(ref: OptionReference): string[] {
+  let c = namesCache.get(ref);
+  if (!c) namesCache.set(ref, (c = ref.all().filter((i) => i.optionFile && i.removed === undefined).map((i) => i.name)));
+  return c;
+}
+
+/** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
+export default defineMycnfRule({
+  meta: { code: 'MYC020', name: 'unknown-option', severity: 'error', fix: 'unsafe' },
+  check(m, report) {
+    for (const { o, target, ref } of checkable(m)) {
+      if (o.info || o.abbreviationOf?.length && flavorOf(target) === 'mariadb') continue;
+      const name = o.name;
+      // component variables (validate_password.length) exist once the component is installed: we cannot tell
+      if (name.includes('.')) continue;
+      const maria = flavorOf(target) === 'mariadb';
+      if (!maria && (name.startsWith('wsrep_') || name.startsWith('pxc_'))) continue;
+      const loose = o.prefixes.includes('loose');
+      const label = serverLabel(m, target);
+      const fixes = [];
+      let hint = '';
+      const sameCase = !maria ? ref.lookup(name) : undefined;
+      if (sameCase) {
+        report(o, o.baseRange, `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`, {
+          severity: loose ? 'info' : undefined,
+          fixes: [fix(`Write ${sameCase.name}`, true, renameEdit(o, sameCase.name))],
+        });
+        continue;
+      }
+      if (!maria && isPerconaOption(name)) {
+        report(o, o.baseRange, `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`, { severity: 'info' });
+        continue;
+      }
+      const longer = !maria ? prefixMatches(ref, name) : [];
+      if (longer.length === 1) {
+        hint = ` Old servers and MariaDB accept a unique beginning of a name; MySQL stopped doing so in 5.7. Write ${longer[0]}.`;
+        fixes.push(fix(`Write ${longer[0]}`, true, renameEdit(o, longer[0])));
+      } else {
+        const s = didYouMean(name, candidates(ref));
+        if (s.length) {
+          hint = ` Did you mean ${s.slice(0, 3).join(' or ')}?`;
+          for (const x of s.slice(0, 3)) fixes.push(fix(`Change to ${x}`, false, renameEdit(o, x)));
+        }
+      }
+      const elsewhere = targetsKnowing(name, target);
+      if (elsewhere.length) {
+        const fl = flavorOf(target);
+        const other = elsewhere.filter((t) => flavorOf(t) !== fl);
+        const list = (other.length ? other : elsewhere).map(targetLabel).join(', ');
+        hint = ` It exists on ${list}${other.length ? '' : ' only'}.${hint}${other.length && !loose ? ` In a file shared with ${flavorOf(other[0]) === 'mariadb' ? 'MariaDB, put it under [mariadb]' : 'MySQL, prefix it with loose-'}.` : ''}`;
+      }
+      if (CLIENT_ONLY_OPTIONS.has(name)) hint += ' It is a client option: put it in [client] (or the group of the client program).';
+      if (loose) {
+        report(o, o.baseRange, `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`, { severity: 'info', fixes });
+        continue;
+      }
+      report(o, o.baseRange, `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`, { fixes });
+    }
+  },
+});

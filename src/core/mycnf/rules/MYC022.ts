@@ -1,0 +1,61 @@
+import type { Fix, TextEdit } from '../../finding';
+import { checkable } from '../checkable';
+import { facts } from '../facts';
+import { targetLabel } from '../groups';
+import type { CnfOption, MycnfModel } from '../model';
+import { MYSQL_RENAMES } from '../names';
+import { defineMycnfRule, deleteLineEdit, fix, renameEdit, styled } from '../report';
+import { formatSize, matchEnum, numOf } from '../values';
+
+const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group']);
+
+/** innodb_log_file_size × innodb_log_files_in_group → one innodb_redo_log_capacity line with the same total. */
+function redoFix(m: MycnfModel, o: CnfOption): Fix[] | undefined {
+  const s = m.server;
+  if (s.get('innodb_redo_log_capacity')) return [fix(`Remove ${o.text} (innodb_redo_log_capacity is set, so it is ignored)`, true, deleteLineEdit(o))];
+  const size = s.get('innodb_log_file_size');
+  const files = s.get('innodb_log_files_in_group');
+  if ((size && size.source !== 0) || (files && files.source !== 0)) return undefined;
+  const t = m.target.target;
+  const sz = size ? numOf(size, t) : 48 * 1024 ** 2;
+  const n = files ? numOf(files, t) : 2;
+  if (sz === undefined || n === undefined) return undefined;
+  const total = sz * n;
+  const keep = size ?? files!;
+  const edits: TextEdit[] = [
+    { range: { start: keep.nameRange.start, end: keep.valueRange?.end ?? keep.nameRange.end }, newText: `${styled('innodb_redo_log_capacity', keep.text)}${keep.valueRange ? keep.lineText.slice(keep.nameRange.end.character, keep.valueRange.start.character) : ' = '}${formatSize(total)}` },
+  ];
+  if (size && files) edits.push(deleteLineEdit(files));
+  return [fix(`Replace with innodb_redo_log_capacity = ${formatSize(total)} (${size && files ? 'size × files' : size ? 'size × 2 files' : '48M × files'})`, true, ...edits)];
+}
+
+/** An option the target deprecated: it still works, with a warning, until a later version removes it. */
+export default defineMycnfRule({
+  meta: { code: 'MYC022', name: 'deprecated-option', severity: 'warning', fix: 'safe' },
+  check(m, report) {
+    const f = facts(m);
+    for (const { o, target } of checkable(m)) {
+      const i = o.info;
+      if (!i || !i.deprecated || i.removed !== undefined) continue;
+      const since = `deprecated since ${/^\d/.test(i.deprecated) ? `${targetLabel(target).split(' ')[0]} ${i.deprecated}` : i.deprecated}`;
+      let fixes: Fix[] | undefined;
+      let msg = `${o.text} is ${since} and will be removed in a later version.`;
+      if (REDO_LEGACY.has(o.name) && f.flavor === 'mysql' && o.group?.role !== 'other-server') {
+        fixes = redoFix(m, o);
+        msg = m.server.get('innodb_redo_log_capacity')
+          ? `${o.text} is ${since}, and ignored here because innodb_redo_log_capacity is set.`
+          : `${o.text} is ${since}: the redo log is sized with innodb_redo_log_capacity, which replaces innodb_log_file_size × innodb_log_files_in_group.`;
+      } else if (o.name === 'binlog_format') {
+        const v = matchEnum(o.value ?? '', ['MIXED', 'STATEMENT', 'ROW'])?.value;
+        msg = `binlog_format is ${since}: row-based logging is the default and will be the only format.${v === 'ROW' ? ' This line only repeats the default.' : ''}`;
+        if (v === 'ROW') fixes = [fix('Remove the line (ROW is the default)', true, deleteLineEdit(o))];
+      } else if (i.replacement) {
+        const semisync = o.name.startsWith('rpl_semi_sync_');
+        const pure = MYSQL_RENAMES[o.name] === i.replacement && !semisync;
+        msg += ` Use ${i.replacement}${pure ? ', the same setting under its new name' : ''}${semisync ? `, which comes with the new plugin (load ${/master/.test(o.name) ? 'semisync_source.so instead of semisync_master.so' : 'semisync_replica.so instead of semisync_slave.so'})` : ''}.`;
+        fixes = [fix(`Write ${i.replacement}`, pure, renameEdit(o, i.replacement))];
+      }
+      report(o, o.baseRange, msg, { fixes });
+    }
+  },
+});

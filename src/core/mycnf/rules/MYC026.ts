@@ -1,0 +1,16 @@
+import { checkable, serverLabel } from '../checkable';
+import { defineMycnfRule, deleteLineEdit, fix } from '../report';
+
+/** maximum-X on a global-only variable: the server rejects it. */
+export default defineMycnfRule({
+  meta: { code: 'MYC026', name: 'maximum-prefix-invalid', severity: 'error', fix: 'unsafe' },
+  check(m, report) {
+    for (const { o, target } of checkable(m)) {
+      if (!o.prefixes.includes('maximum') || !o.info) continue;
+      if (o.info.scope !== 'global') continue;
+      report(o, o.nameRange, `maximum- caps what a session may set, but ${o.info.name} has no session value: ${serverLabel(m, target)} refuses it ("Maximum value of '${o.info.name}' cannot be set").`, {
+        fixes: [fix('Remove the line', false, deleteLineEdit(o))],
+      });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { atLeast, facts, isOn, num, numOr } from '../facts';
+import type { CnfOption } from '../model';
+import { defineMycnfRule } from '../report';
+import { humanSize } from '../values';
+
+const GIB = 1024 ** 3;
+/** Above this the redo log is large whatever the buffer pool: many minutes of redo to replay after a crash. */
+export const REDO_LARGE = 8 * GIB;
+
+/** A redo log so large that crash recovery becomes slow: the seed's "keep innodb_log_file_size small". */
+export default defineMycnfRule({
+  meta: { code: 'MYC030', name: 'redo-log-too-large', severity: 'warning', fix: 'none' },
+  check(m, report) {
+    const f = facts(m);
+    const s = m.server;
+    const capacityTarget = f.flavor === 'mysql' && atLeast(m, '8.0');
+    const cap = capacityTarget ? s.get('innodb_redo_log_capacity') : undefined;
+    const size = s.get('innodb_log_file_size');
+    const files = f.flavor === 'mysql' ? s.get('innodb_log_files_in_group') : undefined;
+    let total: number | undefined;
+    let at: CnfOption | undefined;
+    let how = '';
+    if (cap) {
+      total = num(m, 'innodb_redo_log_capacity');
+      at = cap;
+      how = 'innodb_redo_log_capacity';
+    } else if (size || files) {
+      const sz = numOr(m, 'innodb_log_file_size', f.flavor === 'mysql' ? 48 * 1024 ** 2 : 96 * 1024 ** 2);
+      const n = f.flavor === 'mysql' ? numOr(m, 'innodb_log_files_in_group', 2) : 1;
+      total = sz * n;
+      at = size ?? files;
+      how = f.flavor === 'mysql' ? `innodb_log_file_size × innodb_log_files_in_group (${humanSize(sz)} × ${n})` : 'innodb_log_file_size';
+    }
+    if (total === undefined || !at) return;
+    if (isOn(s.get('innodb_dedicated_server')) && !cap && !size) return;
+    const poolOpt = s.get('innodb_buffer_pool_size');
+    const pool = numOr(m, 'innodb_buffer_pool_size', 128 * 1024 ** 2);
+    // with innodb_dedicated_server the pool is sized from the machine's memory: only the absolute limit applies
+    const overPool = total > GIB && total > pool && !(isOn(s.get('innodb_dedicated_server')) && !poolOpt);
+    if (!overPool && total <= REDO_LARGE) return;
+    const why = overPool
+      ? `larger than the buffer pool (${humanSize(pool)}${poolOpt ? '' : ', the default'}), which cannot hold that many changed pages anyway`
+      : `more than ${humanSize(REDO_LARGE)}`;
+    const replacement = capacityTarget && !cap ? ' Since MySQL 8.0.30 the size is set with innodb_redo_log_capacity (the two old variables are deprecated).' : '';
+    report(at, at.valueRange ?? at.nameRange, `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo log before the server accepts connections, so the larger it is, the longer the outage; size it for about an hour of writes and keep it well below the buffer pool.${replacement}`, {
+      related: poolOpt && overPool ? [{ message: 'the buffer pool size', range: poolOpt.range, ...(m.sources[poolOpt.source].main ? {} : { file: m.sources[poolOpt.source].path }) }] : undefined,
+    });
+  },
+});
