@@ -353,6 +353,8 @@ function applyPatch(name: string, scopes: Record<string, Record<string, unknown>
         next.docs = DOCS_BASE[t] + p.docsPath;
       }
       for (const [k, v] of Object.entries(p)) if (v === null && k !== 'default') delete (next as Record<string, unknown>)[k];
+      // a default sized at startup: what the table says is one machine's value, not the default
+      if (p.defaultVaries === true && !('default' in p)) delete next.default;
       if (!cur && !next.docs && t.startsWith('mariadb')) next.docs = mariaDocs(name, next.type === 'none');
       table.set(name, next);
     }
