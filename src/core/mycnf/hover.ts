@@ -7,7 +7,7 @@ import type { Position, Range } from '../finding';
 import { containsPosition } from '../finding';
 import type { HoverInfo } from '../language';
 import { knowledgeBase } from '../knowledge/index';
-import { didYouMean } from '../text';
+import { suggestNames } from './checkable';
 import { prefixMatches } from './analyze';
 import { facts } from './facts';
 import { targetLabel } from './groups';
@@ -201,7 +201,7 @@ function optionHover(m: MycnfModel, o: CnfOption): string {
   if (!t) return `**${o.text}**${where}${modText}`;
   if (!i) {
     const ref = loadRef(t);
-    const sugg = ref ? didYouMean(o.name, ref.all().filter((x) => x.removed === undefined).map((x) => x.name)).slice(0, 3) : [];
+    const sugg = ref ? suggestNames(ref, o.name).slice(0, 3) : [];
     const abbrev = o.abbreviationOf?.length ? ` MariaDB reads it as the beginning of ${o.abbreviationOf.slice(0, 3).join(', ')}.` : ref && prefixMatches(ref, o.name).length ? '' : '';
     return `**${o.name}** — not an option of ${label}.${abbrev}${sugg.length ? ` Did you mean ${sugg.map((s) => `\`${s}\``).join(', ')}?` : ''}${where}${modText}`;
   }

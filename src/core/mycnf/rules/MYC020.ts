@@ -1,18 +1,10 @@
-import { didYouMean } from '../../text';
-import { checkable, serverLabel } from '../checkable';
+import { checkable, serverLabel, suggestNames } from '../checkable';
 import { flavorOf, targetLabel } from '../groups';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
-import type { OptionReference } from '../options';
 import { prefixMatches } from '../analyze';
 import { targetsKnowing } from '../reference';
 import { defineMycnfRule, fix, renameEdit } from '../report';
 
-const namesCache = new WeakMap<OptionReference, string[]>();
-function candidates(ref: OptionReference): string[] {
-  let c = namesCache.get(ref);
-  if (!c) namesCache.set(ref, (c = ref.all().filter((i) => i.optionFile && i.removed === undefined).map((i) => i.name)));
-  return c;
-}
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
 export default defineMycnfRule({
@@ -46,7 +38,7 @@ export default defineMycnfRule({
         hint = ` Old servers and MariaDB accept a unique beginning of a name; MySQL stopped doing so in 5.7. Write ${longer[0]}.`;
         fixes.push(fix(`Write ${longer[0]}`, true, renameEdit(o, longer[0])));
       } else {
-        const s = didYouMean(name, candidates(ref));
+        const s = suggestNames(ref, name);
         if (s.length) {
           hint = ` Did you mean ${s.slice(0, 3).join(' or ')}?`;
           for (const x of s.slice(0, 3)) fixes.push(fix(`Change to ${x}`, false, renameEdit(o, x)));
