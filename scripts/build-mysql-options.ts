@@ -123,7 +123,15 @@ interface MariaRow {
 }
 const mysqlRows = readJson<{ options: MysqlRow[] }>('mysql.json').options;
 const mariaRows = readJson<{ meta: { server: string }; options: MariaRow[] }>('mariadb-10.11.json');
-const ovRaw = parseYaml(readFileSync(join(dataDir, 'overrides.yaml'), 'utf8'));
+function readYaml(f: string): unknown {
+  try {
+    return parseYaml(readFileSync(join(dataDir, f), 'utf8'));
+  } catch (e) {
+    console.error(`data/reference/mycnf-options/${f}: ${(e as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  }
+}
+const ovRaw = readYaml('overrides.yaml');
 const ovParsed = overridesSchema.safeParse(ovRaw);
 if (!ovParsed.success) {
   for (const i of ovParsed.error.issues.slice(0, 30)) console.error(`overrides.yaml: ${i.path.join('.')}: ${i.message}`);
@@ -387,6 +395,23 @@ for (const t of MYSQL) {
 for (const t of MYSQL_TARGETS) for (const n of ov.multiValued) {
   const i = tables.get(t)!.get(n);
   if (i) i.multiValued = true;
+}
+
+// ---------- summaries (our own one-liners) ----------
+const summaries = z.record(z.string(), z.string().min(10).max(160)).safeParse(readYaml('summaries.yaml'));
+if (!summaries.success) problems.push(`summaries.yaml: ${summaries.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+else {
+  for (const [name, text] of Object.entries(summaries.data)) {
+    let used = false;
+    for (const table of tables.values()) {
+      const i = table.get(name);
+      if (i && !i.summary) {
+        i.summary = text;
+        used = true;
+      }
+    }
+    if (!used) problems.push(`summaries.yaml: ${name} is no option of any target`);
+  }
 }
 
 // ---------- validation and sanity checks ----------

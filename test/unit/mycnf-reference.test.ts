@@ -228,6 +228,12 @@ describe('mycnf option reference', () => {
     }
   });
 
+  it('carries our own one-line summaries', () => {
+    for (const t of MYSQL_TARGETS) assert.match(get(t, 'innodb_buffer_pool_size').summary ?? '', /buffer|cache/i, t);
+    assert.match(get('mysql-8.0', 'relay_log_recovery').summary ?? '', /crash/);
+    for (const t of MYSQL_TARGETS) for (const i of ref(t).all()) if (i.summary) assert.ok(i.summary.length <= 160 && !i.summary.includes('\n'), `${t} ${i.name}`);
+  });
+
   it('links each option to the manual of its target', () => {
     assert.equal(get('mysql-8.0', 'innodb_log_file_size').docs, 'https://dev.mysql.com/doc/refman/8.0/en/innodb-parameters.html#sysvar_innodb_log_file_size');
     assert.equal(get('mysql-8.4', 'innodb_log_file_size').docs, 'https://dev.mysql.com/doc/refman/8.4/en/innodb-parameters.html#sysvar_innodb_log_file_size');
