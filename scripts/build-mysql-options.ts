@@ -397,6 +397,21 @@ for (const t of MYSQL_TARGETS) for (const n of ov.multiValued) {
   if (i) i.multiValued = true;
 }
 
+// ---------- counts that the source tables typed as byte sizes (by name) ----------
+// "size" is shown as bytes; these count rows, pages, characters, bits, operations per second or percent.
+const NOT_BYTES = [
+  /^performance_schema_.*_size$/,
+  /^innodb_io_capacity(_max)?$/,
+  /^innodb_ft_(min|max)_token_size$/,
+  /^innodb_(purge|doublewrite)_batch_size$/,
+  /^innodb_sync_array_size$/,
+  /^innodb_change_buffer_max_size$/,
+  /^(binlog_transaction_dependency_history_size|delayed_queue_size|profiling_history_size|max_join_size|myisam_data_pointer_size)$/,
+  /^enterprise_encryption\.maximum_rsa_key_size$/,
+  /^(histogram_size|thread_pool_size|gtid_cleanup_batch_size|aria_pagecache_file_hash_size|key_cache_file_hash_size|wsrep_trx_fragment_size)$/,
+];
+for (const table of tables.values()) for (const i of table.values()) if (i.type === 'size' && NOT_BYTES.some((re) => re.test(i.name))) i.type = 'integer';
+
 // ---------- summaries (our own one-liners) ----------
 const summaries = z.record(z.string(), z.string().min(10).max(160)).safeParse(readYaml('summaries.yaml'));
 if (!summaries.success) problems.push(`summaries.yaml: ${summaries.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
