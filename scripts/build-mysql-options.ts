@@ -155,7 +155,10 @@ function before(a: string, b: string): boolean {
 const inSeries = (v: string | undefined, s: string) => v !== undefined && (v === s || v.startsWith(s + '.'));
 
 function baseFromMysql(r: MysqlRow): Info {
-  const i: Info = { name: r.name, type: r.type, optionFile: r.optionFile ?? true };
+  // Rows of removed options carry optionFile false in the source table (nothing can set them now); they were
+  // server options, so the file-settable flag stays true (read-only have_* variables excepted).
+  const optionFile = r.removed && !r.name.startsWith('have_') ? true : (r.optionFile ?? true);
+  const i: Info = { name: r.name, type: r.type, optionFile };
   for (const k of ['default', 'min', 'max', 'blockSize', 'values', 'scope', 'dynamic', 'requiresValue', 'platform'] as const) {
     if (r[k] !== undefined) (i as Record<string, unknown>)[k] = r[k];
   }
