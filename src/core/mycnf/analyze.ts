@@ -49,6 +49,19 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
       o.name = info.name;
       break;
     }
+    // MariaDB tries the unambiguous beginning of a name before it looks for modifiers (skip-name-res is
+    // skip-name-resolve, not skip + name-res)
+    if (ref && maria && s.length >= 2) {
+      const longer = prefixMatches(ref, s);
+      if (longer.length) {
+        o.abbreviationOf = longer;
+        // a unique beginning is that option for the server: check it as such
+        const only = longer.length === 1 ? ref.lookup(longer[0]) : undefined;
+        if (only) o.info = only;
+        o.name = only ? only.name : s.toLowerCase();
+        break;
+      }
+    }
     const m = PREFIX.exec(s);
     if (!m || (!maria && m[1] !== m[1].toLowerCase()) || (m[1].toLowerCase() === 'autoset' && !maria)) {
       o.name = s.toLowerCase();
@@ -61,10 +74,6 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
   o.prefixes = prefixes;
   const start = o.nameRange.start.character + offset;
   o.baseRange = { start: { line: o.line, character: start }, end: o.nameRange.end };
-  if (!o.info && ref && maria && o.name.length >= 2) {
-    const longer = prefixMatches(ref, o.name);
-    if (longer.length) o.abbreviationOf = longer;
-  }
   o.key = settingKey(o.name, maria);
 }
 

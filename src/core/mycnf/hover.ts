@@ -8,7 +8,6 @@ import { containsPosition } from '../finding';
 import type { HoverInfo } from '../language';
 import { knowledgeBase } from '../knowledge/index';
 import { suggestNames } from './checkable';
-import { prefixMatches } from './analyze';
 import { facts } from './facts';
 import { targetLabel } from './groups';
 import type { CnfDirective, CnfGroup, CnfOption, MycnfModel } from './model';
@@ -202,7 +201,7 @@ function optionHover(m: MycnfModel, o: CnfOption): string {
   if (!i) {
     const ref = loadRef(t);
     const sugg = ref ? suggestNames(ref, o.name).slice(0, 3) : [];
-    const abbrev = o.abbreviationOf?.length ? ` MariaDB reads it as the beginning of ${o.abbreviationOf.slice(0, 3).join(', ')}.` : ref && prefixMatches(ref, o.name).length ? '' : '';
+    const abbrev = o.abbreviationOf?.length ? ` MariaDB reads it as the beginning of ${o.abbreviationOf.slice(0, 3).join(', ')}, which is ambiguous.` : '';
     return `**${o.name}** — not an option of ${label}.${abbrev}${sugg.length ? ` Did you mean ${sugg.map((s) => `\`${s}\``).join(', ')}?` : ''}${where}${modText}`;
   }
   const facts1: string[] = [`type ${i.type}`];
@@ -237,7 +236,8 @@ function optionHover(m: MycnfModel, o: CnfOption): string {
   const ctx = role.galera ? ' (a Galera node)' : role.replicaStrong ? ' (a replica)' : '';
   const docs = i.docs ? `\n\n[Documentation](${i.docs})` : '';
   const names = [i.name.toLowerCase(), o.key];
-  return `**${i.name}** — ${label}${t === m.target.target ? ctx : ''}\n\n${facts1.join(' · ')}${versions.length ? `\n\n${versions.join('; ')}.` : ''}${i.summary ? `\n\n${i.summary}` : ''}${read ? `\n\n${read}` : ''}${effective}${where}${modText}${adviceLines(names)}${docs}`;
+  const short = o.abbreviationOf?.length === 1 ? `\n\nWritten as \`${o.text}\`, an abbreviation MariaDB accepts.` : '';
+  return `**${i.name}** — ${label}${t === m.target.target ? ctx : ''}\n\n${facts1.join(' · ')}${versions.length ? `\n\n${versions.join('; ')}.` : ''}${i.summary ? `\n\n${i.summary}` : ''}${read ? `\n\n${read}` : ''}${short}${effective}${where}${modText}${adviceLines(names)}${docs}`;
 }
 
 export function rangeOfWord(line: string, lineNo: number, ch: number, re = /[\w.-]/): Range {

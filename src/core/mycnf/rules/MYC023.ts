@@ -1,6 +1,7 @@
 import { didYouMean } from '../../text';
 import type { Fix } from '../../finding';
 import { checkable, serverLabel } from '../checkable';
+import { flavorOf } from '../groups';
 import { isNegated } from '../facts';
 import { defineMycnfRule, fix, setValueFix } from '../report';
 import { formatSize, humanSize, isPlaceholderWord, isTemplated, likelyIntent, matchEnum, parseBool, parseDecimal, parseInteger, suffixesFor, unknownSetElements } from '../values';
@@ -21,6 +22,10 @@ export default defineMycnfRule({
       const range = o.valueRange ?? o.nameRange;
       const numeric = i.type === 'integer' || i.type === 'size' || i.type === 'numeric';
       if (o.hasValue && (isTemplated(v) || (numeric && isPlaceholderWord(v)))) continue;
+      if (o.name === 'secure_file_priv' && flavorOf(target) === 'mariadb' && o.hasValue && v.trim().toUpperCase() === 'NULL') {
+        report(o, range, `secure_file_priv=NULL switches file import and export off on MySQL, but MariaDB has no such value: it reads NULL as a folder name, and refuses to start when it cannot resolve it ("Failed to normalize the argument for --secure-file-priv"). Point it at a folder that exists.`);
+        continue;
+      }
       if (!o.hasValue) {
         if (isNegated(o) || o.prefixes.includes('enable')) continue;
         if (i.requiresValue === true || (numeric && i.requiresValue !== false)) {

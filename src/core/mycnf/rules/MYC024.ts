@@ -7,7 +7,7 @@ export default defineMycnfRule({
   meta: { code: 'MYC024', name: 'option-abbreviated', severity: 'warning', fix: 'safe' },
   check(m, report) {
     for (const { o, target } of checkable(m)) {
-      if (o.info || !o.abbreviationOf?.length || flavorOf(target) !== 'mariadb') continue;
+      if (!o.abbreviationOf?.length || flavorOf(target) !== 'mariadb') continue;
       const all = o.abbreviationOf;
       if (all.length === 1) {
         report(o, o.baseRange, `${o.text} is short for ${all[0]}. MariaDB accepts an unambiguous beginning of a name (with a note that it is error-prone, and not at all with --skip-getopt-prefix-matching), but MySQL does not, and a later option with the same beginning makes it ambiguous: write ${all[0]}.`, {

@@ -1,5 +1,7 @@
 import { checkable, serverLabel } from '../checkable';
 import { defineMycnfRule, deleteLineEdit, fix } from '../report';
+import { flavorOf } from '../groups';
+import { loadRef } from '../refs';
 
 /** maximum-X on a global-only variable: the server rejects it. */
 export default defineMycnfRule({
@@ -7,7 +9,9 @@ export default defineMycnfRule({
   check(m, report) {
     for (const { o, target } of checkable(m)) {
       if (!o.prefixes.includes('maximum') || !o.info) continue;
-      if (o.info.scope !== 'global') continue;
+      // MariaDB's reference has no scopes: MySQL's scope of the same variable is a good stand-in
+      const scope = o.info.scope ?? (flavorOf(target) === 'mariadb' ? loadRef('mysql-8.4')?.lookup(o.info.name)?.scope : undefined);
+      if (scope !== 'global') continue;
       report(o, o.nameRange, `maximum- caps what a session may set, but ${o.info.name} has no session value: ${serverLabel(m, target)} refuses it ("Maximum value of '${o.info.name}' cannot be set").`, {
         fixes: [fix('Remove the line', false, deleteLineEdit(o))],
       });
