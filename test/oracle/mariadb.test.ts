@@ -260,6 +260,11 @@ describe('oracle: mariadbd 10.11 judges option files', function () {
       console.log('      SKIPPED: mariadbd is not installed (apt-get install mariadb-server); CI installs it through .ci/run');
       this.skip();
     }
+    const version = /Ver (\d+\.\d+)\.\d+/.exec(spawnSync(MARIADBD, ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1];
+    if (version !== '10.11') {
+      console.log(`      SKIPPED: ${MARIADBD} is MariaDB ${version ?? '(unknown version)'}; this oracle judges target mariadb-10.11 (Debian 12's mariadb-server)`);
+      this.skip();
+    }
     tmp = mkdtempSync(join(tmpdir(), 'dg-oracle-'));
     await engineReady();
     // The server's verdicts, gathered once for every test below.
