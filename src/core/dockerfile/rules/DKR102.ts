@@ -28,6 +28,7 @@ function check(use: ShellUse, report: (r: { range: Range; message: string }) => 
   }
   if (!downloads.size) return;
   const verified = cmds.some(verifies);
+  const complete = use.analysable && use.scripts.every((s) => !s.hasError);
   for (const c of cmds) {
     // 1. curl ... | sh
     if (c.pipeline && c.pipeIndex > 0 && readsScriptFromStdin(c)) {
@@ -54,8 +55,8 @@ function check(use: ShellUse, report: (r: { range: Range; message: string }) => 
         }
       }
     }
-    // 3. curl -o f URL && sh f, with no verification in the same RUN
-    if (verified) continue;
+    // 3. curl -o f URL && sh f, with no verification in the same RUN (which must be fully readable)
+    if (verified || !complete) continue;
     const op = scriptOperand(c);
     const target = op?.literal ? op.text : c.name?.literal && /^(\.\/|\/)/.test(c.name.text) ? c.name.text : undefined;
     if (!target) continue;

@@ -13,7 +13,7 @@ export default defineRule<DockerfileModel>({
       for (const hd of run.heredocs) {
         const s = hd.script;
         if (!s || !hd.body || (hd.kind !== 'script' && hd.kind !== 'stdin-script')) continue;
-        if (s.hasError || hd.errexit) continue;
+        if (s.hasError || s.nested.some((n) => n.hasError) || hd.errexit) continue;
         const top = s.commands.filter((c) => !c.inSubshell && !c.inSubstitution && !c.inFunction && !c.inCondition && !!c.name);
         // a command whose failure is ignored: followed by another statement on a new line or after `;`
         let unchained = 0;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToRun, callOf, commands, laterRuns, mountedCache, nameThrough, removesDir, runs, shippedStages } from '../shell/lint';
+import { appendToRun, callOf, commands, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, runs, shippedStages } from '../shell/lint';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -14,7 +14,7 @@ export default defineRule<DockerfileModel>({
     const shipped = shippedStages(m);
     for (const run of runs(m)) {
       if (run.stage && !shipped.has(run.stage) && !run.onbuild) continue;
-      if (mountedCache(run, LISTS)) continue;
+      if (mountedCache(run, LISTS) || !fullyParsed(run)) continue;
       const cmds = commands(run);
       const update = cmds.find((c) => {
         const call = callOf(c);

@@ -29,6 +29,8 @@ export default defineRule<DockerfileModel>({
     for (const { run, call } of calls(m, ['apt-get'])) {
       if (!call.action || !PROMPTING.includes(call.action) || !call.actionWord) continue;
       if (aptAssumesYes(call) || assumeYesConfigured(m, run)) continue;
+      // a simulation changes nothing and never asks
+      if (call.options.some((o) => ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'].includes(o.name))) continue;
       ctx.report({
         range: nameThrough(call.command, call.actionWord),
         message: `\`apt-get ${call.action}\` without -y waits for a confirmation no one can give during a build; add -y.`,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { calls, commands, insertAfter, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
+import { calls, commands, fullyParsed, insertAfter, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
 
 /** apk add without --no-cache leaves the package index in /var/cache/apk (a cache mount, removing the cache and builder stages no image ships are understood). */
 export default defineRule<DockerfileModel>({
@@ -11,7 +11,7 @@ export default defineRule<DockerfileModel>({
       // --no-network installs from what is already there: no index is downloaded
       if (call.options.some((o) => o.name === '--no-cache' || o.name === '--no-network')) continue;
       if (mountedCache(run, '/var/cache/apk', '/etc/apk/cache')) continue;
-      if (removesDir(commands(run), '/var/cache/apk')) continue;
+      if (removesDir(commands(run), '/var/cache/apk') || !fullyParsed(run)) continue;
       ctx.report({
         range: nameThrough(call.command, call.actionWord),
         message: '`apk add` without --no-cache keeps the package index in the image; --no-cache also makes a separate `apk update` unnecessary.',

@@ -1,10 +1,13 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToHeredoc, appendToRun, callOf, commands, envValue, mountedCache, nameThrough, removesDir, runs, ships } from '../shell/lint';
+import { appendToHeredoc, appendToRun, callOf, commands, envValue, fullyParsed, mountedCache, nameThrough, removesDir, runs, ships } from '../shell/lint';
 import type { PmCall } from '../shell/packages';
 
 function isYarnInstall(c: PmCall): boolean {
-  return c.manager === 'yarn' && (c.action === 'install' || (c.action === undefined && !c.operands.length));
+  if (c.manager !== 'yarn') return false;
+  if (c.action === 'install') return true;
+  // a bare `yarn` installs, unless it only asks for the version or help
+  return c.action === undefined && !c.operands.length && !c.options.some((o) => ['-v', '--version', '-h', '--help'].includes(o.name));
 }
 
 /** yarn install without `yarn cache clean` in the same RUN keeps yarn's global cache in the layer. */
@@ -12,7 +15,7 @@ export default defineRule<DockerfileModel>({
   meta: { code: 'DL3060', name: 'yarn-cache-kept', kind: 'dockerfile', severity: 'info', fix: 'safe' },
   check(m, ctx) {
     for (const run of runs(m)) {
-      if (!ships(m, run)) continue;
+      if (!ships(m, run) || !fullyParsed(run)) continue;
       const cmds = commands(run);
       const calls = cmds.map(callOf).filter((c): c is PmCall => !!c && c.manager === 'yarn');
       const install = calls.find(isYarnInstall);

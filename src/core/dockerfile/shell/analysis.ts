@@ -10,7 +10,7 @@
  * sh-syntax took ~3 ms and its JSON tree lacks node details. Regular expressions over command lines cannot tell
  * `a && b` from `"a && b"` and were ruled out.
  */
-import type { Instruction, Run, Onbuild, Flag, JSONInstruction } from 'dockerfile-ast';
+import type { Instruction, Run, Onbuild, Flag, JSONInstruction, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import { ShellSource } from './source';
@@ -36,6 +36,7 @@ export interface ShellInfo {
 export interface Mount {
   type: string;
   target?: string;
+  source?: string;
   range: Range;
 }
 
@@ -155,8 +156,10 @@ export function shellOptions(args: readonly string[]): { pipefail: boolean; erre
 
 /** Windows base images run RUN with cmd unless SHELL says otherwise. */
 function isWindowsImage(stage: Stage): boolean {
-  const name = (stage.from.getImageName() ?? '').toLowerCase();
-  const tag = (stage.from.getImageTag() ?? '').toLowerCase();
+  const raw = (stage.image?.raw ?? '').toLowerCase();
+  const at = raw.lastIndexOf(':');
+  const name = at > raw.lastIndexOf('/') ? raw.slice(0, at) : raw;
+  const tag = at > raw.lastIndexOf('/') ? raw.slice(at + 1) : '';
   return /(^|\/)windows(\/|$)|nanoserver|servercore|windowsservercore/.test(name) || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag);
 }
 
@@ -165,7 +168,7 @@ const PRAGMA_SHELL = /^hadolint\s+shell\s*=\s*(\S+)\s*$/;
 function analyse(m: DockerfileModel): DockerfileShell {
   const runs: RunInfo[] = [];
   const stages: StageShellInfo[] = [];
-  const byName = new Map<string, StageShellInfo>();
+  const byStage = new Map<Stage, StageShellInfo>();
   const runByIns = new Map<Instruction, RunInfo>();
   const stageByIns = new Map<Instruction, { stage: StageShellInfo; shell: ShellInfo; env: Map<string, string | undefined> }>();
   const pragmas = m.comments
@@ -175,8 +178,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
   let pragmaIdx = 0;
 
   for (const stage of m.stages) {
-    const baseName = stage.from.getImageName()?.toLowerCase();
-    const base = baseName && !stage.from.getImageTag() && !stage.from.getImageDigest() ? byName.get(baseName) : undefined;
+    const base = stage.parent ? byStage.get(stage.parent) : undefined;
     let shell: ShellInfo = base ? base.shell : isWindowsImage(stage) ? WINDOWS_SHELL : DEFAULT_SHELL;
     const env = new Map<string, string | undefined>(base ? base.env : []);
     const info: StageShellInfo = { stage, runs: [], shell, env, base };
@@ -217,7 +219,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
     }
     info.shell = shell;
     stages.push(info);
-    if (stage.name) byName.set(stage.name, info);
+    byStage.set(stage, info);
   }
 
   const uses = new Map<Instruction, ShellUse | undefined>();
@@ -272,9 +274,73 @@ function jsonStrings(m: DockerfileModel, ins: JSONInstruction): JsonString[] | u
   return out;
 }
 
+/** Heredocs of a RUN, read once (dockerfile-ast re-parses on every call); only asked for when `<<` is there. */
+const heredocCache = new WeakMap<Instruction, Heredoc[]>();
+function heredocs(m: DockerfileModel, ins: Instruction): Heredoc[] {
+  let h = heredocCache.get(ins);
+  if (!h) {
+    const text = m.text.slice(m.lines.offsetAt(ins.getRange().start), m.lines.offsetAt(ins.getRange().end));
+    h = ins.getKeyword() === 'RUN' && text.includes('<<') && typeof (ins as Run).getHeredocs === 'function' ? (ins as Run).getHeredocs() : [];
+    heredocCache.set(ins, h);
+  }
+  return h;
+}
+
+/** Skips blanks and line continuations (with the blank and comment lines Docker drops after them). */
+function skipGap(text: string, i: number, end: number, esc: string): number {
+  for (;;) {
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i < end && text[i] === esc) {
+      let k = i + 1;
+      while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (k < end && (text[k] === '\n' || text[k] === '\r')) {
+        k += text[k] === '\r' && text[k + 1] === '\n' ? 2 : 1;
+        // drop the blank and comment lines that follow inside the continuation
+        for (;;) {
+          let e = k;
+          while (e < end && text[e] !== '\n' && text[e] !== '\r') e++;
+          const line = text.slice(k, e).trim();
+          if ((line === '' || line.startsWith('#')) && e < end) {
+            k = e + (text[e] === '\r' && text[e + 1] === '\n' ? 2 : 1);
+            continue;
+          }
+          break;
+        }
+        i = k;
+        continue;
+      }
+    }
+    return i;
+  }
+}
+
+/** Skips one word (a flag such as `--mount=type=cache,target="/a b"`). */
+function skipWord(text: string, i: number, end: number): number {
+  let quote = '';
+  for (; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+  }
+  return i;
+}
+
+/** Document offsets of an instruction's parts: after the keyword, after its flags (where the arguments start), the end. */
+function layout(m: DockerfileModel, ins: Instruction): { flagsStart: number; argsStart: number; end: number } {
+  const esc = m.ast.getEscapeCharacter();
+  const end = m.lines.offsetAt(ins.getRange().end);
+  const flagsStart = skipGap(m.text, m.lines.offsetAt(ins.getInstructionRange().end), end, esc);
+  let i = flagsStart;
+  while (i < end && m.text.startsWith('--', i)) i = skipGap(m.text, skipWord(m.text, i, end), end, esc);
+  return { flagsStart, argsStart: i, end };
+}
+
 function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo, env: Map<string, string | undefined>): RunInfo {
   const base = analyseUse(m, run, stage, shell, env);
-  const flags = typeof run.getFlags === 'function' ? run.getFlags() : [];
+  const l = layout(m, run);
+  const flags = l.argsStart > l.flagsStart && typeof run.getFlags === 'function' ? run.getFlags() : [];
   const mounts: Mount[] = [];
   for (const f of flags) {
     if (f.getName().toLowerCase() !== 'mount') continue;
@@ -283,6 +349,7 @@ function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo
     mounts.push({
       type: (opts.get('type') ?? 'bind').toLowerCase(),
       target: opts.get('target') ?? opts.get('dst') ?? opts.get('destination'),
+      source: opts.get('source') ?? opts.get('src'),
       range: f.getRange(),
     });
   }
@@ -294,7 +361,14 @@ function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo
 /** Shell-form or exec-form command of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD. */
 function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: ShellInfo, env: Map<string, string | undefined>): ShellUse {
   const use: ShellUse = { instruction: ins, stage, shell, form: 'shell', analysable: shell.posix, scripts: [], commands: [], env };
-  const json = jsonStrings(m, ins as JSONInstruction);
+  const l = layout(m, ins);
+  let start = l.argsStart;
+  if (ins.getKeyword() === 'HEALTHCHECK') {
+    if (m.text.slice(start, start + 3).toUpperCase() !== 'CMD' || !/\s/.test(m.text[start + 3] ?? '')) return use;
+    start = skipGap(m.text, start + 3, l.end, m.ast.getEscapeCharacter());
+  }
+  if (start >= l.end) return use;
+  const json = m.text[start] === '[' ? jsonStrings(m, ins as JSONInstruction) : undefined;
   if (json) {
     use.form = 'exec';
     use.analysable = true;
@@ -310,19 +384,9 @@ function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: S
     return use;
   }
   if (!shell.posix) return use;
-  const args = ins.getArguments();
-  if (!args.length) return use;
-  let first = args[0];
-  if (ins.getKeyword() === 'HEALTHCHECK') {
-    const i = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
-    if (i < 0 || i + 1 >= args.length) return use;
-    first = args[i + 1];
-  }
-  const start = m.lines.offsetAt(first.getRange().start);
-  const end = m.lines.offsetAt(ins.getRange().end);
-  const heredocs = typeof (ins as Run).getHeredocs === 'function' && ins.getKeyword() === 'RUN' ? (ins as Run).getHeredocs() : [];
-  const blank: [number, number][] = heredocs.map((h) => markerSpan(m, h.getStartRange()));
-  const source = ShellSource.joined(m.lines, start, end, m.ast.getEscapeCharacter(), { stopAtLineEnd: heredocs.length > 0, blank });
+  const hds = heredocs(m, ins);
+  const blank: [number, number][] = hds.map((h) => markerSpan(m, h.getStartRange()));
+  const source = ShellSource.joined(m.lines, start, l.end, m.ast.getEscapeCharacter(), { stopAtLineEnd: hds.length > 0, blank });
   const script = parseScript(source);
   use.line = script;
   use.scripts.push(script);
@@ -402,7 +466,8 @@ function interpreterOf(shebang: string): string | undefined {
 
 function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
   const line = info.line;
-  for (const h of run.getHeredocs()) {
+  const all = heredocs(m, run);
+  for (const h of all) {
     const cr = h.getContentRange();
     const body = cr ? ShellSource.slice(m.lines, m.lines.offsetAt(cr.start), m.lines.offsetAt(cr.end)) : undefined;
     const hd: HeredocInfo = { name: h.getName(), kind: 'data', markerRange: h.getStartRange(), body };
@@ -416,7 +481,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
     let pipefail = false;
     let errexit = false;
     const shebang = body && /^#!/.test(body.text) ? interpreterOf(body.text.split(/\r?\n/, 1)[0]) : undefined;
-    if (!topLevel.length && run.getHeredocs().length === 1) {
+    if (!topLevel.length && all.length === 1) {
       hd.kind = 'script';
       interpreter = shebang ?? (info.shell.posix ? info.shell.program : undefined);
       pipefail = !shebang && info.shell.pipefail;

@@ -189,6 +189,14 @@ export function lineOf(r: Range): string {
   return `line ${r.start.line + 1}`;
 }
 
+/**
+ * Every script of the RUN parsed without a syntax error. Rules that report something *missing* from a RUN (a
+ * cleanup, a verification) stay silent otherwise: the part they cannot read may hold it (template syntax).
+ */
+export function fullyParsed(run: RunInfo): boolean {
+  return run.analysable && run.scripts.every((s) => !s.hasError && s.nested.every((n) => !n.hasError));
+}
+
 /** Skips RUNs in stages whose layers no image ships (a builder stage only copied from). ONBUILD RUNs always count. */
 export function ships(m: DockerfileModel, run: RunInfo): boolean {
   return !run.stage || !!run.onbuild || shippedStages(m).has(run.stage);
@@ -212,7 +220,7 @@ export function reportMissingClean(
   },
 ): void {
   for (const run of runs(m)) {
-    if (!ships(m, run)) continue;
+    if (!ships(m, run) || !fullyParsed(run)) continue;
     const cmds = commands(run);
     const installs = cmds.map(callOf).filter((c): c is PmCall => !!c && o.managers.includes(c.manager) && !!c.action && o.installActions.includes(c.action));
     if (!installs.length) continue;
@@ -237,4 +245,30 @@ export function appendToHeredoc(run: RunInfo, script: ShellScript, text: string)
   if (!body || /(&&|\|\||\||\\)$/.test(body)) return undefined;
   const end = hd.body.lines.positionAt(hd.body.physicalEnd(body.length));
   return insertAt(end, '\n' + text);
+}
+
+/**
+ * True when a COPY or ADD (not `--from`) before `run`, in its stage or the stages it is built FROM, copies a source
+ * accepted by `pred` (called with each source as written).
+ */
+export function copiedBefore(m: DockerfileModel, run: RunInfo, pred: (source: string) => boolean): boolean {
+  const shell = dockerfileShell(m);
+  let st = shell.stages.find((s) => s.stage === run.stage);
+  const seen = new Set<unknown>();
+  let limit: unknown = run.onbuild ?? run.instruction;
+  while (st && !seen.has(st)) {
+    seen.add(st);
+    for (const ins of st.stage.instructions) {
+      if (ins === limit) break;
+      const kw = ins.getKeyword();
+      if (kw !== 'COPY' && kw !== 'ADD') continue;
+      const flags = (ins as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
+      if (flags.some((f) => f.getName().toLowerCase() === 'from')) continue;
+      const args = ins.getArguments().map((a) => a.getValue().replace(/^\[?"?|"?,?\]?$/g, ''));
+      if (args.slice(0, -1).some(pred)) return true;
+    }
+    limit = undefined;
+    st = st.base;
+  }
+  return false;
 }

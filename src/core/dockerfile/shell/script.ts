@@ -4,7 +4,7 @@
  * after the walk (it lives in WASM memory). Every offset is a logical offset in the script's ShellSource; every
  * range is already mapped back to the Dockerfile.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { Range } from '../../finding';
 import { shellParser } from './parser';
 import type { ShellSource } from './source';
@@ -122,12 +122,14 @@ export function parseScript(source: ShellSource, level = 0, options: { pipefail?
   if (!source.text.trim()) return script;
   const tree = shellParser().parse(source.text);
   if (!tree) return script;
+  let root: Node;
   try {
-    script.hasError = tree.rootNode.hasError;
-    new Walker(script).visit(tree.rootNode, ROOT_CTX);
+    root = mirror(tree, source.text);
   } finally {
     tree.delete();
   }
+  script.hasError = root.hasError;
+  new Walker(script).visit(root, ROOT_CTX);
   script.commands.sort((a, b) => a.start - b.start || b.end - a.end);
   return script;
 }
@@ -142,6 +144,105 @@ export function allCommands(script: ShellScript): Command[] {
   };
   add(script);
   return out;
+}
+
+/**
+ * A plain-JS copy of a tree-sitter node. Reading a tree through web-tree-sitter's Node objects crosses into WASM
+ * for every property; copying it once with a TreeCursor and walking the copy is several times faster.
+ */
+class Node {
+  readonly children: Node[] = [];
+  readonly fields: (string | null)[] = [];
+  hasError = false;
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    private readonly src: string,
+  ) {}
+  get text(): string {
+    return this.src.slice(this.startIndex, this.endIndex);
+  }
+  get childCount(): number {
+    return this.children.length;
+  }
+  child(i: number): Node | null {
+    return this.children[i] ?? null;
+  }
+  fieldNameForChild(i: number): string | null {
+    return this.fields[i] ?? null;
+  }
+  childForFieldName(name: string): Node | null {
+    const i = this.fields.indexOf(name);
+    return i < 0 ? null : this.children[i];
+  }
+  get namedChildren(): Node[] {
+    return this.children.filter((c) => c.isNamed);
+  }
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+  namedChild(i: number): Node | null {
+    return this.namedChildren[i] ?? null;
+  }
+}
+
+/** Per-language caches of type names, namedness and field names by id (each lookup would cross into WASM). */
+const TYPE_NAMED = new WeakMap<object, boolean[]>();
+
+function mirror(tree: Tree, src: string): Node {
+  const cur = tree.walk();
+  const lang = tree.language;
+  let named = TYPE_NAMED.get(lang);
+  if (!named) TYPE_NAMED.set(lang, (named = []));
+  const types = lang.types;
+  const fields = lang.fields;
+  try {
+    const make = () => {
+      const id = cur.nodeTypeId;
+      const type = types[id] || 'ERROR';
+      const isNamed = (named[id] ??= type === 'ERROR' || lang.nodeTypeIsNamed(id));
+      const start = cur.startIndex;
+      const end = cur.endIndex;
+      // only a zero-width node can be a token tree-sitter inserted to recover from an error
+      const missing = start === end && cur.nodeIsMissing;
+      return new Node(type, isNamed, missing, start, end, src);
+    };
+    const root = make();
+    const stack: Node[] = [root];
+    let node = root;
+    if (cur.gotoFirstChild()) {
+      for (;;) {
+        const child = make();
+        node.children.push(child);
+        node.fields.push(fields[cur.currentFieldId] ?? null);
+        if (cur.gotoFirstChild()) {
+          stack.push(child);
+          node = child;
+          continue;
+        }
+        while (!cur.gotoNextSibling()) {
+          if (!cur.gotoParent()) return finish(root);
+          stack.pop();
+          node = stack[stack.length - 1];
+          if (!node) return finish(root);
+        }
+      }
+    }
+    return finish(root);
+  } finally {
+    cur.delete();
+  }
+}
+
+/** Sets hasError bottom-up: an ERROR node, a missing token, or either below. */
+function finish(n: Node): Node {
+  let err = n.type === 'ERROR' || n.isMissing;
+  for (const c of n.children) if (finish(c).hasError) err = true;
+  n.hasError = err;
+  return n;
 }
 
 interface Ctx {
@@ -233,7 +334,8 @@ class Walker {
       if (!c.isNamed) continue;
       const next = node.child(i + 1);
       const bg = next !== null && !next.isNamed && next.type === '&';
-      this.visit(c, bg ? { ...ctx, background: true } : ctx);
+      const c2 = bg ? { ...ctx, background: true } : ctx;
+      this.visit(c, brokenNear(node, i) ? { ...c2, uncertain: true } : c2);
     }
   }
 
@@ -245,7 +347,7 @@ class Walker {
       if (!c.isNamed) continue;
       const next = node.child(i + 1);
       const c2 = next && !next.isNamed && next.type === '||' ? { ...ctx, condition: true } : ctx;
-      this.visit(c, c2);
+      this.visit(c, brokenNear(node, i) ? { ...c2, uncertain: true } : c2);
     }
   }
 
@@ -358,7 +460,7 @@ class Walker {
         this.substitutionsIn(c, ctx);
       }
     }
-    return this.addCommand(node.startIndex, node.endIndex, name, args, assignments, redirects, ctx);
+    return this.addCommand(node.startIndex, node.endIndex, name, args, assignments, redirects, node.hasError ? { ...ctx, uncertain: true } : ctx);
   }
 
   private declaration(node: Node, ctx: Ctx): void {
@@ -489,6 +591,19 @@ class Walker {
     }
     this.script.nested.push(nested);
   }
+}
+
+/**
+ * A statement next to a syntax error: tree-sitter recovered by inserting a missing token or skipping text
+ * there, so where the statement ends is a guess (template syntax such as `{{ if x }}` looks like this).
+ */
+function brokenNear(parent: Node, i: number): boolean {
+  if (!parent.hasError) return false;
+  const bad = (k: number) => {
+    const n = parent.child(k);
+    return !!n && (n.isMissing || n.type === 'ERROR');
+  };
+  return bad(i - 1) || bad(i + 1);
 }
 
 /** The argument of `-c` for a shell command line (`bash -eux -o pipefail -c '...'`), and whether pipefail is set. */
