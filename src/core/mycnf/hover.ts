@@ -237,7 +237,8 @@ function optionHover(m: MycnfModel, o: CnfOption): string {
   const docs = i.docs ? `\n\n[Documentation](${i.docs})` : '';
   const names = [i.name.toLowerCase(), o.key];
   const short = o.abbreviationOf?.length === 1 ? `\n\nWritten as \`${o.text}\`, an abbreviation MariaDB accepts.` : '';
-  return `**${i.name}** — ${label}${t === m.target.target ? ctx : ''}\n\n${facts1.join(' · ')}${versions.length ? `\n\n${versions.join('; ')}.` : ''}${i.summary ? `\n\n${i.summary}` : ''}${read ? `\n\n${read}` : ''}${short}${effective}${where}${modText}${adviceLines(names)}${docs}`;
+  const why = t === m.target.target && m.target.source !== 'comment' ? `\n\n_Checked for ${label}: ${m.target.reason}._` : '';
+  return `**${i.name}** — ${label}${t === m.target.target ? ctx : ''}\n\n${facts1.join(' · ')}${versions.length ? `\n\n${versions.join('; ')}.` : ''}${i.summary ? `\n\n${i.summary}` : ''}${read ? `\n\n${read}` : ''}${short}${effective}${where}${modText}${adviceLines(names)}${docs}${why}`;
 }
 
 export function rangeOfWord(line: string, lineNo: number, ch: number, re = /[\w.-]/): Range {

@@ -34,7 +34,8 @@ export default defineMycnfRule({
         continue;
       }
       if (i.type === 'boolean') {
-        if (parseBool(v) !== undefined || isNegated(o)) continue;
+        // skip-/disable-/enable- with a value: only "0" flips them, any other value is accepted
+        if (parseBool(v) !== undefined || isNegated(o) || o.prefixes.includes('enable')) continue;
         const intent = likelyIntent(v);
         const fixes: Fix[] = intent === undefined ? [] : setValueFix(o, intent ? 'ON' : 'OFF', `Write ${intent ? 'ON' : 'OFF'}`, intent === false);
         report(o, range, `"${v}" is not a boolean the server knows (ON, OFF, TRUE, FALSE, 1, 0): ${label} logs a warning and sets ${o.text} OFF${intent ? ', the opposite of what it says' : ''}.`, {
