@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { extension, open, writeFile, deleteFile, revertAndCloseAll } from '../helpers';
+import { api, extension, open, ours, writeFile, deleteFile, revertAndCloseAll } from '../helpers';
 
 describe('the installed package', function () {
   this.timeout(30000);
@@ -41,5 +41,18 @@ describe('the installed package', function () {
       const { document } = await open(path);
       assert.equal(document.languageId, languageId, path);
     }
+  });
+
+  it('leaves Ruby files that are not Vagrantfiles alone', async () => {
+    const uri = await writeFile('languages/tasks.rb', 'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\n  config.vm.network "public_network"\nend\n');
+    const { document } = await open('languages/tasks.rb');
+    assert.equal(document.languageId, 'ruby');
+    const { linter } = await api();
+    assert.equal(await linter.lintNow(document), undefined, 'a .rb file was linted as a Vagrantfile');
+    // the same text as a Vagrantfile is linted: the test above would pass for a broken linter otherwise
+    await writeFile('languages/same-text/Vagrantfile', document.getText());
+    const v = await open('languages/same-text/Vagrantfile');
+    assert.ok((await linter.lintNow(v.document))?.length, 'the same content as a Vagrantfile has no findings');
+    assert.deepEqual(ours(uri), []);
   });
 });

@@ -12,6 +12,7 @@ describe('settings', function () {
     await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('enable.dockerfile', undefined, vscode.ConfigurationTarget.Workspace);
     await deleteFile('.hadolint.yaml');
+    await deleteFile('.devops-guidance.yaml');
     await revertAndCloseAll();
   });
   after(() => deleteFile('.vscode'));
@@ -51,5 +52,18 @@ describe('settings', function () {
     await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'DL3020') && ds.some((d) => codeOf(d) === 'DL3007'), 'DL3020 ignored by .hadolint.yaml', 10000);
     await deleteFile('.hadolint.yaml');
     await waitForCode(doc.uri, 'DL3020', 10000);
+  });
+
+  it('a broken .devops-guidance.yaml is reported on that file, at the bad value; fixing it applies it', async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3007');
+    const yaml = await writeFile('.devops-guidance.yaml', 'rules:\n  DL3007: loud\n');
+    const [problem] = await waitForDiagnostics(yaml, (ds) => ds.length > 0, 'a diagnostic on .devops-guidance.yaml', 10000);
+    assert.equal(problem.severity, S.Error);
+    assert.equal(problem.range.start.line, 1, `the problem should be on the line of "DL3007: loud": ${problem.message}`);
+    assert.match(problem.message, /DL3007|loud|off|hint|info|warning|error/);
+    await writeFile('.devops-guidance.yaml', 'rules:\n  DL3007: error\n');
+    await waitForDiagnostics(yaml, (ds) => ds.length === 0, 'the .devops-guidance.yaml diagnostic to go', 10000);
+    await waitForDiagnostics(doc.uri, (ds) => ds.find((d) => codeOf(d) === 'DL3007')?.severity === S.Error, 'DL3007 as an error from .devops-guidance.yaml', 10000);
   });
 });
