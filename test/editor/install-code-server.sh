@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs code-server 4.100.3 (VS Code 1.100.3's server, Node extension host and web workbench; the last release that
-# runs on Node 20) into DIR, for the editor suite (test/editor/run.mjs). No install script of code-server runs: they
-# download from GitHub and refuse root, which these machines do not allow (see ../shared/notes/editor-tests.md).
+# Installs code-server 4.100.3 (VS Code 1.100.3's server, Node extension host and web workbench; it runs on Node 20,
+# newer releases need Node 22) into DIR, for the editor suite (test/editor/run.mjs). None of code-server's own install
+# scripts run: they refuse to run as root, and they download ripgrep and node-pty binaries from GitHub, which these
+# machines cannot reach. The steps below are those of ../shared/notes/editor-tests.md.
 #   test/editor/install-code-server.sh [DIR]     DIR defaults to $DG_CODE_SERVER_DIR or ~/.cache/devops-guidance/code-server
 # Idempotent: does nothing when DIR already holds a complete, working 4.100.3. Installs into DIR.partial first and
 # renames it at the end, so an interrupted run never leaves a half install that looks complete.
