@@ -64,6 +64,13 @@ describe('shell: source joining and ranges', () => {
     assert.deepEqual(c.args[2].range.start, { line: 3, character: 4 });
   });
 
+  it('counts columns in UTF-16 units, like the editor, with non-ASCII text before a word', () => {
+    const text = 'FROM x\nRUN echo "héllo 🚀 wörld" && apt-get install -y curl\n';
+    const c = firstRun(text).commands[1];
+    assert.equal(at(text, c.args[2].range), 'curl');
+    assert.equal(c.args[2].range.start.character, text.split('\n')[1].indexOf('curl'));
+  });
+
   it('gives exact ranges for every word across lines, quoted or not', () => {
     const text = 'FROM x\nRUN pip install \\\n  "flask==3.1" \\\n  \'requests\' uvicorn[standard]\n';
     const c = firstRun(text).commands[0];

@@ -21,6 +21,8 @@ export default defineRule<DockerfileModel>({
         return (call?.manager === 'apt-get' || call?.manager === 'apt') && call.action === 'update';
       });
       if (!update || removesDir(cmds, LISTS)) continue;
+      // `apt-get dist-clean` (apt 2.9+, Debian 13) removes the lists as well as the package cache
+      if (cmds.some((c) => { const k = callOf(c); return (k?.manager === 'apt-get' || k?.manager === 'apt') && k.action === 'dist-clean'; })) continue;
       const call = callOf(update)!;
       const edit = appendToRun(run, `rm -rf ${LISTS}/*`);
       // a later RUN that installs without its own update would find no lists: then the fix changes the build
