@@ -245,6 +245,17 @@ describe('mycnf parser', () => {
       assert.equal(g.target.invalidComment?.value, 'mysql-9');
     });
 
+    it('infers the MySQL series from options that newer servers removed, and prefers the newest on a tie', function () {
+      if (!loadRef('mysql-8.4')) return this.skip();
+      const t = (body: string) => buildModel(`[mysqld]\n${body}\n`, {}, defaultConfig(), loadRef).target;
+      assert.deepEqual([t('default_authentication_plugin = mysql_native_password').target, t('default_authentication_plugin = x').source], ['mysql-8.0', 'inferred']);
+      assert.match(t('default_authentication_plugin = x').reason, /default_authentication_plugin, which MySQL 8\.4 no longer has/);
+      assert.equal(t('query_cache_size = 0\nquery_cache_type = 0').target, 'mysql-5.7');
+      // query_cache_size (gone in 8.0) and rpl_semi_sync_source_enabled (new in 8.0.26): no series fits all, the newest wins
+      assert.equal(t('query_cache_size = 0\nrpl_semi_sync_source_enabled = ON').target, 'mysql-8.4');
+      assert.equal(t('max_connections = 10').source, 'default');
+    });
+
     it('builds the effective server view: server groups only, last wins, renamed aliases folded', () => {
       const m = buildModel('[mysqld]\nslave_parallel_workers=2\n[client]\nport=1\n[mysqld]\nreplica_parallel_workers=4\n[mysqld-8.0]\nport=2\n', {}, defaultConfig(), noRefs);
       assert.equal(m.server.get('replica_parallel_workers')?.value, '4');

@@ -66,6 +66,11 @@ export interface OptionInfo {
   /** The default printed depends on the machine (CPU count, memory, host name) and is only indicative. */
   defaultVaries?: boolean;
   /**
+   * MariaDB, read from the server: whether `maximum-<name>=N` (the ceiling a session may raise the option to) is
+   * taken (true) or refused with "Maximum value of ... cannot be set", which stops the server (false). Unset: not known.
+   */
+  maximumPrefix?: boolean;
+  /**
    * How sure the reference is that this entry is right for this target: 'verified' (read from the server itself or
    * its source/manual for this series) or 'inferred' (derived from a neighbouring series and the documented
    * changes). Rules should not claim a start failure from an 'inferred' entry alone.

@@ -117,9 +117,10 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
 }
 
 /**
- * The MySQL series the file was written for, when its options say so: the newest series that still has every
- * option of the server groups. A file with default_authentication_plugin (gone in 8.4) is an 8.0 file; one with
- * query_cache_size (gone in 8.0) a 5.7 file. Undefined when the newest series has them all.
+ * The MySQL series the file was written for, when its options say so: the series under which the fewest options of
+ * the server groups are gone (removed) or unheard of (not yet added), the newest on a tie. A file with
+ * default_authentication_plugin (gone in 8.4) is an 8.0 file; one with query_cache_size (gone in 8.0) and nothing
+ * newer a 5.7 file. Undefined when the newest series fits best.
  */
 function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; why: string } | undefined {
   const series: MysqlTarget[] = ['mysql-8.4', 'mysql-8.0', 'mysql-5.7'];
@@ -130,21 +131,27 @@ function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; w
     if (/^loose[-_]/i.test(o.text)) continue;
     names.add(o.norm.toLowerCase());
   }
-  let firstGone: string | undefined;
+  const scored: { t: MysqlTarget; misfits: string[]; gone: string[] }[] = [];
   for (const t of series) {
     const ref = refs(t);
     if (!ref) return undefined;
-    const gone = [...names].filter((n) => {
-      const i = ref.lookup(n);
-      return !!i && i.removed !== undefined && !i.stillAccepted && i.confidence !== 'inferred';
-    });
-    if (!gone.length) {
-      if (t === series[0]) return undefined;
-      return { target: t, why: `${firstGone}, which ${targetLabel(series[series.indexOf(t) - 1])} no longer has` };
+    const misfits: string[] = [];
+    const gone: string[] = [];
+    for (const n of names) {
+      const i = ref.lookup(n) ?? ref.lookup(bare(n));
+      if (i && i.removed !== undefined && !i.stillAccepted && i.confidence !== 'inferred') {
+        misfits.push(n);
+        gone.push(n);
+      } else if (!i && series.some((x) => x !== t && refs(x)?.lookup(n))) misfits.push(n);
     }
-    firstGone ??= gone[0];
+    scored.push({ t, misfits, gone });
   }
-  return undefined;
+  let best = scored[0];
+  for (const s of scored) if (s.misfits.length < best.misfits.length) best = s;
+  if (best === scored[0]) return undefined;
+  const newer = scored[series.indexOf(best.t) - 1];
+  const reason = newer.gone[0] ?? newer.misfits[0];
+  return { target: best.t, why: `${reason}, which ${targetLabel(newer.t)} no longer has` };
 }
 
 export function suggestTarget(value: string): string[] {
