@@ -64,8 +64,9 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
     return [engineFinding(INTERNAL_ERROR, `Internal error while parsing: ${describeError(e)}`)];
   }
   const findings: Finding[] = [];
+  const hasRuleSettings = !!config.rules && Object.keys(config.rules).length > 0;
   for (const rule of lang.rules) {
-    const userSeverity = config.rules && Object.keys(config.rules).length ? severitySettingFor(rule.meta, config) : undefined;
+    const userSeverity = hasRuleSettings ? severitySettingFor(rule.meta, config) : undefined;
     if ((userSeverity ?? rule.meta.severity) === 'off') continue;
     const ctx: RuleContext = {
       config,

@@ -2,7 +2,8 @@
  * Reading instructions the way Docker does, on top of dockerfile-ast: words with document offsets, exec (JSON) form,
  * flags, COPY/ADD sources and destination, ARG/ENV/LABEL pairs, ONBUILD triggers.
  */
-import type { Instruction, Flag, Onbuild } from 'dockerfile-ast';
+import type { Argument, Instruction, Flag, Onbuild } from 'dockerfile-ast';
+import type { Heredoc } from 'dockerfile-ast/lib/heredoc';
 import type { Range } from '../finding';
 import type { DockerfileModel } from './model';
 
@@ -29,6 +30,39 @@ export const KNOWN_FLAGS: Record<string, readonly string[]> = {
   HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
 };
 
+/**
+ * dockerfile-ast recomputes arguments, heredocs and ONBUILD triggers on every call; rules ask for them many times.
+ * Everything derived from one instruction is computed once and kept here (instructions belong to one parse).
+ */
+interface Info {
+  args?: Argument[];
+  heredocs?: Heredoc[];
+  trigger?: Instruction | null;
+  span?: { start: number; end: number; text: string } | null;
+  words?: Word[];
+  exec?: ExecForm | 'invalid' | null;
+  pairs?: Pair[];
+  copy?: CopySpec;
+}
+const infos = new WeakMap<Instruction, Info>();
+function info(ins: Instruction): Info {
+  let i = infos.get(ins);
+  if (!i) infos.set(ins, (i = {}));
+  return i;
+}
+
+/** `ins.getArguments()`, computed once. */
+export function argsOf(ins: Instruction): Argument[] {
+  const i = info(ins);
+  return (i.args ??= ins.getArguments());
+}
+
+/** The range of the arguments (flags excluded), or null. */
+export function argsRangeOf(ins: Instruction): Range | null {
+  const args = argsOf(ins);
+  return args.length ? { start: args[0].getRange().start, end: args[args.length - 1].getRange().end } : null;
+}
+
 export function keyword(ins: Instruction): string {
   return ins.getKeyword();
 }
@@ -45,7 +79,9 @@ export function flag(ins: Instruction, name: string): Flag | undefined {
 /** The instruction an ONBUILD wraps, or undefined. */
 export function trigger(ins: Instruction): Instruction | undefined {
   if (ins.getKeyword() !== 'ONBUILD') return undefined;
-  return (ins as Onbuild).getTriggerInstruction() ?? undefined;
+  const i = info(ins);
+  if (i.trigger === undefined) i.trigger = (ins as Onbuild).getTriggerInstruction() ?? null;
+  return i.trigger ?? undefined;
 }
 
 /** The instruction itself and, for ONBUILD, the instruction it wraps (rules that hadolint also runs inside ONBUILD). */
@@ -69,7 +105,11 @@ export function rangeOf(m: DockerfileModel, start: number, end: number): Range {
 
 /** The words of the arguments (flags excluded), with offsets; heredoc bodies excluded. */
 export function words(m: DockerfileModel, ins: Instruction): Word[] {
-  const args = ins.getArguments();
+  const i = info(ins);
+  return (i.words ??= computeWords(m, ins));
+}
+function computeWords(m: DockerfileModel, ins: Instruction): Word[] {
+  const args = argsOf(ins);
   const limit = heredocBodyStart(m, ins);
   const out: Word[] = [];
   for (const a of args) {
@@ -97,17 +137,27 @@ export function heredocBodyStart(m: DockerfileModel, ins: Instruction): number {
   return min;
 }
 
-export function heredocsOf(ins: Instruction): ReturnType<NonNullable<HeredocHolder['getHeredocs']>> {
-  const h = (ins as unknown as HeredocHolder).getHeredocs;
-  return h ? h.call(ins) : [];
+export function heredocsOf(ins: Instruction): Heredoc[] {
+  const i = info(ins);
+  if (!i.heredocs) {
+    const h = (ins as unknown as HeredocHolder).getHeredocs;
+    // only RUN, COPY and ADD have heredocs; skip the scan when the text has no `<<`
+    i.heredocs = h && argsOf(ins).some((a) => a.getValue().includes('<<')) ? h.call(ins) : [];
+  }
+  return i.heredocs;
 }
 interface HeredocHolder {
-  getHeredocs?: () => import('dockerfile-ast/lib/heredoc').Heredoc[];
+  getHeredocs?: () => Heredoc[];
 }
 
 /** The raw text of the arguments (after flags) up to the end of the instruction or the first heredoc body. */
 export function argsSpan(m: DockerfileModel, ins: Instruction): { start: number; end: number; text: string } | undefined {
-  const r = ins.getArgumentsRange();
+  const i = info(ins);
+  if (i.span === undefined) i.span = computeSpan(m, ins) ?? null;
+  return i.span ?? undefined;
+}
+function computeSpan(m: DockerfileModel, ins: Instruction): { start: number; end: number; text: string } | undefined {
+  const r = argsRangeOf(ins);
   if (!r) return undefined;
   const start = m.lines.offsetAt(r.start);
   let end = m.lines.offsetAt(r.end);
@@ -136,7 +186,10 @@ export interface ExecForm {
 export function execForm(m: DockerfileModel, ins: Instruction, from?: number): ExecForm | 'invalid' | undefined {
   const span = argsSpan(m, ins);
   if (!span) return undefined;
-  return parseExecForm(m.text, from ?? span.start, span.end, m.escapeChar);
+  if (from !== undefined) return parseExecForm(m.text, from, span.end, m.escapeChar);
+  const i = info(ins);
+  if (i.exec === undefined) i.exec = (span.text.includes('[') ? parseExecForm(m.text, span.start, span.end, m.escapeChar) : undefined) ?? null;
+  return i.exec ?? undefined;
 }
 
 export function parseExecForm(text: string, start: number, end: number, esc: string): ExecForm | 'invalid' | undefined {
@@ -254,6 +307,10 @@ export interface CopySpec {
 }
 
 export function copySpec(m: DockerfileModel, ins: Instruction): CopySpec {
+  const i = info(ins);
+  return (i.copy ??= computeCopySpec(m, ins));
+}
+function computeCopySpec(m: DockerfileModel, ins: Instruction): CopySpec {
   const ef = execForm(m, ins);
   if (ef && ef !== 'invalid') {
     const ws = ef.values.map((v, k) => ({ text: v, start: ef.tokens[k].start, end: ef.tokens[k].end }));
@@ -287,6 +344,10 @@ export interface Pair {
  * `k rest-of-line` when the first word has no `=`. Names may be quoted in LABEL.
  */
 export function pairs(m: DockerfileModel, ins: Instruction): Pair[] {
+  const i = info(ins);
+  return (i.pairs ??= computePairs(m, ins));
+}
+function computePairs(m: DockerfileModel, ins: Instruction): Pair[] {
   const kw = ins.getKeyword();
   const span = argsSpan(m, ins);
   if (!span) return [];

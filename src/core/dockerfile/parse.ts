@@ -1,9 +1,11 @@
-import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstruction, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex, didYouMean } from '../text';
 import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
 import type { Range } from '../finding';
 import type { Directive, DockerfileModel, ParseProblem, Stage } from './model';
 import {
+  argsOf,
+  argsRangeOf,
   INSTRUCTIONS,
   INSTRUCTION_SET,
   KNOWN_FLAGS,
@@ -16,6 +18,30 @@ import {
 } from './instructions';
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+/**
+ * dockerfile-ast 0.7 tokenises an instruction's arguments again on every getArguments() call, and its own
+ * constructors (JSONInstruction: RUN, COPY, ADD, CMD...) call it four or five times per instruction, which made the
+ * parse several times slower than it needs to be. An instruction's text never changes after parsing, so the tokens
+ * are computed once per instruction and handed out as a fresh array (callers such as ModifiableInstruction shift
+ * it). The keyword is upper-cased once too. Same results, a fraction of the work.
+ */
+const MEMO = Symbol('devops-guidance.args');
+const KW = Symbol('devops-guidance.keyword');
+const PATCHED = Symbol.for('devops-guidance.dockerfile-ast-memo');
+type Memo = { [MEMO]?: unknown[]; [KW]?: string };
+const proto = AstInstruction.prototype as unknown as { getRawArguments(): unknown[]; getKeyword(): string; [PATCHED]?: true };
+if (!proto[PATCHED]) {
+  const rawArguments = proto.getRawArguments;
+  proto.getRawArguments = function (this: Memo) {
+    return (this[MEMO] ??= rawArguments.call(this)).slice();
+  };
+  const keyword = proto.getKeyword;
+  proto.getKeyword = function (this: Memo) {
+    return (this[KW] ??= keyword.call(this));
+  };
+  proto[PATCHED] = true;
+}
 
 /**
  * Parses a Dockerfile with dockerfile-ast and builds our model: stages (with their in-file parents), comments,
@@ -44,7 +70,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       const line = ins.getRange().start.line;
       if (prev) prev.endLine = Math.max(prev.startLine, line - 1);
       const alias = from.getBuildStage();
-      const args = from.getArguments();
+      const args = argsOf(from);
       const imageArg = args[0];
       const image = imageArg
         ? { raw: text.slice(lines.offsetAt(imageArg.getRange().start), lines.offsetAt(imageArg.getRange().end)), range: imageArg.getRange(), offset: lines.offsetAt(imageArg.getRange().start) }
@@ -120,7 +146,7 @@ function resolveVariableParents(text: string, stages: Stage[], preamble: Instruc
   const lookup: Lookup = (n) => global.get(n);
   for (const ins of preamble) {
     if (ins.getKeyword() !== 'ARG') continue;
-    for (const a of ins.getArguments()) {
+    for (const a of argsOf(ins)) {
       const v = a.getValue();
       const eq = v.indexOf('=');
       const name = eq < 0 ? v : v.slice(0, eq);
@@ -146,7 +172,7 @@ function patchSpacedHeredocs(text: string, ast: ReturnType<typeof DockerfilePars
     const ins = trigger(outer) ?? outer;
     const kw = ins.getKeyword();
     if (kw !== 'RUN' && kw !== 'COPY' && kw !== 'ADD') continue;
-    const args = ins.getArguments();
+    const args = argsOf(ins);
     for (let k = 0; k + 1 < args.length; k++) {
       const v = args[k].getValue();
       if (v !== '<<' && v !== '<<-') continue;
@@ -228,7 +254,7 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
     add(`Unknown instruction "${ins.getInstruction()}"${hint.length ? ` (did you mean ${hint[0]}?)` : ''}.`, kwRange);
     return;
   }
-  const args = ins.getArguments();
+  const args = argsOf(ins);
   const heredocs = heredocsOf(ins);
   for (const h of heredocs) {
     if (!h.getDelimiterRange()) add(`The heredoc "${h.getName()}" is never closed: no line holds only "${h.getName()}".`, h.getNameRange());
@@ -257,7 +283,7 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
     case 'FROM': {
       if (inOnbuild) return;
       const n = args.length;
-      if (n === 2 || n > 3) add('FROM takes an image and optionally "AS name": one or three arguments.', ins.getArgumentsRange() ?? kwRange);
+      if (n === 2 || n > 3) add('FROM takes an image and optionally "AS name": one or three arguments.', argsRangeOf(ins) ?? kwRange);
       else if (n === 3 && args[1].getValue().toLowerCase() !== 'as') add(`Expected "AS" before the stage name, found "${args[1].getValue()}".`, args[1].getRange());
       else if (n === 3) {
         const name = args[2].getValue();
@@ -271,7 +297,7 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
     case 'ADD': {
       const ef = execForm(m, ins);
       const count = ef && ef !== 'invalid' ? ef.values.length : words(m, ins).length;
-      if (count < 2 && !(heredocs.length && count >= 1)) add(`${kw} needs at least a source and a destination.`, ins.getArgumentsRange() ?? kwRange);
+      if (count < 2 && !(heredocs.length && count >= 1)) add(`${kw} needs at least a source and a destination.`, argsRangeOf(ins) ?? kwRange);
       const fromFlag = kw === 'COPY' ? flagsOf(ins).find((f) => f.getName() === 'from') : undefined;
       const fv = fromFlag?.getValue();
       if (fromFlag && fv && fv.includes('$')) {
@@ -284,9 +310,9 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
     case 'ENTRYPOINT':
     case 'SHELL': {
       const ef = execForm(m, ins);
-      if (ef === 'invalid') add(`${kw} in JSON form must be an array of strings only.`, ins.getArgumentsRange() ?? kwRange);
-      else if (kw === 'SHELL' && !ef) add('SHELL must be written in JSON form, for example SHELL ["/bin/bash", "-c"].', ins.getArgumentsRange() ?? kwRange);
-      else if (kw === 'SHELL' && ef && !ef.values.length) add('SHELL needs at least the shell executable.', ins.getArgumentsRange() ?? kwRange);
+      if (ef === 'invalid') add(`${kw} in JSON form must be an array of strings only.`, argsRangeOf(ins) ?? kwRange);
+      else if (kw === 'SHELL' && !ef) add('SHELL must be written in JSON form, for example SHELL ["/bin/bash", "-c"].', argsRangeOf(ins) ?? kwRange);
+      else if (kw === 'SHELL' && ef && !ef.values.length) add('SHELL needs at least the shell executable.', argsRangeOf(ins) ?? kwRange);
       break;
     }
     case 'HEALTHCHECK': {

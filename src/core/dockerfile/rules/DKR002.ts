@@ -1,12 +1,13 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
+import { argsOf } from '../instructions';
 
 /** `FROM x as y` / `from x AS y`: the AS keyword should have the case of FROM. */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DKR002', name: 'from-as-casing', kind: 'dockerfile', severity: 'warning', fix: 'safe', aliases: ['FromAsCasing'] },
   check(m, ctx) {
     for (const stage of m.stages) {
-      const args = stage.from.getArguments();
+      const args = argsOf(stage.from);
       if (args.length !== 3) continue;
       const as = args[1].getValue();
       if (as.toLowerCase() !== 'as') continue;

@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { didYouMean } from '../../text';
 import { analysis, expandedUses } from '../analysis';
+import { argsOf } from '../instructions';
 
 /**
  * FROM uses a variable no ARG before the first FROM declares: FROM only sees global ARGs (and the platform ones), so
@@ -16,7 +17,7 @@ export default defineRule<DockerfileModel>({
       if (u.onbuild || u.ins.getKeyword() !== 'FROM') continue;
       for (const r of u.x.refs) {
         if (r.state !== 'unset') continue;
-        const declaredInStage = m.stages.some((s) => s.instructions.some((i) => i.getKeyword() === 'ARG' && i.getRange().start.line < u.ins.getRange().start.line && i.getArgumentsContent()?.split(/\s+/).some((w) => w.split('=')[0] === r.name)));
+        const declaredInStage = m.stages.some((s) => s.instructions.some((i) => i.getKeyword() === 'ARG' && i.getRange().start.line < u.ins.getRange().start.line && argsOf(i).some((w) => w.getValue().split('=')[0] === r.name)));
         const hint = didYouMean(r.name, names, 2);
         ctx.report({
           range: m.lines.rangeOf(r.start, r.end),
