@@ -1,6 +1,7 @@
 import { DockerfileParser, Instruction as AstInstruction, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex, didYouMean } from '../text';
 import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
+import { invalidReference } from './image';
 import type { Range } from '../finding';
 import type { Directive, DockerfileModel, ParseProblem, Stage } from './model';
 import {
@@ -283,6 +284,9 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
     case 'FROM': {
       if (inOnbuild) return;
       const n = args.length;
+      const image = args[0].getValue();
+      const why = image.includes('$') || m.stages.some((st) => st.name === image.toLowerCase() && st.startLine < ins.getRange().start.line) ? undefined : invalidReference(image);
+      if (why) add(`"${image}" is not a valid image reference: ${why}.`, args[0].getRange());
       if (n === 2 || n > 3) add('FROM takes an image and optionally "AS name": one or three arguments.', argsRangeOf(ins) ?? kwRange);
       else if (n === 3 && args[1].getValue().toLowerCase() !== 'as') add(`Expected "AS" before the stage name, found "${args[1].getValue()}".`, args[1].getRange());
       else if (n === 3) {

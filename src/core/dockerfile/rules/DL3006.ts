@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { analysis, baseOf } from '../analysis';
+import { invalidReference } from '../image';
 import { expansionRange, shown, via } from '../report';
 
 /** FROM without a tag (or digest): Docker pulls whatever `latest` is that day. Stage aliases, scratch and unknowable ARGs are exempt. */
@@ -12,6 +13,7 @@ export default defineRule<DockerfileModel>({
       const base = baseOf(m, stage);
       const ref = base.ref;
       if (!ref || base.stage || base.scratch || ref.tag || ref.digest || ref.tagUnknown || ref.repository.unknown) continue;
+      if (invalidReference(base.expansion.value)) continue; // not an image name at all (a template, a placeholder): DL1000/DKR008's business
       const x = base.expansion;
       const range = expansionRange(m, x, 0, x.value.length) ?? stage.image!.range;
       const resolved = x.refs.length ? ` resolves to "${shown(x.value)}"${via(x, (n) => global.get(n))} and` : '';

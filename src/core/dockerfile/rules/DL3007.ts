@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { analysis, baseOf } from '../analysis';
+import { invalidReference } from '../image';
 import { expansionRange, via } from '../report';
 
 /** FROM image:latest — the base image changes under you. A digest next to the tag pins it, so that is fine. */
@@ -12,6 +13,7 @@ export default defineRule<DockerfileModel>({
       const base = baseOf(m, stage);
       const ref = base.ref;
       if (!ref || base.stage || base.scratch || !ref.tag || ref.digest || ref.tag.text !== 'latest') continue;
+      if (invalidReference(base.expansion.value)) continue;
       const x = base.expansion;
       const range = expansionRange(m, x, ref.tag.start, ref.tag.end);
       if (!range) continue;
