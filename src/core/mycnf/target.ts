@@ -65,6 +65,7 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
   const mdb = refs('mariadb-10.11');
   const my84 = refs('mysql-8.4');
   const my80 = refs('mysql-8.0');
+  const my57 = refs('mysql-5.7');
   let wsrep: string | undefined;
   const seen = new Set<string>();
   for (const o of p.options) {
@@ -89,7 +90,7 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
       return !!i && i.removed === undefined;
     };
     const inMaria = live(mdb);
-    const inMysql = live(my84) || live(my80);
+    const inMysql = live(my84) || live(my80) || live(my57);
     if (inMaria && !inMysql) {
       maria.push(`${o.text}, which only MariaDB has`);
       mariaScore += 1;
