@@ -58,6 +58,7 @@ const infoSchema = z
     platform: z.literal('windows').optional(),
     defaultVaries: z.boolean().optional(),
     confidence: z.enum(['verified', 'inferred']).optional(),
+    maximumPrefix: z.boolean().optional(),
   })
   .strict();
 
@@ -120,6 +121,7 @@ interface MariaRow {
   compat?: 'removed' | 'mysql-compat';
   hostDependent?: boolean;
   deprecatedNote?: boolean;
+  maximumPrefix?: boolean;
 }
 const mysqlRows = readJson<{ options: MysqlRow[] }>('mysql.json').options;
 const mariaRows = readJson<{ meta: { server: string }; options: MariaRow[] }>('mariadb-10.11.json');
@@ -257,6 +259,7 @@ function fromMaria(r: MariaRow, confidence: Info['confidence']): Info {
     if (r.values) i.values = r.values;
     if (r.requiresValue !== undefined) i.requiresValue = r.requiresValue;
     if (r.plugin) i.plugin = r.plugin;
+    if (r.maximumPrefix !== undefined) i.maximumPrefix = r.maximumPrefix;
   }
   i.docs = mariaDocs(r.name, !!r.compat || r.type === 'none');
   return i;
@@ -299,6 +302,7 @@ function between(a: MariaRow | undefined, b: MariaRow | undefined): Info {
   }
   if ((i.type === 'enum' || i.type === 'set') && !i.values) delete i.values;
   if (i.type !== 'enum' && i.type !== 'set') delete i.values;
+  if (a.maximumPrefix !== b.maximumPrefix) delete i.maximumPrefix;
   if (!(a.requiresValue && b.requiresValue)) i.requiresValue = a.requiresValue === false || b.requiresValue === false ? false : undefined;
   if (i.requiresValue === undefined) delete i.requiresValue;
   return i;

@@ -11,6 +11,7 @@
 //   2. Range probes: an option file that sets every numeric option to 0, then to a huge value; the server's
 //      "adjusted to" warnings give the real minimum and maximum. Options that the server refuses in a batch
 //      (an error aborts the run) are probed one at a time.
+//      Then `maximum-X` for each numeric option: whether the server takes that prefix or refuses it.
 //   3. Plugins: every library in the plugin directory is loaded with --plugin-load-add; the options that appear
 //      belong to that plugin (they are unknown to the server unless the plugin is loaded).
 //   4. Compatibility names: every MySQL option name of data/reference/mycnf-options/mysql.json that this server does
@@ -231,6 +232,24 @@ if (!quick) {
     }
   }
   console.log(`mariadb: ranges probed for ${numeric.length} numeric options`);
+
+  // `maximum-X` (the ceiling a session may raise X to) is refused with "Maximum value of 'X' cannot be set" for
+  // options without a session value and for decimals; record what the server does with it for each numeric option.
+  let scoped = 0;
+  for (const n of numeric) {
+    const e = entries.get(n);
+    let r;
+    try {
+      r = withFile([`maximum-${n}=${e.default ?? 1}`]);
+    } catch {
+      continue;
+    }
+    if (/Maximum value of '[^']+' cannot be set/.test(r.err)) e.maximumPrefix = false;
+    else if (r.status === 0 && !/\[ERROR\]/.test(r.err)) e.maximumPrefix = true;
+    else continue;
+    scoped++;
+  }
+  console.log(`mariadb: maximum- prefix read for ${scoped} numeric options`);
 
   // ---- 3. plugins ----
   const pluginDir = parsed.vars.get('plugin_dir');

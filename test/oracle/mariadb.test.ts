@@ -88,9 +88,10 @@ const GENERATED: Case[] = [
   },
   {
     name: 'skip-enable-maximum',
-    text: '[mysqld]\nskip-log-bin\nskip-networking\nskip-external-locking\ndisable-log-bin\nenable-no-such-thing\nskip-innodb_doublewrite\nmaximum-max_connections = 500\nskip-name-resolve\n',
+    // maximum- is refused for a global-only variable (max_connections) and taken for a session one (sort_buffer_size)
+    text: '[mysqld]\nskip-log-bin\nskip-networking\nskip-external-locking\ndisable-log-bin\nenable-no-such-thing\nskip-innodb_doublewrite\nmaximum-max_connections = 500\nskip-name-resolve\nmaximum-sort_buffer_size = 4M\n',
     mustReject: [6, 8],
-    mustAccept: [2, 3, 4, 5, 7, 9],
+    mustAccept: [2, 3, 4, 5, 7, 9, 10],
   },
   {
     name: 'plugins',

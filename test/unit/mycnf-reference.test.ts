@@ -211,6 +211,9 @@ describe('mycnf option reference', () => {
     assert.equal(get('mariadb-10.11', 'long_query_time').type, 'numeric');
     assert.equal(get('mariadb-10.11', 'max_connections').requiresValue, true);
     assert.equal(get('mariadb-10.11', 'log_bin').requiresValue, false);
+    // maximum-X: refused for a global-only variable, taken for a session one (as the server does it)
+    assert.equal(get('mariadb-10.11', 'max_connections').maximumPrefix, false);
+    assert.equal(get('mariadb-10.11', 'sort_buffer_size').maximumPrefix, true);
   });
 
   it('types what option files take: log-bin takes an optional name, switches take none', () => {
