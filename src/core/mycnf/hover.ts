@@ -3,7 +3,7 @@
  * the value, our advice, docs link), a group header (who reads it), an include directive (what was read), and the
  * target comment (which server the file is checked for, and why).
  */
-import type { Position, Range } from '../finding';
+import type { Position } from '../finding';
 import { containsPosition } from '../finding';
 import type { HoverInfo } from '../language';
 import { knowledgeBase } from '../knowledge/index';
@@ -239,12 +239,4 @@ function optionHover(m: MycnfModel, o: CnfOption): string {
   const short = o.abbreviationOf?.length === 1 ? `\n\nWritten as \`${o.text}\`, an abbreviation MariaDB accepts.` : '';
   const why = t === m.target.target && m.target.source !== 'comment' ? `\n\n_Checked for ${label}: ${m.target.reason}._` : '';
   return `**${i.name}** — ${label}${t === m.target.target ? ctx : ''}\n\n${facts1.join(' · ')}${versions.length ? `\n\n${versions.join('; ')}.` : ''}${i.summary ? `\n\n${i.summary}` : ''}${read ? `\n\n${read}` : ''}${short}${effective}${where}${modText}${adviceLines(names)}${docs}${why}`;
-}
-
-export function rangeOfWord(line: string, lineNo: number, ch: number, re = /[\w.-]/): Range {
-  let s = ch;
-  while (s > 0 && re.test(line[s - 1])) s--;
-  let e = ch;
-  while (e < line.length && re.test(line[e])) e++;
-  return { start: { line: lineNo, character: s }, end: { line: lineNo, character: e } };
 }
