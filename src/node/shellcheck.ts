@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Finding, ResolvedConfig } from '../core/index';
 import { parseDockerfile } from '../core/dockerfile/parse';
@@ -27,7 +28,7 @@ export interface ShellcheckOptions {
   cwd?: string;
   /** Per-script time limit. */
   timeoutMs?: number;
-  /** Scripts checked at once. */
+  /** Scripts checked at once (default: the number of CPUs, at most 4). */
   concurrency?: number;
 }
 
@@ -151,7 +152,8 @@ export async function shellcheckDockerfile(text: string, config: ResolvedConfig,
       outputs[i] = await runShellcheck(binary, jobs[i], options);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, jobs.length)) }, worker));
+  const parallel = options.concurrency ?? Math.min(4, Math.max(1, cpus().length));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
   try {
     return shellcheckFindings(m, jobs, outputs, config);
   } catch {

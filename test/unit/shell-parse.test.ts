@@ -274,6 +274,12 @@ describe('shell: the shell of each stage', () => {
     assert.equal(r[5].commands[0].program, 'apt-get', 'exec form bypasses SHELL');
   });
 
+  it('recognises a Windows base image named through ARG defaults', () => {
+    const r = runs('ARG BASE=mcr.microsoft.com/windows/servercore\nARG TAG=ltsc2022\nFROM ${BASE}:${TAG}\nRUN powershell -Command Get-Item\n');
+    assert.equal(r[0].shell.program, 'cmd');
+    assert.equal(r[0].analysable, false);
+  });
+
   it('reads shell options: clusters, -o, errexit', () => {
     assert.deepEqual(shellOptions(['-euxo', 'pipefail', '-c']), { pipefail: true, errexit: true });
     assert.deepEqual(shellOptions(['-o', 'errexit', '-c']), { pipefail: false, errexit: true });

@@ -13,6 +13,7 @@
 import type { Instruction, Run, Onbuild, Flag, JSONInstruction, Heredoc } from 'dockerfile-ast';
 import type { Range } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
+import { analysis } from '../analysis';
 import { ShellSource } from './source';
 import { parseScript, allCommands, programOf, shellCommandArg, POSIX_SHELLS, type Command, type ShellScript, type Word } from './script';
 
@@ -155,8 +156,15 @@ export function shellOptions(args: readonly string[]): { pipefail: boolean; erre
 }
 
 /** Windows base images run RUN with cmd unless SHELL says otherwise. */
-function isWindowsImage(stage: Stage): boolean {
-  const raw = (stage.image?.raw ?? '').toLowerCase();
+function isWindowsImage(m: DockerfileModel, stage: Stage): boolean {
+  // the image with ARG defaults resolved (`FROM ${WINDOWS_BASE_IMAGE}:${TAG}`), else as written
+  let resolved: string | undefined;
+  try {
+    resolved = analysis(m).base.get(stage)?.expansion.value;
+  } catch {
+    resolved = undefined;
+  }
+  const raw = (resolved ?? stage.image?.raw ?? '').toLowerCase();
   const at = raw.lastIndexOf(':');
   const name = at > raw.lastIndexOf('/') ? raw.slice(0, at) : raw;
   const tag = at > raw.lastIndexOf('/') ? raw.slice(at + 1) : '';
@@ -179,7 +187,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
 
   for (const stage of m.stages) {
     const base = stage.parent ? byStage.get(stage.parent) : undefined;
-    let shell: ShellInfo = base ? base.shell : isWindowsImage(stage) ? WINDOWS_SHELL : DEFAULT_SHELL;
+    let shell: ShellInfo = base ? base.shell : isWindowsImage(m, stage) ? WINDOWS_SHELL : DEFAULT_SHELL;
     const env = new Map<string, string | undefined>(base ? base.env : []);
     const info: StageShellInfo = { stage, runs: [], shell, env, base };
     for (const ins of stage.instructions) {
