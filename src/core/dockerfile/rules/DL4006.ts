@@ -48,6 +48,8 @@ function scriptsOf(run: RunInfo): { script: ShellScript; pipefail: boolean }[] {
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL4006', name: 'pipe-without-pipefail', kind: 'dockerfile', severity: 'warning', fix: 'unsafe' },
   check(m, ctx) {
+    // one SHELL fix per stage: it covers every later RUN of the stage
+    const fixedStages = new Set<unknown>();
     for (const run of runs(m)) {
       if (!run.analysable) continue;
       let first: { p: Pipeline; script: ShellScript } | undefined;
@@ -69,9 +71,10 @@ export default defineRule<DockerfileModel>({
       const at = ins.getRange().start;
       const indent = m.lines.line(at.line).slice(0, at.character);
       const fix =
-        run.form === 'shell' && first.script === run.line && !run.onbuild && !indent.trim()
+        run.form === 'shell' && first.script === run.line && !run.onbuild && !indent.trim() && !fixedStages.has(run.stage)
           ? [{ title: 'Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN', safe: false, edits: [{ range: { start: at, end: at }, newText: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${indent}` }] }]
           : undefined;
+      if (fix) fixedStages.add(run.stage);
       ctx.report({
         range: first.p.source.range(op.start, op.end),
         message:
