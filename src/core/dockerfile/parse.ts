@@ -110,13 +110,21 @@ export function parseDockerfile(text: string): DockerfileModel {
     text: c.getContent(),
     range: c.getRange(),
   }));
-  const directives: Directive[] = ast.getDirectives().map((d) => ({
-    name: d.getName().toLowerCase(),
-    value: d.getValue(),
-    range: d.getRange(),
-    nameRange: d.getNameRange(),
-    valueRange: d.getValueRange(),
-  }));
+  // dockerfile-ast takes any `# word=value` comment at the top for a parser directive; BuildKit knows only
+  // syntax, escape and check. The others (`# hadolint ignore=...`, `# devops-guidance ignore=...`) are comments,
+  // so that the suppression layer sees them.
+  const directives: Directive[] = [];
+  for (const d of ast.getDirectives()) {
+    const name = d.getName().toLowerCase();
+    if (name === 'syntax' || name === 'escape' || name === 'check') {
+      directives.push({ name, value: d.getValue(), range: d.getRange(), nameRange: d.getNameRange(), valueRange: d.getValueRange() });
+    } else {
+      const r = d.getRange();
+      const line = lines.line(r.start.line);
+      comments.push({ line: r.start.line, text: line.replace(/^\s*#\s?/, ''), range: { start: { line: r.start.line, character: line.indexOf('#') }, end: { line: r.start.line, character: line.length } } });
+    }
+  }
+  comments.sort((a, b) => a.line - b.line);
   const m: DockerfileModel = {
     text,
     lines,
