@@ -11,7 +11,7 @@ const run = (cmd, args, opts = {}) => {
 
 if (run(process.execPath, ['esbuild.mjs', '--production', '--no-tests'])) process.exit(1);
 const vsix = join(root, 'dist/devops-guidance.vsix');
-if (run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix])) process.exit(1);
+if (run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix])) process.exit(1);
 console.log(`\nPackaged ${vsix} (${Math.round(statSync(vsix).size / 1024)} KiB). Install it with: code --install-extension ${vsix}\n`);
 console.log('$ devops-guidance lint examples/');
 const code = run(process.execPath, [join(root, 'dist/cli.js'), 'lint', 'examples']);

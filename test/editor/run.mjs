@@ -376,7 +376,7 @@ async function main() {
   // 1. the .vsix, exactly as `npm run package` builds it (production bundle), and the tests
   must('production build', process.execPath, ['esbuild.mjs', '--production', '--no-tests']);
   const vsix = join(tmp, 'devops-guidance.vsix');
-  const vsceOut = must('vsce package', process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix, ...(process.env.DG_VSCE_ARGS ?? '').split(' ').filter(Boolean)]);
+  const vsceOut = must('vsce package', process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix, ...(process.env.DG_VSCE_ARGS ?? '').split(' ').filter(Boolean)]);
   const vsceWarnings = vsceOut.split('\n').filter((l) => /WARNING/.test(l));
   for (const w of vsceWarnings) say(`vsce: ${w.trim()}`);
   let t = performance.now();
