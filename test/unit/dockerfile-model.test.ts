@@ -279,6 +279,8 @@ describe('dockerfile model', () => {
       assert.match(hover(3, 18)!.markdown, /RUN --mount=type=cache\*\* — A directory that persists/);
       assert.match(hover(5, 22)!.markdown, /COPY --chmod/);
       assert.match(hover(0, 4)!.markdown, /# syntax=/);
+      const hc = 'FROM a:1\nHEALTHCHECK --retries=3 CMD true\n';
+      assert.match(hoverAt(hc, 'dockerfile', { line: 1, character: 26 })!.markdown, /^\*\*HEALTHCHECK\*\*/);
     });
 
     it('resolves FROM images through ARGs and names stages', () => {
@@ -295,6 +297,17 @@ describe('dockerfile model', () => {
     it('shows what a variable holds, and nothing on plain text', () => {
       assert.match(hover(6, 8)!.markdown, /is a global ARG \(line 2\), which only FROM lines see: add `ARG BASE`/);
       assert.equal(hover(5, 34), undefined);
+    });
+  });
+
+  describe('line endings', () => {
+    it('keeps exact ranges in CRLF files', () => {
+      const text = 'FROM node:latest\r\nRUN <<EOF\r\necho hi\r\nEOF\r\nEXPOSE 80/TCP\r\n';
+      const f = lint(text, 'dockerfile');
+      const tag = f.find((x) => x.code === 'DL3007')!;
+      assert.equal(at(text, tag.range), 'latest');
+      assert.equal(at(text, f.find((x) => x.code === 'DKR009')!.range), 'TCP');
+      assert.deepEqual(parseDockerfile(text).problems, []);
     });
   });
 

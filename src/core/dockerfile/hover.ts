@@ -10,7 +10,7 @@ import { knowledgeBase } from '../knowledge/index';
 import type { DockerfileModel, Stage } from './model';
 import type { DockerfileReference, FlagReference, InstructionReference } from './reference-schema';
 import { analysis, baseOf, EXPANDING, lookupAt } from './analysis';
-import { argsSpan, flagsOf, trigger } from './instructions';
+import { argsOf, argsSpan, flagsOf, trigger } from './instructions';
 import { DOCKER_HUB, normalizedName, registryOf } from './image';
 import { expand, UNKNOWN, type Binding, type Expansion } from './variables';
 
@@ -98,6 +98,13 @@ export function dockerfileHover(m: DockerfileModel, pos: Position): HoverInfo | 
   for (const f of flagsOf(ins)) {
     if (!containsPosition(f.getRange(), pos)) continue;
     return flagHover(m, ref, ins, f, pos);
+  }
+  if (kw === 'HEALTHCHECK') {
+    const sub = argsOf(ins)[0];
+    if (sub && containsPosition(sub.getRange(), pos) && /^(CMD|NONE)$/i.test(sub.getValue())) {
+      const r = ref?.instructions.HEALTHCHECK;
+      return r ? { range: sub.getRange(), markdown: instructionMarkdown('HEALTHCHECK', r) } : undefined;
+    }
   }
   if (kw === 'FROM' && !t) {
     const stage = m.stages.find((s) => s.from === ins);
