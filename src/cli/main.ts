@@ -223,6 +223,17 @@ async function cmdLint(argv: string[]): Promise<number> {
     }
     results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
   }
+  // A finding inside an included option file is reported once, even when several linted files include it.
+  const seenIncluded = new Set<string>();
+  for (const r of results) {
+    r.findings = r.findings.filter((f) => {
+      if (!f.file) return true;
+      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
+      if (seenIncluded.has(key)) return false;
+      seenIncluded.add(key);
+      return true;
+    });
+  }
   for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
   const out = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, args.color);
   process.stdout.write(out);

@@ -1,6 +1,6 @@
 /** Node-side glue shared by the CLI, the extension and the tests: assets from disk, config discovery, include reading. */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import {
   setAssetLoader,
   defaultConfig,
@@ -32,10 +32,17 @@ export function installNodeAssets(distDir: string): void {
 /** Upper bound for files read through includes, so a link to /dev/zero or a huge log cannot stall the host. */
 const MAX_INCLUDE_BYTES = 4 * 1024 * 1024;
 
-export function nodeEnv(fileName?: string): LintEnv {
+/**
+ * File access for the parsers that follow includes. With `root`, nothing outside that folder is read (tests use it
+ * so results do not depend on the machine's /etc).
+ */
+export function nodeEnv(fileName?: string, options: { root?: string } = {}): LintEnv {
+  const root = options.root ? resolve(options.root) : undefined;
+  const inside = (p: string) => !root || resolve(p) === root || resolve(p).startsWith(root + sep);
   return {
     fileName,
     readFile(path) {
+      if (!inside(path)) return undefined;
       try {
         const st = statSync(path);
         if (!st.isFile() || st.size > MAX_INCLUDE_BYTES) return undefined;
@@ -45,6 +52,7 @@ export function nodeEnv(fileName?: string): LintEnv {
       }
     },
     listDir(path) {
+      if (!inside(path)) return undefined;
       try {
         return readdirSync(path).sort();
       } catch {
