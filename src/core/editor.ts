@@ -48,7 +48,11 @@ export function ignoreEdit(text: string, kind: Kind, code: string, line: number,
       }
       return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `# devops-guidance ignore-file=${code}${eol}` };
     }
-    const unit = sup.units.find((u) => u.startLine <= line && line <= u.endLine);
+    // the innermost statement holding the line (Ruby statements nest: `config.vm.box = ...` inside `Vagrant.configure`)
+    let unit: { startLine: number; endLine: number } | undefined;
+    for (const u of sup.units) {
+      if (u.startLine <= line && line <= u.endLine && (!unit || u.startLine > unit.startLine || (u.startLine === unit.startLine && u.endLine < unit.endLine))) unit = u;
+    }
     const target = unit ? unit.startLine : line;
     const indent = /^\s*/.exec(lines.line(target))?.[0] ?? '';
     return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}# devops-guidance ignore=${code}${eol}` };

@@ -106,6 +106,9 @@ describe('engine', () => {
     const text = '# syntax=docker/dockerfile:1\nFROM node:20\n  RUN apt-get install \\\n    curl\n';
     assert.deepEqual(ignoreEdit(text, 'dockerfile', 'DL3008', 3, 'line'), { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  # devops-guidance ignore=DL3008\n' });
     assert.equal(ignoreEdit(text, 'dockerfile', 'DL3008', 3, 'file')?.range.start.line, 1);
+    const ruby = 'Vagrant.configure("2") do |config|\n  config.vm.box = "x"\nend\n';
+    assert.deepEqual(ignoreEdit(ruby, 'vagrantfile', 'VGT001', 1, 'line')?.range.start.line, 1, 'the innermost statement, not the configure block');
+    assert.equal(ignoreEdit(ruby, 'vagrantfile', 'VGT001', 1, 'line')?.newText, '  # devops-guidance ignore=VGT001\n');
   });
 
   it('maps offsets and lines for every line ending', () => {
