@@ -24,7 +24,25 @@ export function workspaceUri(...path: string[]): vscode.Uri {
 
 export async function open(path: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(workspaceUri(...path.split('/')));
-  return vscode.window.showTextDocument(doc, { preview: false });
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await linted(doc);
+  return editor;
+}
+
+/**
+ * Waits until the extension has linted this version of the document (its exported linter records the version of
+ * each result). A document reopened right after a revert can still show the diagnostics of its edited state for a
+ * debounce period; tests that count diagnostics must not start from those.
+ */
+export async function linted(doc: vscode.TextDocument, timeoutMs = 15000): Promise<void> {
+  const ours = doc.languageId === 'dockerfile' || doc.languageId === 'mycnf' || /(^|\/)([^/]*\.)?Vagrantfile$/.test(doc.uri.path);
+  if (!ours) return;
+  const ext = vscode.extensions.getExtension<{ linter?: { outcomes: Map<string, { version: number }> } }>(EXTENSION_ID);
+  if (!ext) return;
+  if (!ext.isActive) await ext.activate();
+  const outcomes = ext.exports?.linter?.outcomes;
+  if (!outcomes) return;
+  await waitFor(() => outcomes.get(doc.uri.toString())?.version === doc.version, `the extension to lint ${doc.uri.path} (version ${doc.version})`, timeoutMs);
 }
 
 /** Sleeps; only for giving the UI a moment before a screenshot, never to wait for a result. */
