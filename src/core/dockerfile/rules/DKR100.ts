@@ -1,9 +1,8 @@
-import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
-import { callOf, commands, runs } from '../shell/lint';
+import { assigningCommands, callOf, calls, commands, commandsNamed, type Indexed } from '../shell/lint';
 import { parseOptions } from '../shell/options';
 import type { Command, Word } from '../shell/script';
 import { CURL, WGET } from '../shell/tools';
@@ -118,22 +117,6 @@ export function optionRange(w: Word, offset: number, name: string): Range {
   return { start: { line: w.range.start.line, character: w.range.start.character + offset }, end: { line: w.range.start.line, character: w.range.start.character + offset + 1 } };
 }
 
-function checkProperties(m: DockerfileModel, ins: Instruction): Hit[] {
-  const hits: Hit[] = [];
-  const kw = ins.getKeyword();
-  const props = (ins as unknown as { getProperties?(): { getName(): string; getValue(): string | null; getRange(): Range }[] }).getProperties?.() ?? [];
-  for (const p of props) {
-    const v = envVar(p.getName());
-    const value = p.getValue();
-    if (!v || value === null || !v.off(value)) continue;
-    hits.push({
-      range: p.getRange(),
-      message: `${kw} ${p.getName()}=${value}: ${v.what}${kw === 'ENV' ? ', in this build and in every container run from the image' : ' during the build'}.`,
-    });
-  }
-  return hits;
-}
-
 /**
  * TLS certificate verification turned off: curl -k, wget --no-check-certificate, pip --trusted-host, npm/yarn
  * strict-ssl false, git sslVerify false, yum/dnf sslverify=0, NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0,
@@ -149,12 +132,26 @@ export default defineRule<DockerfileModel>({
     aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16'],
   },
   check(m, ctx) {
-    for (const run of runs(m)) for (const c of commands(run)) for (const h of checkCommand(c)) ctx.report(h);
+    // only the commands that can turn checks off: download tools, git, config writers, package managers, assignments
+    const seen = new Set<unknown>();
+    const candidates: Indexed[] = [
+      ...commandsNamed(m, 'curl', 'wget', 'git', 'echo', 'printf', 'pnpm'),
+      ...calls(m, ['pip', 'npm', 'yarn', 'yum', 'dnf', 'microdnf']).map(({ run, call }) => ({ run, cmd: call.command })),
+      ...assigningCommands(m),
+    ].filter((e) => !seen.has(e.cmd) && (seen.add(e.cmd), true));
+    for (const { cmd } of candidates) for (const h of checkCommand(cmd)) ctx.report(h);
     const shell = dockerfileShell(m);
+    for (const p of shell.properties) {
+      const v = envVar(p.name);
+      if (!v || p.value === undefined || !v.off(p.value)) continue;
+      ctx.report({
+        range: p.range,
+        message: `${p.keyword} ${p.name}=${p.value}: ${v.what}${p.keyword === 'ENV' ? ', in this build and in every container run from the image' : ' during the build'}.`,
+      });
+    }
     for (const ins of m.instructions) {
       const kw = ins.getKeyword();
-      if ((kw === 'ENV' || kw === 'ARG') && !m.preamble.includes(ins)) for (const h of checkProperties(m, ins)) ctx.report(h);
-      else if (kw === 'CMD' || kw === 'ENTRYPOINT' || kw === 'HEALTHCHECK') {
+      if (kw === 'CMD' || kw === 'ENTRYPOINT' || kw === 'HEALTHCHECK') {
         const use = shell.use(ins);
         if (use) for (const c of commands(use)) for (const h of checkCommand(c)) ctx.report(h);
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
-import { callOf, commands, runs } from '../shell/lint';
+import { callOf, calls, commands, commandsNamed, type Indexed } from '../shell/lint';
 import type { PmCall } from '../shell/packages';
 import type { Command, Word } from '../shell/script';
 import { verifies } from '../shell/tools';
@@ -89,11 +89,21 @@ export default defineRule<DockerfileModel>({
     aliases: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
   },
   check(m, ctx) {
-    for (const run of runs(m)) {
-      const cmds = commands(run);
+    const seen = new Set<unknown>();
+    const candidates: Indexed[] = [
+      ...calls(m, ['apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'apk', 'zypper']).map(({ run, call }) => ({ run, cmd: call.command })),
+      ...commandsNamed(m, 'rpm', 'dpkg', 'yum-config-manager', 'echo', 'printf', 'tee'),
+    ].filter((e) => !seen.has(e.cmd) && (seen.add(e.cmd), true));
+    const trust = new Map<unknown, boolean>();
+    for (const { run, cmd } of candidates) {
       // local package files are trusted when this RUN checks a signature, or downloads nothing (they come from a build stage)
-      const trustLocal = cmds.some(verifies) || !cmds.some((c) => c.program === 'curl' || c.program === 'wget');
-      for (const c of cmds) for (const h of checkCommand(c, trustLocal)) ctx.report(h);
+      let t = trust.get(run);
+      if (t === undefined) {
+        const cmds = commands(run);
+        t = cmds.some(verifies) || !cmds.some((c) => c.program === 'curl' || c.program === 'wget');
+        trust.set(run, t);
+      }
+      for (const h of checkCommand(cmd, t)) ctx.report(h);
     }
   },
 });

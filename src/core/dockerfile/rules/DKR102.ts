@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import type { ShellUse } from '../shell/analysis';
-import { commands, runs } from '../shell/lint';
+import { commands, commandsNamed } from '../shell/lint';
 import { POSIX_SHELLS, shellCommandArg, type Command } from '../shell/script';
 import { download, isUrlWord, readsScriptFromStdin, scriptOperand, verifies, type Download } from '../shell/tools';
 
@@ -82,6 +82,6 @@ function check(use: ShellUse, report: (r: { range: Range; message: string }) => 
 export default defineRule<DockerfileModel>({
   meta: { code: 'DKR102', name: 'remote-script-unverified', kind: 'dockerfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
-    for (const run of runs(m)) check(run, (r) => ctx.report(r));
+    for (const run of new Set(commandsNamed(m, 'curl', 'wget').map((e) => e.run))) check(run, (r) => ctx.report(r));
   },
 });

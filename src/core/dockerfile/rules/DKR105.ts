@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
-import { callOf, commands, laterRuns, nameThrough, runs } from '../shell/lint';
+import { callOf, calls, commands, laterRuns, nameThrough } from '../shell/lint';
 import type { Manager, PmCall } from '../shell/packages';
 
 const FAMILY: Partial<Record<Manager, string>> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk', zypper: 'zypper' };
@@ -32,7 +32,7 @@ function installsWithoutUpdate(run: RunInfo, fam: string): boolean {
 export default defineRule<DockerfileModel>({
   meta: { code: 'DKR105', name: 'package-index-update-alone', kind: 'dockerfile', severity: 'warning', fix: 'none', aliases: ['DS-0017', 'CKV_DOCKER_5'] },
   check(m, ctx) {
-    for (const run of runs(m)) {
+    for (const run of new Set(calls(m, ['apt-get', 'apt', 'apk', 'zypper']).map((e) => e.run))) {
       if (run.onbuild) continue;
       const cs = familyCalls(run);
       for (const fam of new Set(cs.map((x) => x.fam))) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { commands, runs } from '../shell/lint';
+import { commandsNamed } from '../shell/lint';
 import type { Command } from '../shell/script';
 
 const POINTLESS: Record<string, string> = {
@@ -24,13 +24,11 @@ function batchVim(c: Command): boolean {
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3001', name: 'command-pointless-in-build', kind: 'dockerfile', severity: 'info', fix: 'none' },
   check(m, ctx) {
-    for (const run of runs(m)) {
-      for (const c of commands(run)) {
-        if (!c.program || !c.name || !(c.program in POINTLESS)) continue;
-        if (c.program === 'vim' && batchVim(c)) continue;
-        if (c.program === 'top' && c.args.some((a) => /^-[a-zA-Z]*b/.test(a.text))) continue;
-        ctx.report({ range: c.name.range, message: `"${c.program}" ${POINTLESS[c.program]}.` });
-      }
+    for (const { cmd: c } of commandsNamed(m, ...Object.keys(POINTLESS))) {
+      if (!c.program || !c.name || !(c.program in POINTLESS)) continue;
+      if (c.program === 'vim' && batchVim(c)) continue;
+      if (c.program === 'top' && c.args.some((a) => /^-[a-zA-Z]*b/.test(a.text))) continue;
+      ctx.report({ range: c.name.range, message: `"${c.program}" ${POINTLESS[c.program]}.` });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToRun, callOf, commands, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, runs, shippedStages } from '../shell/lint';
+import { appendToRun, callOf, calls, commands, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, shippedStages } from '../shell/lint';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -12,7 +12,8 @@ export default defineRule<DockerfileModel>({
   meta: { code: 'DL3009', name: 'apt-lists-not-removed', kind: 'dockerfile', severity: 'info', fix: 'safe' },
   check(m, ctx) {
     const shipped = shippedStages(m);
-    for (const run of runs(m)) {
+    const withUpdate = new Set(calls(m, ['apt-get', 'apt']).filter(({ call }) => call.action === 'update').map((e) => e.run));
+    for (const run of withUpdate) {
       if (run.stage && !shipped.has(run.stage) && !run.onbuild) continue;
       if (mountedCache(run, LISTS) || !fullyParsed(run)) continue;
       const cmds = commands(run);

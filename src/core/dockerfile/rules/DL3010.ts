@@ -49,12 +49,12 @@ export default defineRule<DockerfileModel>({
       for (const ins of stage.instructions) {
         const kw = ins.getKeyword();
         if (kw === 'COPY') {
+          const args = copyArgs(ins);
+          if (!args || args.length < 2 || !args.some((a) => TAR.test(a.text))) continue;
           const flags = (ins as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
           if (flags.some((f) => f.getName().toLowerCase() === 'from')) continue;
           const heredocs = (ins as unknown as { getHeredocs?(): unknown[] }).getHeredocs?.() ?? [];
           if (heredocs.length) continue;
-          const args = copyArgs(ins);
-          if (!args || args.length < 2) continue;
           const dest = args[args.length - 1];
           if (TAR.test(dest.text) && args.length === 2) archives.push({ name: basename(dest.text), range: args[0].range, line: ins.getRange().start.line });
           else for (const a of args.slice(0, -1)) if (TAR.test(a.text) && !/[*?[]/.test(a.text)) archives.push({ name: basename(a.text), range: a.range, line: ins.getRange().start.line });

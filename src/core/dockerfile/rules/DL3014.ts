@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
-import { calls, earlierRuns, insertAfter, nameThrough } from '../shell/lint';
+import { calls, earlierRuns, insertAfter, mentions, nameThrough } from '../shell/lint';
 import type { PmCall } from '../shell/packages';
 
 const PROMPTING = ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall'];
@@ -17,9 +17,11 @@ export function aptAssumesYes(call: PmCall): boolean {
   return quiet >= 2;
 }
 
+const ASSUME_YES = /Assume-Yes/i;
+
 /** An earlier RUN (or this one) writes `APT::Get::Assume-Yes "true"` into the apt configuration. */
 export function assumeYesConfigured(m: DockerfileModel, run: RunInfo): boolean {
-  return [...earlierRuns(m, run), run].some((r) => r.scripts.some((s) => /Assume-Yes/i.test(s.source.text)));
+  return mentions(run, ASSUME_YES) || earlierRuns(m, run).some((r) => mentions(r, ASSUME_YES));
 }
 
 /** apt-get install (or remove, upgrade...) without -y: the build stops at the confirmation prompt. */

@@ -1,6 +1,8 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { calls, earlierRuns, insertAfter, nameThrough } from '../shell/lint';
+import { calls, earlierRuns, insertAfter, mentions, nameThrough } from '../shell/lint';
+
+const NO_RECOMMENDS = /Install-Recommends\W+(0|false|no)\b/i;
 
 /** apt-get install without --no-install-recommends pulls in recommended packages nobody asked for. */
 export default defineRule<DockerfileModel>({
@@ -10,7 +12,7 @@ export default defineRule<DockerfileModel>({
       if (call.action !== 'install' || !call.actionWord) continue;
       if (call.options.some((o) => o.name === '--no-install-recommends')) continue;
       if (call.options.some((o) => (o.name === '-o' || o.name === '--option') && /^APT::Install-Recommends=(0|false|no)$/i.test(o.value ?? ''))) continue;
-      if ([...earlierRuns(m, run), run].some((r) => r.scripts.some((s) => /Install-Recommends/i.test(s.source.text) && /Install-Recommends\W+(0|false|no)\b/i.test(s.source.text)))) continue;
+      if ([...earlierRuns(m, run), run].some((r) => mentions(r, NO_RECOMMENDS))) continue;
       ctx.report({
         range: nameThrough(call.command, call.actionWord),
         message: '`apt-get install` without --no-install-recommends also installs recommended packages, which makes the image bigger.',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { commands, insertAfter, runs } from '../shell/lint';
+import { commandsNamed, insertAfter } from '../shell/lint';
 import { parseOptions } from '../shell/options';
 
 const USERADD = { shortValued: 'bcdefgGkKpsuRPZ', longValued: ['--base-dir', '--comment', '--home-dir', '--expiredate', '--inactive', '--gid', '--groups', '--skel', '--key', '--password', '--shell', '--uid', '--root', '--prefix', '--selinux-user', '--btrfs-subvolume-home'] };
@@ -9,8 +9,8 @@ const USERADD = { shortValued: 'bcdefgGkKpsuRPZ', longValued: ['--base-dir', '--
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3046', name: 'useradd-lastlog-bloat', kind: 'dockerfile', severity: 'warning', fix: 'safe' },
   check(m, ctx) {
-    for (const run of runs(m)) {
-      for (const c of commands(run)) {
+    {
+      for (const { cmd: c } of commandsNamed(m, 'useradd')) {
         if (c.program !== 'useradd' || !c.name) continue;
         const p = parseOptions(c.args, USERADD);
         if (p.options.some((o) => o.name === '-l' || o.name === '--no-log-init')) continue;

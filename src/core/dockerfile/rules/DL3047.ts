@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { commands, insertAfter, runs } from '../shell/lint';
+import { commandsNamed, insertAfter } from '../shell/lint';
 import { parseOptions } from '../shell/options';
 import { WGET } from '../shell/tools';
 
@@ -9,8 +9,8 @@ import { WGET } from '../shell/tools';
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3047', name: 'wget-progress-noisy', kind: 'dockerfile', severity: 'info', fix: 'safe' },
   check(m, ctx) {
-    for (const run of runs(m)) {
-      for (const c of commands(run)) {
+    {
+      for (const { cmd: c } of commandsNamed(m, 'wget')) {
         if (c.program !== 'wget' || !c.name) continue;
         const p = parseOptions(c.args, WGET);
         const quiet = p.options.some((o) =>

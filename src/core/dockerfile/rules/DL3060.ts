@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToHeredoc, appendToRun, callOf, commands, envValue, fullyParsed, mountedCache, nameThrough, removesDir, runs, ships } from '../shell/lint';
+import { appendToHeredoc, appendToRun, callOf, calls, commands, envValue, fullyParsed, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
 import type { PmCall } from '../shell/packages';
 
 function isYarnInstall(c: PmCall): boolean {
@@ -14,7 +14,7 @@ function isYarnInstall(c: PmCall): boolean {
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3060', name: 'yarn-cache-kept', kind: 'dockerfile', severity: 'info', fix: 'safe' },
   check(m, ctx) {
-    for (const run of runs(m)) {
+    for (const run of new Set(calls(m, ['yarn']).map((e) => e.run))) {
       if (!ships(m, run) || !fullyParsed(run)) continue;
       const cmds = commands(run);
       const calls = cmds.map(callOf).filter((c): c is PmCall => !!c && c.manager === 'yarn');

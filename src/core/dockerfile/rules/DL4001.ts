@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import { comparePositions } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
-import { commands } from '../shell/lint';
+import { commandsNamed } from '../shell/lint';
 import type { Command } from '../shell/script';
 
 /**
@@ -12,10 +12,12 @@ import type { Command } from '../shell/script';
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL4001', name: 'curl-and-wget-both-used', kind: 'dockerfile', severity: 'warning', fix: 'none', aliases: ['DS-0014'] },
   check(m, ctx) {
+    const found = commandsNamed(m, 'curl', 'wget');
+    if (!found.length) return;
     for (const st of dockerfileShell(m).stages) {
       const uses: Record<'curl' | 'wget', Command[]> = { curl: [], wget: [] };
-      for (const run of st.runs) {
-        for (const c of commands(run)) if ((c.program === 'curl' || c.program === 'wget') && c.name) uses[c.program].push(c);
+      for (const { run, cmd: c } of found) {
+        if (run.stage === st.stage && (c.program === 'curl' || c.program === 'wget') && c.name) uses[c.program].push(c);
       }
       if (!uses.curl.length || !uses.wget.length) continue;
       const second = comparePositions(uses.curl[0].range.start, uses.wget[0].range.start) > 0 ? 'curl' : 'wget';

@@ -1,14 +1,14 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { commands, runs } from '../shell/lint';
+import { commandsNamed } from '../shell/lint';
 import { parseOptions } from '../shell/options';
 
 /** `ln -sf /bin/bash /bin/sh` replaces the system shell for every later step and program; SHELL changes it for RUN only. */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL4005', name: 'system-shell-replaced', kind: 'dockerfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
-    for (const run of runs(m)) {
-      for (const c of commands(run)) {
+    {
+      for (const { cmd: c } of commandsNamed(m, 'ln')) {
         if (c.program !== 'ln') continue;
         const p = parseOptions(c.args, { shortValued: 'tS', longValued: ['--target-directory', '--suffix', '--backup'] });
         if (p.options.some((o) => o.name === '-t' || o.name === '--target-directory')) continue;

@@ -100,8 +100,18 @@ export interface StageShellInfo {
   base?: StageShellInfo;
 }
 
+export interface Property {
+  instruction: Instruction;
+  keyword: 'ENV' | 'ARG';
+  name: string;
+  value: string | undefined;
+  range: Range;
+}
+
 export interface DockerfileShell {
   runs: RunInfo[];
+  /** Every ENV and ARG name/value pair inside the stages (global ARGs are not in any RUN's environment), read once. */
+  properties: Property[];
   stages: StageShellInfo[];
   /** CMD / ENTRYPOINT / HEALTHCHECK CMD analyses, parsed on first request. */
   use(ins: Instruction): ShellUse | undefined;
@@ -176,6 +186,7 @@ const PRAGMA_SHELL = /^hadolint\s+shell\s*=\s*(\S+)\s*$/;
 function analyse(m: DockerfileModel): DockerfileShell {
   const runs: RunInfo[] = [];
   const stages: StageShellInfo[] = [];
+  const properties: Property[] = [];
   const byStage = new Map<Stage, StageShellInfo>();
   const runByIns = new Map<Instruction, RunInfo>();
   const stageByIns = new Map<Instruction, { stage: StageShellInfo; shell: ShellInfo; env: Map<string, string | undefined> }>();
@@ -201,8 +212,9 @@ function analyse(m: DockerfileModel): DockerfileShell {
         const argv = jsonArgv(m, ins as JSONInstruction);
         if (argv?.length) shell = shellInfo(argv, 'shell', ins);
       } else if (kw === 'ENV' || kw === 'ARG') {
-        for (const p of (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+        for (const p of (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null; getRange(): Range }[] }).getProperties()) {
           const v = p.getValue();
+          properties.push({ instruction: ins, keyword: kw, name: p.getName(), value: v ?? undefined, range: p.getRange() });
           if (kw === 'ARG' && v === null && env.has(p.getName())) continue;
           env.set(p.getName(), v ?? undefined);
         }
@@ -233,6 +245,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
   const uses = new Map<Instruction, ShellUse | undefined>();
   return {
     runs,
+    properties,
     stages,
     runOf: (ins) => runByIns.get(ins),
     use(ins) {
@@ -535,8 +548,14 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
   }
 }
 
-/** Commands of the uses a rule should look at: analysable ones, without those inside syntax errors. */
+const reliable = new WeakMap<ShellUse, Command[]>();
+
+/** Commands of the uses a rule should look at: analysable ones, without those inside syntax errors (cached). */
 export function reliableCommands(use: ShellUse): Command[] {
-  if (!use.analysable) return [];
-  return use.commands.filter((c) => !c.uncertain);
+  let r = reliable.get(use);
+  if (!r) {
+    r = use.analysable ? use.commands.filter((c) => !c.uncertain) : [];
+    reliable.set(use, r);
+  }
+  return r;
 }

@@ -1,5 +1,5 @@
 /** Helpers the shell-aware rules share: iterate commands and package-manager calls, build fixes, describe things. */
-import type { Position, Range, TextEdit } from '../../finding';
+import { comparePositions, type Position, type Range, type TextEdit } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import { dockerfileShell, reliableCommands, type RunInfo, type ShellUse } from './analysis';
 import { pmCall, type Manager, type PmCall } from './packages';
@@ -27,14 +27,76 @@ export function commands(use: ShellUse): Command[] {
   return reliableCommands(use);
 }
 
-/** Every package-manager call of the given managers, with its RUN. */
-export function* calls(m: DockerfileModel, managers: readonly Manager[]): Generator<{ run: RunInfo; call: PmCall }> {
+export interface Indexed {
+  run: RunInfo;
+  cmd: Command;
+}
+
+interface CommandIndex {
+  /** Commands by program, and by the program of each of their wrappers (`sudo`, `env`). */
+  byProgram: Map<string, Indexed[]>;
+  byManager: Map<Manager, { run: RunInfo; call: PmCall }[]>;
+  /** Commands with inline assignments (`A=1 cmd`, `export A=1`). */
+  assigning: Indexed[];
+}
+
+const indexCache = new WeakMap<DockerfileModel, CommandIndex>();
+
+/** The reliable commands of every RUN, indexed once per model so each rule visits only the commands it cares about. */
+function index(m: DockerfileModel): CommandIndex {
+  let ix = indexCache.get(m);
+  if (ix) return ix;
+  ix = { byProgram: new Map(), byManager: new Map(), assigning: [] };
+  const add = (key: string, e: Indexed) => {
+    let l = ix!.byProgram.get(key);
+    if (!l) ix!.byProgram.set(key, (l = []));
+    if (l[l.length - 1] !== e) l.push(e);
+  };
   for (const run of runs(m)) {
     for (const cmd of commands(run)) {
+      const e = { run, cmd };
+      if (cmd.program) add(cmd.program, e);
+      for (const w of cmd.wrappers) add(w.program, e);
+      if (cmd.assignments.length) ix.assigning.push(e);
       const call = callOf(cmd);
-      if (call && managers.includes(call.manager)) yield { run, call };
+      if (call) {
+        let l = ix.byManager.get(call.manager);
+        if (!l) ix.byManager.set(call.manager, (l = []));
+        l.push({ run, call });
+      }
     }
   }
+  indexCache.set(m, ix);
+  return ix;
+}
+
+/** Reliable RUN commands whose program (or a wrapper's) is one of `programs`, in file order. */
+export function commandsNamed(m: DockerfileModel, ...programs: string[]): Indexed[] {
+  const ix = index(m);
+  if (programs.length === 1) return ix.byProgram.get(programs[0]) ?? [];
+  const out = programs.flatMap((p) => ix.byProgram.get(p) ?? []);
+  return sortIndexed(m, out);
+}
+
+/** Reliable RUN commands with inline assignments. */
+export function assigningCommands(m: DockerfileModel): Indexed[] {
+  return index(m).assigning;
+}
+
+function sortIndexed(m: DockerfileModel, xs: Indexed[]): Indexed[] {
+  if (xs.length < 2) return xs;
+  const order = new Map(runs(m).map((r, i) => [r, i]));
+  return [...new Set(xs)].sort((a, b) => order.get(a.run)! - order.get(b.run)! || comparePositions(a.cmd.range.start, b.cmd.range.start));
+}
+
+/** Every package-manager call of the given managers, with its RUN, in file order. */
+export function calls(m: DockerfileModel, managers: readonly Manager[]): { run: RunInfo; call: PmCall }[] {
+  const ix = index(m);
+  if (managers.length === 1) return ix.byManager.get(managers[0]) ?? [];
+  const all = managers.flatMap((k) => ix.byManager.get(k) ?? []);
+  if (all.length < 2) return all;
+  const order = new Map(runs(m).map((r, i) => [r, i]));
+  return all.sort((a, b) => order.get(a.run)! - order.get(b.run)! || comparePositions(a.call.command.range.start, b.call.command.range.start));
 }
 
 export function insertAt(p: Position, newText: string): TextEdit {
@@ -126,9 +188,14 @@ export function appendToScript(script: ShellScript, text: string): TextEdit | un
   return insertAt(end, sep + text);
 }
 
+const shippedCache = new WeakMap<DockerfileModel, Set<Stage>>();
+
 /** Stages whose file system ends up in an image someone ships: the last stage and stages other stages build FROM. */
 export function shippedStages(m: DockerfileModel): Set<Stage> {
+  const hit = shippedCache.get(m);
+  if (hit) return hit;
   const out = new Set<Stage>();
+  shippedCache.set(m, out);
   const last = m.stages[m.stages.length - 1];
   if (last) out.add(last);
   const shell = dockerfileShell(m);
@@ -219,11 +286,16 @@ export function reportMissingClean(
     message: (call: PmCall) => string;
   },
 ): void {
-  for (const run of runs(m)) {
+  const byRun = new Map<RunInfo, PmCall[]>();
+  for (const { run, call } of calls(m, o.managers)) {
+    if (!call.action || !o.installActions.includes(call.action)) continue;
+    let l = byRun.get(run);
+    if (!l) byRun.set(run, (l = []));
+    l.push(call);
+  }
+  for (const [run, installs] of byRun) {
     if (!ships(m, run) || !fullyParsed(run)) continue;
     const cmds = commands(run);
-    const installs = cmds.map(callOf).filter((c): c is PmCall => !!c && o.managers.includes(c.manager) && !!c.action && o.installActions.includes(c.action));
-    if (!installs.length) continue;
     if (hasClean(cmds, o.cleanPrograms, o.cleanActions)) continue;
     if (mountedCache(run, ...o.cacheDirs) || o.cacheDirs.some((d) => removesDir(cmds, d))) continue;
     const first = installs[0];
@@ -271,4 +343,18 @@ export function copiedBefore(m: DockerfileModel, run: RunInfo, pred: (source: st
     st = st.base;
   }
   return false;
+}
+
+const mentionCache = new WeakMap<RunInfo, Map<string, boolean>>();
+
+/** Whether any script text of the RUN matches `re` (cached per RUN and pattern). */
+export function mentions(run: RunInfo, re: RegExp): boolean {
+  let m = mentionCache.get(run);
+  if (!m) mentionCache.set(run, (m = new Map()));
+  let v = m.get(re.source);
+  if (v === undefined) {
+    v = run.scripts.some((s) => re.test(s.source.text));
+    m.set(re.source, v);
+  }
+  return v;
 }

@@ -22,6 +22,25 @@ export interface Word {
   range: Range;
 }
 
+/** A word whose Dockerfile range is computed when a rule first asks for it (most words are never reported). */
+class SourceWord implements Word {
+  private r?: Range;
+  constructor(
+    private readonly src: ShellSource,
+    public start: number,
+    public end: number,
+    public raw: string,
+    public text: string,
+    public literal: boolean,
+  ) {}
+  get range(): Range {
+    return (this.r ??= this.src.range(this.start, this.end));
+  }
+  set range(r: Range) {
+    this.r = r;
+  }
+}
+
 export interface Assignment {
   name: string;
   value?: Word;
@@ -152,7 +171,8 @@ export function allCommands(script: ShellScript): Command[] {
  */
 class Node {
   readonly children: Node[] = [];
-  readonly fields: (string | null)[] = [];
+  /** Field names of the children, only for the parents the walker asks (FIELD_PARENTS). */
+  fields?: (string | null)[];
   hasError = false;
   constructor(
     readonly type: string,
@@ -172,10 +192,10 @@ class Node {
     return this.children[i] ?? null;
   }
   fieldNameForChild(i: number): string | null {
-    return this.fields[i] ?? null;
+    return this.fields?.[i] ?? null;
   }
   childForFieldName(name: string): Node | null {
-    const i = this.fields.indexOf(name);
+    const i = this.fields ? this.fields.indexOf(name) : -1;
     return i < 0 ? null : this.children[i];
   }
   get namedChildren(): Node[] {
@@ -189,8 +209,15 @@ class Node {
   }
 }
 
-/** Per-language caches of type names, namedness and field names by id (each lookup would cross into WASM). */
+/** Per-language caches of namedness by type id (each lookup would cross into WASM). */
 const TYPE_NAMED = new WeakMap<object, boolean[]>();
+/**
+ * Nodes the walker reads only as text (`$VAR`, `${VAR:-x}`, `$((1+2))`, comments, heredoc bodies): their insides are
+ * not copied when the tree has no error (with errors they are, so a syntax error inside still marks the statement).
+ */
+const OPAQUE = new Set(['simple_expansion', 'expansion', 'arithmetic_expansion', 'comment', 'heredoc_body', 'regex', 'extglob_pattern']);
+/** Parents whose children's field names the walker reads; other field names are never fetched. */
+const FIELD_PARENTS = new Set(['if_statement', 'while_statement', 'elif_clause', 'redirected_statement', 'file_redirect', 'variable_assignment']);
 
 function mirror(tree: Tree, src: string): Node {
   const cur = tree.walk();
@@ -199,15 +226,18 @@ function mirror(tree: Tree, src: string): Node {
   if (!named) TYPE_NAMED.set(lang, (named = []));
   const types = lang.types;
   const fields = lang.fields;
+  // without errors there are no missing tokens, and an anonymous token's text is its type
+  const broken = tree.rootNode.hasError;
   try {
     const make = () => {
       const id = cur.nodeTypeId;
       const type = types[id] || 'ERROR';
       const isNamed = (named[id] ??= type === 'ERROR' || lang.nodeTypeIsNamed(id));
       const start = cur.startIndex;
+      if (!isNamed && !broken) return new Node(type, false, false, start, start + type.length, src);
       const end = cur.endIndex;
       // only a zero-width node can be a token tree-sitter inserted to recover from an error
-      const missing = start === end && cur.nodeIsMissing;
+      const missing = broken && start === end && cur.nodeIsMissing;
       return new Node(type, isNamed, missing, start, end, src);
     };
     const root = make();
@@ -217,8 +247,8 @@ function mirror(tree: Tree, src: string): Node {
       for (;;) {
         const child = make();
         node.children.push(child);
-        node.fields.push(fields[cur.currentFieldId] ?? null);
-        if (cur.gotoFirstChild()) {
+        if (FIELD_PARENTS.has(node.type)) (node.fields ??= []).push(fields[cur.currentFieldId] ?? null);
+        if (child.isNamed && !(OPAQUE.has(child.type) && !broken) && cur.gotoFirstChild()) {
           stack.push(child);
           node = child;
           continue;
@@ -513,14 +543,7 @@ class Walker {
 
   word(node: Node): Word {
     const { text, literal } = wordValue(node);
-    return {
-      start: node.startIndex,
-      end: node.endIndex,
-      raw: node.text,
-      text,
-      literal,
-      range: this.src.range(node.startIndex, node.endIndex),
-    };
+    return new SourceWord(this.src, node.startIndex, node.endIndex, node.text, text, literal);
   }
 
   private addCommand(
