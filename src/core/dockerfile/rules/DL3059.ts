@@ -24,7 +24,8 @@ export default defineRule<DockerfileModel>({
   meta: { code: 'DL3059', name: 'consecutive-run-instructions', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
     const shell = dockerfileShell(m);
-    const commentLines = new Set(m.comments.map((c) => c.line));
+    // a comment explains a deliberate split; a tool directive (`# hadolint ignore=...`) does not
+    const commentLines = new Set(m.comments.filter((c) => !/^(hadolint|devops-guidance|checkov|trivy|shellcheck)\b/i.test(c.text.trim())).map((c) => c.line));
     for (const stage of m.stages) {
       let prev: RunInfo | undefined;
       let prevIns: Instruction | undefined;
