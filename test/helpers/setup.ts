@@ -16,8 +16,11 @@ function findRoot(dir: string): string {
 
 export const ROOT = findRoot(__dirname);
 export const DIST = join(ROOT, 'dist');
-/** The read-only shared folder (corpus, seed, data) beside the project. */
-export const SHARED = join(ROOT, '..', 'shared');
+/** The read-only shared folder (corpus, seed, data) beside the project; DG_SHARED points elsewhere. */
+export const SHARED = process.env.DG_SHARED ?? join(ROOT, '..', 'shared');
+if (!existsSync(join(SHARED, 'corpus'))) {
+  console.error(`\n  WARNING: no shared corpus at ${SHARED} (set DG_SHARED): the corpus, oracle and knowledge tests will fail.\n`);
+}
 installNodeAssets(DIST);
 
 let readyPromise: Promise<void> | undefined;

@@ -4,7 +4,7 @@
  * page for typical queries, and no topic copies the seed (the "own words" guard).
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SHARED } from '../helpers/setup';
 import { knowledgeBase, searchTopics, topic, type Topic } from '../../src/core/index';
@@ -209,7 +209,8 @@ describe('knowledge base', () => {
   describe('own words (no 8-word run shared with the seed)', () => {
     const N = 8;
     const seedDir = join(SHARED, 'seed');
-    const seedText = readdirSync(seedDir)
+    // a missing seed folder fails the first test below (seedGrams is empty), not the loading of the whole suite
+    const seedText = (existsSync(seedDir) ? readdirSync(seedDir) : [])
       .filter((f) => f.endsWith('.txt'))
       .map((f) => readFileSync(join(seedDir, f), 'utf8'))
       .join('\n');
