@@ -1,7 +1,7 @@
 import { compareFindings, SEVERITY_RANK, type Finding, type Kind, type Severity, type SeveritySetting } from './finding';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { LintEnv, Language } from './language';
-import type { Report, RuleContext, RuleMeta } from './rule';
+import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { applySuppressions } from './suppress';
 import { FILE_NOT_LINTED, INTERNAL_ERROR } from './general';
 import { language, ruleMeta, severitySettingFor } from './registry';
@@ -63,6 +63,38 @@ export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultC
   }
 }
 
+interface ActiveRule<M> {
+  rule: Rule<M>;
+  /** The user's severity for the rule (by code, name or alias), when set. */
+  userSeverity?: SeveritySetting;
+}
+
+/**
+ * The rules a configuration turns on, with the user's severity, per language. Computed once per `config.rules`
+ * object (configurations are never changed in place: mergeConfig and the config loaders build new ones), so a lint
+ * does not look up 94 rules by code, name and alias again.
+ */
+const activeCache = new WeakMap<object, Map<Language<unknown>, ActiveRule<unknown>[]>>();
+const NO_RULES: Record<string, SeveritySetting> = {};
+
+function activeRules<M>(lang: Language<M>, config: ResolvedConfig): ActiveRule<M>[] {
+  const settings = config.rules ?? NO_RULES;
+  let byLang = activeCache.get(settings);
+  if (!byLang) activeCache.set(settings, (byLang = new Map()));
+  let list = byLang.get(lang as Language<unknown>) as ActiveRule<M>[] | undefined;
+  if (!list) {
+    const hasRuleSettings = Object.keys(settings).length > 0;
+    list = [];
+    for (const rule of lang.rules) {
+      const userSeverity = hasRuleSettings ? severitySettingFor(rule.meta, config) : undefined;
+      if ((userSeverity ?? rule.meta.severity) === 'off') continue;
+      list.push({ rule, userSeverity });
+    }
+    byLang.set(lang as Language<unknown>, list as ActiveRule<unknown>[]);
+  }
+  return list;
+}
+
 function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, env: LintEnv): Finding[] {
   if (!lang.isReady()) return [engineFinding(INTERNAL_ERROR, `The ${lang.kind} parser is not loaded yet (ready() was not awaited).`)];
   let model: M;
@@ -72,29 +104,31 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
     return [engineFinding(INTERNAL_ERROR, `Internal error while parsing: ${describeError(e)}`)];
   }
   const findings: Finding[] = [];
-  const hasRuleSettings = !!config.rules && Object.keys(config.rules).length > 0;
-  for (const rule of lang.rules) {
-    const userSeverity = hasRuleSettings ? severitySettingFor(rule.meta, config) : undefined;
-    if ((userSeverity ?? rule.meta.severity) === 'off') continue;
-    const ctx: RuleContext = {
-      config,
-      text,
-      report(r: Report) {
-        const sev: SeveritySetting = userSeverity ?? r.severity ?? rule.meta.severity;
-        if (sev === 'off') return;
-        const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: r.message, range: r.range };
-        if (r.fixes?.length) f.fixes = r.fixes;
-        if (r.related?.length) f.related = r.related;
-        if (r.file) f.file = r.file;
-        findings.push(f);
-      },
-    };
+  // one context for the whole lint; `current` is the rule being run
+  let current: ActiveRule<M> | undefined;
+  const ctx: RuleContext = {
+    config,
+    text,
+    report(r: Report) {
+      const { rule, userSeverity } = current!;
+      const sev: SeveritySetting = userSeverity ?? r.severity ?? rule.meta.severity;
+      if (sev === 'off') return;
+      const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: r.message, range: r.range };
+      if (r.fixes?.length) f.fixes = r.fixes;
+      if (r.related?.length) f.related = r.related;
+      if (r.file) f.file = r.file;
+      findings.push(f);
+    },
+  };
+  for (const active of activeRules(lang, config)) {
+    current = active;
     try {
-      rule.check(model, ctx);
+      active.rule.check(model, ctx);
     } catch (e) {
-      findings.push(engineFinding(INTERNAL_ERROR, `Rule ${rule.meta.code} (${rule.meta.name}) failed: ${describeError(e)}`));
+      findings.push(engineFinding(INTERNAL_ERROR, `Rule ${active.rule.meta.code} (${active.rule.meta.name}) failed: ${describeError(e)}`));
     }
   }
+  current = undefined;
   let kept = findings;
   try {
     kept = applySuppressions(findings, lang.suppression(model), ruleMeta, {

@@ -62,13 +62,19 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** Order of findings: file (none first), start, end, code, message. localeCompare only runs on strings that differ. */
 export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) {
+    const byFile = (a.file ?? '').localeCompare(b.file ?? '');
+    if (byFile) return byFile;
+  }
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
-    comparePositions(a.range.start, b.range.start) ||
-    comparePositions(a.range.end, b.range.end) ||
-    a.code.localeCompare(b.code) ||
-    a.message.localeCompare(b.message)
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.code === b.code ? 0 : a.code.localeCompare(b.code)) ||
+    (a.message === b.message ? 0 : a.message.localeCompare(b.message))
   );
 }
 

@@ -31,6 +31,8 @@ const HADOLINT = new RegExp(String.raw`^hadolint\s+(?:(global|stage)\s+)?ignore\
 /** Parses one comment's text into a directive, or undefined. */
 export function parseDirective(text: string, dockerfile: boolean): Omit<Directive, 'line' | 'range'> | undefined {
   const t = text.trim();
+  // both patterns are anchored: most comments are neither, and need no regular expression
+  if (!t.startsWith('devops-guidance') && !(dockerfile && t.startsWith('hadolint'))) return undefined;
   let m = OURS.exec(t);
   if (m) return { kind: m[1] === 'ignore-file' ? 'file' : 'next', codes: splitCodes(m[2]), source: 'devops-guidance' };
   if (dockerfile) {

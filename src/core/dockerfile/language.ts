@@ -23,8 +23,13 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     }
     return {
       comments: m.comments,
-      units: m.instructions.map((i) => ({ startLine: i.getRange().start.line, endLine: i.getRange().end.line })),
-      stages: m.stages.map((s) => ({ startLine: s.startLine, endLine: s.endLine })),
+      // read only when the file has a directive
+      get units() {
+        return m.instructions.map((i) => ({ startLine: i.getRange().start.line, endLine: i.getRange().end.line }));
+      },
+      get stages() {
+        return m.stages.map((s) => ({ startLine: s.startLine, endLine: s.endLine }));
+      },
       dockerfile: true,
       checkSkip,
     };

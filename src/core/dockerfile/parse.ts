@@ -1,4 +1,5 @@
-import { DockerfileParser, Instruction as AstInstruction, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
+import './astpatch';
 import { LineIndex, didYouMean } from '../text';
 import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
 import { invalidReference } from './image';
@@ -19,30 +20,6 @@ import {
 } from './instructions';
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
-
-/**
- * dockerfile-ast 0.7 tokenises an instruction's arguments again on every getArguments() call, and its own
- * constructors (JSONInstruction: RUN, COPY, ADD, CMD...) call it four or five times per instruction, which made the
- * parse several times slower than it needs to be. An instruction's text never changes after parsing, so the tokens
- * are computed once per instruction and handed out as a fresh array (callers such as ModifiableInstruction shift
- * it). The keyword is upper-cased once too. Same results, a fraction of the work.
- */
-const MEMO = Symbol('devops-guidance.args');
-const KW = Symbol('devops-guidance.keyword');
-const PATCHED = Symbol.for('devops-guidance.dockerfile-ast-memo');
-type Memo = { [MEMO]?: unknown[]; [KW]?: string };
-const proto = AstInstruction.prototype as unknown as { getRawArguments(): unknown[]; getKeyword(): string; [PATCHED]?: true };
-if (!proto[PATCHED]) {
-  const rawArguments = proto.getRawArguments;
-  proto.getRawArguments = function (this: Memo) {
-    return (this[MEMO] ??= rawArguments.call(this)).slice();
-  };
-  const keyword = proto.getKeyword;
-  proto.getKeyword = function (this: Memo) {
-    return (this[KW] ??= keyword.call(this));
-  };
-  proto[PATCHED] = true;
-}
 
 /**
  * Parses a Dockerfile with dockerfile-ast and builds our model: stages (with their in-file parents), comments,

@@ -19,8 +19,10 @@ const ENV_VARS: Record<string, { off: (v: string) => boolean; what: string }> = 
   PIP_TRUSTED_HOST: { off: (v) => v !== '', what: 'pip skips TLS checks for the listed hosts' },
 };
 
+const ENV_VAR_MAP = new Map(Object.entries(ENV_VARS));
+
 function envVar(name: string): { off: (v: string) => boolean; what: string } | undefined {
-  return ENV_VARS[name] ?? ENV_VARS[name.toUpperCase()];
+  return ENV_VAR_MAP.get(name) ?? ENV_VAR_MAP.get(name.toUpperCase());
 }
 
 interface Hit {

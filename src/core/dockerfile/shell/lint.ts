@@ -38,6 +38,11 @@ interface CommandIndex {
   byManager: Map<Manager, { run: RunInfo; call: PmCall }[]>;
   /** Commands with inline assignments (`A=1 cmd`, `export A=1`). */
   assigning: Indexed[];
+  /** Position of each RUN in file order. */
+  order: Map<RunInfo, number>;
+  /** Merged answers for several programs or managers, by the joined key (rules ask the same lists on every lint). */
+  merged: Map<string, Indexed[]>;
+  mergedCalls: Map<string, { run: RunInfo; call: PmCall }[]>;
 }
 
 const indexCache = new WeakMap<DockerfileModel, CommandIndex>();
@@ -46,13 +51,14 @@ const indexCache = new WeakMap<DockerfileModel, CommandIndex>();
 function index(m: DockerfileModel): CommandIndex {
   let ix = indexCache.get(m);
   if (ix) return ix;
-  ix = { byProgram: new Map(), byManager: new Map(), assigning: [] };
+  const all = runs(m);
+  ix = { byProgram: new Map(), byManager: new Map(), assigning: [], order: new Map(all.map((r, i) => [r, i])), merged: new Map(), mergedCalls: new Map() };
   const add = (key: string, e: Indexed) => {
     let l = ix!.byProgram.get(key);
     if (!l) ix!.byProgram.set(key, (l = []));
     if (l[l.length - 1] !== e) l.push(e);
   };
-  for (const run of runs(m)) {
+  for (const run of all) {
     for (const cmd of commands(run)) {
       const e = { run, cmd };
       if (cmd.program) add(cmd.program, e);
@@ -70,12 +76,20 @@ function index(m: DockerfileModel): CommandIndex {
   return ix;
 }
 
-/** Reliable RUN commands whose program (or a wrapper's) is one of `programs`, in file order. */
+const NONE: never[] = [];
+
+/** Reliable RUN commands whose program (or a wrapper's) is one of `programs`, in file order. Do not modify the result. */
 export function commandsNamed(m: DockerfileModel, ...programs: string[]): Indexed[] {
   const ix = index(m);
-  if (programs.length === 1) return ix.byProgram.get(programs[0]) ?? [];
-  const out = programs.flatMap((p) => ix.byProgram.get(p) ?? []);
-  return sortIndexed(m, out);
+  if (programs.length === 1) return ix.byProgram.get(programs[0]) ?? NONE;
+  const key = programs.join(' ');
+  let out = ix.merged.get(key);
+  if (!out) {
+    const found = programs.flatMap((p) => ix.byProgram.get(p) ?? NONE);
+    out = found.length < 2 ? found : [...new Set(found)].sort((a, b) => ix.order.get(a.run)! - ix.order.get(b.run)! || comparePositions(a.cmd.range.start, b.cmd.range.start));
+    ix.merged.set(key, out);
+  }
+  return out;
 }
 
 /** Reliable RUN commands with inline assignments. */
@@ -83,20 +97,18 @@ export function assigningCommands(m: DockerfileModel): Indexed[] {
   return index(m).assigning;
 }
 
-function sortIndexed(m: DockerfileModel, xs: Indexed[]): Indexed[] {
-  if (xs.length < 2) return xs;
-  const order = new Map(runs(m).map((r, i) => [r, i]));
-  return [...new Set(xs)].sort((a, b) => order.get(a.run)! - order.get(b.run)! || comparePositions(a.cmd.range.start, b.cmd.range.start));
-}
-
-/** Every package-manager call of the given managers, with its RUN, in file order. */
+/** Every package-manager call of the given managers, with its RUN, in file order. Do not modify the result. */
 export function calls(m: DockerfileModel, managers: readonly Manager[]): { run: RunInfo; call: PmCall }[] {
   const ix = index(m);
-  if (managers.length === 1) return ix.byManager.get(managers[0]) ?? [];
-  const all = managers.flatMap((k) => ix.byManager.get(k) ?? []);
-  if (all.length < 2) return all;
-  const order = new Map(runs(m).map((r, i) => [r, i]));
-  return all.sort((a, b) => order.get(a.run)! - order.get(b.run)! || comparePositions(a.call.command.range.start, b.call.command.range.start));
+  if (managers.length === 1) return ix.byManager.get(managers[0]) ?? NONE;
+  const key = managers.join(' ');
+  let out = ix.mergedCalls.get(key);
+  if (!out) {
+    out = managers.flatMap((k) => ix.byManager.get(k) ?? NONE);
+    if (out.length > 1) out.sort((a, b) => ix.order.get(a.run)! - ix.order.get(b.run)! || comparePositions(a.call.command.range.start, b.call.command.range.start));
+    ix.mergedCalls.set(key, out);
+  }
+  return out;
 }
 
 export function insertAt(p: Position, newText: string): TextEdit {

@@ -6,7 +6,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { Range } from '../../finding';
-import { shellParser } from './parser';
+import { openCursor, shellParser } from './parser';
 import type { ShellSource } from './source';
 
 export interface Word {
@@ -35,6 +35,49 @@ class SourceWord implements Word {
   ) {}
   get range(): Range {
     return (this.r ??= this.src.range(this.start, this.end));
+  }
+  set range(r: Range) {
+    this.r = r;
+  }
+}
+
+/** A command whose Dockerfile range is computed when a rule first asks for it. */
+class SourceCommand implements Command {
+  program?: string;
+  wrappers: Wrapper[] = [];
+  inSubshell: boolean;
+  inSubstitution: boolean;
+  inFunction: boolean;
+  inCondition: boolean;
+  background: boolean;
+  uncertain: boolean;
+  argsFromStdin = false;
+  pipeline?: Pipeline;
+  pipeIndex: number;
+  private r?: Range;
+  constructor(
+    public name: Word | undefined,
+    public args: Word[],
+    public assignments: Assignment[],
+    public redirects: Redirect[],
+    public start: number,
+    public end: number,
+    public source: ShellSource,
+    public script: ShellScript,
+    ctx: Ctx,
+  ) {
+    this.program = name ? programOf(name) : undefined;
+    this.inSubshell = ctx.subshell;
+    this.inSubstitution = ctx.substitution;
+    this.inFunction = ctx.fn;
+    this.inCondition = ctx.condition;
+    this.background = ctx.background;
+    this.uncertain = ctx.uncertain;
+    this.pipeline = ctx.pipeline;
+    this.pipeIndex = ctx.pipeline ? ctx.pipeIndex : -1;
+  }
+  get range(): Range {
+    return (this.r ??= this.source.range(this.start, this.end));
   }
   set range(r: Range) {
     this.r = r;
@@ -141,14 +184,16 @@ export function parseScript(source: ShellSource, level = 0, options: { pipefail?
   if (!source.text.trim()) return script;
   const tree = shellParser().parse(source.text);
   if (!tree) return script;
-  let root: Node;
+  // one node table per `sh -c` level: a nested script is parsed while its parent's table is being walked
+  const t = (tables[level] ??= new Nodes());
   try {
-    root = mirror(tree, source.text);
+    t.fill(tree, source.text);
   } finally {
     tree.delete();
   }
-  script.hasError = root.hasError;
-  new Walker(script).visit(root, ROOT_CTX);
+  script.hasError = t.hasError(0);
+  new Walker(script, t).visit(0, ROOT_CTX);
+  t.clear();
   script.commands.sort((a, b) => a.start - b.start || b.end - a.end);
   return script;
 }
@@ -166,113 +211,215 @@ export function allCommands(script: ShellScript): Command[] {
 }
 
 /**
- * A plain-JS copy of a tree-sitter node. Reading a tree through web-tree-sitter's Node objects crosses into WASM
- * for every property; copying it once with a TreeCursor and walking the copy is several times faster.
- */
-class Node {
-  readonly children: Node[] = [];
-  /** Field names of the children, only for the parents the walker asks (FIELD_PARENTS). */
-  fields?: (string | null)[];
-  hasError = false;
-  constructor(
-    readonly type: string,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
-    private readonly src: string,
-  ) {}
-  get text(): string {
-    return this.src.slice(this.startIndex, this.endIndex);
-  }
-  get childCount(): number {
-    return this.children.length;
-  }
-  child(i: number): Node | null {
-    return this.children[i] ?? null;
-  }
-  fieldNameForChild(i: number): string | null {
-    return this.fields?.[i] ?? null;
-  }
-  childForFieldName(name: string): Node | null {
-    const i = this.fields ? this.fields.indexOf(name) : -1;
-    return i < 0 ? null : this.children[i];
-  }
-  get namedChildren(): Node[] {
-    return this.children.filter((c) => c.isNamed);
-  }
-  get namedChildCount(): number {
-    return this.namedChildren.length;
-  }
-  namedChild(i: number): Node | null {
-    return this.namedChildren[i] ?? null;
-  }
-}
-
-/** Per-language caches of namedness by type id (each lookup would cross into WASM). */
-const TYPE_NAMED = new WeakMap<object, boolean[]>();
-/**
  * Nodes the walker reads only as text (`$VAR`, `${VAR:-x}`, `$((1+2))`, comments, heredoc bodies): their insides are
  * not copied when the tree has no error (with errors they are, so a syntax error inside still marks the statement).
  */
 const OPAQUE = new Set(['simple_expansion', 'expansion', 'arithmetic_expansion', 'comment', 'heredoc_body', 'regex', 'extglob_pattern']);
+/**
+ * Nodes that hold commands only inside `$( )`, backticks or `<( )`: without a `(` or a backquote in their text (and
+ * without an error in the tree) nothing in them can be a command, and the walker only looks inside them for commands.
+ */
+const COMMANDLESS = new Set(['test_command', 'binary_expression', 'unary_expression', 'ternary_expression', 'postfix_expression', 'parenthesized_expression']);
+/** The node types the walker's `visit` tells apart, as small numbers (0: any other type). */
+const KINDS = [
+  '', 'command', 'declaration_command', 'unset_command', 'variable_assignment', 'variable_assignments', 'redirected_statement', 'pipeline',
+  'subshell', 'command_substitution', 'process_substitution', 'function_definition', 'if_statement', 'while_statement', 'elif_clause',
+  'list', 'heredoc_body', 'heredoc_redirect', 'comment', 'ERROR',
+] as const;
+const KIND_OF = new Map<string, number>(KINDS.map((k, i) => [k, i]));
+const K = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<(typeof KINDS)[number], number>;
 /** Parents whose children's field names the walker reads; other field names are never fetched. */
 const FIELD_PARENTS = new Set(['if_statement', 'while_statement', 'elif_clause', 'redirected_statement', 'file_redirect', 'variable_assignment']);
 
-function mirror(tree: Tree, src: string): Node {
-  const cur = tree.walk();
-  const lang = tree.language;
-  let named = TYPE_NAMED.get(lang);
-  if (!named) TYPE_NAMED.set(lang, (named = []));
-  const types = lang.types;
-  const fields = lang.fields;
-  // without errors there are no missing tokens, and an anonymous token's text is its type
-  const broken = tree.rootNode.hasError;
-  try {
-    const make = () => {
-      const id = cur.nodeTypeId;
-      const type = types[id] || 'ERROR';
-      const isNamed = (named[id] ??= type === 'ERROR' || lang.nodeTypeIsNamed(id));
-      const start = cur.startIndex;
-      if (!isNamed && !broken) return new Node(type, false, false, start, start + type.length, src);
-      const end = cur.endIndex;
-      // only a zero-width node can be a token tree-sitter inserted to recover from an error
-      const missing = broken && start === end && cur.nodeIsMissing;
-      return new Node(type, isNamed, missing, start, end, src);
-    };
-    const root = make();
-    const stack: Node[] = [root];
-    let node = root;
-    if (cur.gotoFirstChild()) {
+const NAMED = 1;
+const MISSING = 2;
+/** The node is an ERROR node or has one (or a missing token) below it. */
+const ERROR = 4;
+/** The walker reads the field names of this node's children. */
+const FIELDS = 8;
+
+/** Per-language tables read once: whether each type is named (each lookup would cross into WASM), and our type sets. */
+const LANGUAGE_TABLES = new WeakMap<object, { named: boolean[]; fieldParent: boolean[]; opaque: boolean[]; commandless: boolean[]; kind: number[] }>();
+
+/** One node table per `sh -c` level: a nested script is parsed while its parent's table is being walked. */
+const tables: Nodes[] = [];
+
+class Nodes {
+  count = 0;
+  src = '';
+  type: string[] = [];
+  field: (string | null)[] = [];
+  flags = new Uint8Array(256);
+  kind = new Uint8Array(256);
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  first = new Int32Array(256);
+  next = new Int32Array(256);
+  parent = new Int32Array(256);
+
+  fill(tree: Tree, src: string): void {
+    const lang = tree.language;
+    let lt = LANGUAGE_TABLES.get(lang);
+    if (!lt) {
+      const named: boolean[] = [];
+      const fieldParent: boolean[] = [];
+      const opaque: boolean[] = [];
+      const commandless: boolean[] = [];
+      const kind: number[] = [];
+      for (let id = 0; id < lang.types.length; id++) {
+        const type = lang.types[id] || 'ERROR';
+        kind[id] = KIND_OF.get(type) ?? 0;
+        named[id] = type === 'ERROR' || lang.nodeTypeIsNamed(id);
+        fieldParent[id] = FIELD_PARENTS.has(type);
+        opaque[id] = OPAQUE.has(type);
+        commandless[id] = COMMANDLESS.has(type);
+      }
+      LANGUAGE_TABLES.set(lang, (lt = { named, fieldParent, opaque, commandless, kind }));
+    }
+    const { named, fieldParent, opaque, commandless, kind } = lt;
+    const types = lang.types;
+    const fields = lang.fields;
+    this.src = src;
+    this.count = 0;
+    // without errors there are no missing tokens, and an anonymous token's text is its type
+    // (read before the cursor opens: no other tree-sitter call may happen during the walk)
+    const broken = tree.rootNode.hasError;
+    const cur = openCursor(tree);
+    try {
+      // copies the cursor's node as child of `parent` after `prev`; returns it, with DESCEND when its children are needed
+      let descend = false;
+      const make = (parent: number, prev: number): number => {
+        const n = this.count++;
+        if (n === this.flags.length) this.grow();
+        const id = cur.nodeTypeId;
+        const type = types[id] || 'ERROR';
+        const isNamed = named[id] ?? type === 'ERROR';
+        const start = cur.startIndex;
+        let end: number;
+        let flags = isNamed ? NAMED : 0;
+        if (!isNamed && !broken) end = start + type.length;
+        else {
+          end = cur.endIndex;
+          // only a zero-width node can be a token tree-sitter inserted to recover from an error
+          if (broken && start === end && cur.nodeIsMissing) flags |= MISSING;
+        }
+        if (type === 'ERROR') flags |= ERROR;
+        if (fieldParent[id]) flags |= FIELDS;
+        this.type[n] = type;
+        this.kind[n] = kind[id] ?? (type === 'ERROR' ? K.ERROR : 0);
+        this.flags[n] = flags;
+        this.start[n] = start;
+        this.end[n] = end;
+        this.first[n] = -1;
+        this.next[n] = -1;
+        this.parent[n] = parent;
+        this.field[n] = parent >= 0 && this.flags[parent] & FIELDS ? (fields[cur.currentFieldId] ?? null) : null;
+        if (prev >= 0) this.next[prev] = n;
+        else if (parent >= 0) this.first[parent] = n;
+        descend =
+          isNamed &&
+          (broken ||
+            // read as text only; commands only behind a `(` or a backquote; a string with no expansion (see wordValue)
+            !(opaque[id] || (commandless[id] && !this.holdsSubstitution(n)) || (type === 'string' && !this.holdsExpansion(n))));
+        return n;
+      };
+      const root = make(-1, -1);
+      if (!cur.gotoFirstChild()) return;
+      // the open nodes and the last child added under each
+      const stack = [root];
+      const last = [-1];
       for (;;) {
-        const child = make();
-        node.children.push(child);
-        if (FIELD_PARENTS.has(node.type)) (node.fields ??= []).push(fields[cur.currentFieldId] ?? null);
-        if (child.isNamed && !(OPAQUE.has(child.type) && !broken) && cur.gotoFirstChild()) {
+        const child = make(stack[stack.length - 1], last[last.length - 1]);
+        last[last.length - 1] = child;
+        if (descend && cur.gotoFirstChild()) {
           stack.push(child);
-          node = child;
+          last.push(-1);
           continue;
         }
         while (!cur.gotoNextSibling()) {
-          if (!cur.gotoParent()) return finish(root);
+          if (!cur.gotoParent() || stack.length === 1) return;
           stack.pop();
-          node = stack[stack.length - 1];
-          if (!node) return finish(root);
+          last.pop();
         }
       }
+    } finally {
+      cur.delete();
+      this.finish();
     }
-    return finish(root);
-  } finally {
-    cur.delete();
   }
-}
 
-/** Sets hasError bottom-up: an ERROR node, a missing token, or either below. */
-function finish(n: Node): Node {
-  let err = n.type === 'ERROR' || n.isMissing;
-  for (const c of n.children) if (finish(c).hasError) err = true;
-  n.hasError = err;
-  return n;
+  /** Marks every node with an ERROR or a missing token at or below it (children come after their parent). */
+  private finish(): void {
+    for (let n = this.count - 1; n > 0; n--) {
+      if (this.flags[n] & (MISSING | ERROR)) this.flags[this.parent[n]] |= ERROR;
+    }
+  }
+
+  private grow(): void {
+    const size = this.flags.length * 2;
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(size);
+      b.set(a);
+      return b;
+    };
+    this.flags = grow8(this.flags);
+    this.kind = grow8(this.kind);
+    this.start = grow32(this.start);
+    this.end = grow32(this.end);
+    this.first = grow32(this.first);
+    this.next = grow32(this.next);
+    this.parent = grow32(this.parent);
+  }
+
+  /** A `(` or a backquote in the node's text: the only way a command substitution or subshell starts. */
+  private holdsSubstitution(n: number): boolean {
+    return this.has(n, '(') || this.has(n, '`');
+  }
+
+  /** A `$` or a backquote in the node's text: the only way an expansion or substitution starts. */
+  private holdsExpansion(n: number): boolean {
+    return this.has(n, '$') || this.has(n, '`');
+  }
+
+  private has(n: number, c: string): boolean {
+    const i = this.src.indexOf(c, this.start[n]);
+    return i >= 0 && i < this.end[n];
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.src = '';
+    this.type.length = 0;
+    this.field.length = 0;
+  }
+
+  isNamed(n: number): boolean {
+    return (this.flags[n] & NAMED) !== 0;
+  }
+  isMissing(n: number): boolean {
+    return (this.flags[n] & MISSING) !== 0;
+  }
+  /** An ERROR node or a missing token at or below the node. */
+  hasError(n: number): boolean {
+    return (this.flags[n] & (ERROR | MISSING)) !== 0;
+  }
+  text(n: number): string {
+    return this.src.slice(this.start[n], this.end[n]);
+  }
+  /** The first child with this field name, or -1. */
+  childForFieldName(n: number, name: string): number {
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) if (this.field[c] === name) return c;
+    return -1;
+  }
+  firstNamedChild(n: number): number {
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) if (this.flags[c] & NAMED) return c;
+    return -1;
+  }
 }
 
 interface Ctx {
@@ -296,60 +443,67 @@ const ROOT_CTX: Ctx = {
   pipeIndex: -1,
 };
 
+/** Walks a node table, adding the commands (and pipelines, nested `sh -c` scripts) it finds to the script. */
 class Walker {
-  constructor(private readonly script: ShellScript) {}
+  constructor(
+    private readonly script: ShellScript,
+    private readonly t: Nodes,
+  ) {}
 
   private get src(): ShellSource {
     return this.script.source;
   }
 
-  visit(node: Node, ctx: Ctx): void {
-    switch (node.type) {
-      case 'command':
+  visit(node: number, ctx: Ctx): void {
+    const t = this.t;
+    switch (t.kind[node]) {
+      case K.command:
         this.command(node, ctx, []);
         return;
-      case 'declaration_command':
-      case 'unset_command':
+      case K.declaration_command:
+      case K.unset_command:
         this.declaration(node, ctx);
         return;
-      case 'variable_assignment':
-      case 'variable_assignments':
+      case K.variable_assignment:
+      case K.variable_assignments:
         this.bareAssignment(node, ctx);
         return;
-      case 'redirected_statement':
+      case K.redirected_statement:
         this.redirected(node, ctx);
         return;
-      case 'pipeline':
+      case K.pipeline:
         this.pipeline(node, ctx);
         return;
-      case 'subshell':
+      case K.subshell:
         this.children(node, { ...ctx, subshell: true, pipeline: undefined, pipeIndex: -1 });
         return;
-      case 'command_substitution':
-      case 'process_substitution':
+      case K.command_substitution:
+      case K.process_substitution:
         this.children(node, { ...ctx, substitution: true, background: false, pipeline: undefined, pipeIndex: -1 });
         return;
-      case 'function_definition':
+      case K.function_definition:
         this.children(node, { ...ctx, fn: true, pipeline: undefined, pipeIndex: -1 });
         return;
-      case 'if_statement':
-      case 'while_statement':
-      case 'elif_clause': {
-        for (let i = 0; i < node.childCount; i++) {
-          const c = node.child(i)!;
-          const isCond = node.fieldNameForChild(i) === 'condition';
-          this.visit(c, isCond ? { ...ctx, condition: true, pipeline: undefined, pipeIndex: -1 } : { ...ctx, pipeline: undefined, pipeIndex: -1 });
+      case K.if_statement:
+      case K.while_statement:
+      case K.elif_clause: {
+        const cond = { ...ctx, condition: true, pipeline: undefined, pipeIndex: -1 };
+        const body = { ...ctx, pipeline: undefined, pipeIndex: -1 };
+        for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+          // anonymous children (`if`, `then`, `;`) have no children and hold nothing
+          if (t.first[c] < 0) continue;
+          this.visit(c, t.field[c] === 'condition' ? cond : body);
         }
         return;
       }
-      case 'list':
+      case K.list:
         this.list(node, ctx);
         return;
-      case 'heredoc_body':
-      case 'heredoc_redirect':
-      case 'comment':
+      case K.heredoc_body:
+      case K.heredoc_redirect:
+      case K.comment:
         return;
-      case 'ERROR':
+      case K.ERROR:
         this.children(node, { ...ctx, uncertain: true });
         return;
       default:
@@ -357,34 +511,37 @@ class Walker {
     }
   }
 
-  private children(node: Node, ctx: Ctx): void {
-    const n = node.childCount;
-    for (let i = 0; i < n; i++) {
-      const c = node.child(i)!;
-      if (!c.isNamed) continue;
-      const next = node.child(i + 1);
-      const bg = next !== null && !next.isNamed && next.type === '&';
+  private children(node: number, ctx: Ctx): void {
+    const t = this.t;
+    const broken = t.hasError(node);
+    let prev = -1;
+    for (let c = t.first[node]; c >= 0; prev = c, c = t.next[c]) {
+      if (!t.isNamed(c)) continue;
+      const next = t.next[c];
+      const bg = next >= 0 && !t.isNamed(next) && t.type[next] === '&';
       const c2 = bg ? { ...ctx, background: true } : ctx;
-      this.visit(c, brokenNear(node, i) ? { ...c2, uncertain: true } : c2);
+      this.visit(c, broken && brokenNear(t, prev, next) ? { ...c2, uncertain: true } : c2);
     }
   }
 
   /** `a && b`, `a || b`: the left side of `||` is a condition. */
-  private list(node: Node, ctx: Ctx): void {
-    const n = node.childCount;
-    for (let i = 0; i < n; i++) {
-      const c = node.child(i)!;
-      if (!c.isNamed) continue;
-      const next = node.child(i + 1);
-      const c2 = next && !next.isNamed && next.type === '||' ? { ...ctx, condition: true } : ctx;
-      this.visit(c, brokenNear(node, i) ? { ...c2, uncertain: true } : c2);
+  private list(node: number, ctx: Ctx): void {
+    const t = this.t;
+    const broken = t.hasError(node);
+    let prev = -1;
+    for (let c = t.first[node]; c >= 0; prev = c, c = t.next[c]) {
+      if (!t.isNamed(c)) continue;
+      const next = t.next[c];
+      const c2 = next >= 0 && !t.isNamed(next) && t.type[next] === '||' ? { ...ctx, condition: true } : ctx;
+      this.visit(c, broken && brokenNear(t, prev, next) ? { ...c2, uncertain: true } : c2);
     }
   }
 
-  private pipeline(node: Node, ctx: Ctx): void {
+  private pipeline(node: number, ctx: Ctx): void {
+    const t = this.t;
     const p: Pipeline = {
-      start: node.startIndex,
-      end: node.endIndex,
+      start: t.start[node],
+      end: t.end[node],
       elements: [],
       operators: [],
       source: this.src,
@@ -392,14 +549,14 @@ class Walker {
     };
     this.script.pipelines.push(p);
     let index = 0;
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      if (!c.isNamed) {
-        if (c.type === '|' || c.type === '|&') p.operators.push({ start: c.startIndex, end: c.endIndex });
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      const type = t.type[c];
+      if (!t.isNamed(c)) {
+        if (type === '|' || type === '|&') p.operators.push({ start: t.start[c], end: t.end[c] });
         continue;
       }
-      if (c.type === 'comment') continue;
-      const el: PipelineElement = { start: c.startIndex, end: c.endIndex };
+      if (type === 'comment') continue;
+      const el: PipelineElement = { start: t.start[c], end: t.end[c] };
       p.elements.push(el);
       const before = this.script.commands.length;
       this.visit(c, { ...ctx, pipeline: p, pipeIndex: index });
@@ -415,135 +572,146 @@ class Walker {
     }
   }
 
-  private redirected(node: Node, ctx: Ctx): void {
-    const body = node.childForFieldName('body');
+  private redirected(node: number, ctx: Ctx): void {
+    const t = this.t;
+    const body = t.childForFieldName(node, 'body');
     const redirects: Redirect[] = [];
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      if (node.fieldNameForChild(i) === 'redirect') {
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      if (t.field[c] === 'redirect') {
         const r = this.redirect(c);
         if (r) redirects.push(r);
         this.substitutionsIn(c, ctx);
       }
     }
-    if (!body) return;
-    if (body.type === 'command') {
+    if (body < 0) return;
+    if (t.type[body] === 'command') {
       const cmd = this.command(body, ctx, redirects);
-      if (cmd && node.endIndex > cmd.end) {
+      if (cmd && t.end[node] > cmd.end) {
         // the command's extent covers its redirections (`cat > f <<EOF`)
-        cmd.end = node.endIndex;
+        cmd.end = t.end[node];
         cmd.range = this.src.range(cmd.start, cmd.end);
       }
     } else this.visit(body, ctx);
   }
 
-  private redirect(node: Node): Redirect | undefined {
-    if (node.type === 'heredoc_redirect') return { op: '<<' };
+  private redirect(node: number): Redirect | undefined {
+    const t = this.t;
+    if (t.type[node] === 'heredoc_redirect') return { op: '<<' };
     let op = '';
     let fd: string | undefined;
     let target: Word | undefined;
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      const field = node.fieldNameForChild(i);
-      if (field === 'descriptor') fd = c.text;
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      const field = t.field[c];
+      if (field === 'descriptor') fd = t.text(c);
       else if (field === 'destination') target ??= this.word(c);
-      else if (!c.isNamed) op = c.type;
+      else if (!t.isNamed(c)) op = t.type[c];
     }
     return { op, fd, target };
   }
 
   /** Walks a node only for the commands in its `$( )` / backticks. */
-  private substitutionsIn(node: Node, ctx: Ctx): void {
-    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+  private substitutionsIn(node: number, ctx: Ctx): void {
+    const t = this.t;
+    const type = t.type[node];
+    if (type === 'command_substitution' || type === 'process_substitution') {
       this.visit(node, ctx);
       return;
     }
-    if (node.type === 'heredoc_body') return;
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      if (c.isNamed && c.childCount) this.substitutionsIn(c, ctx);
+    if (type === 'heredoc_body') return;
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      if (t.isNamed(c) && t.first[c] >= 0) this.substitutionsIn(c, ctx);
     }
   }
 
-  private command(node: Node, ctx: Ctx, outerRedirects: Redirect[]): Command | undefined {
+  private command(node: number, ctx: Ctx, outerRedirects: Redirect[]): Command | undefined {
+    const t = this.t;
     const assignments: Assignment[] = [];
     const redirects: Redirect[] = [...outerRedirects];
     let name: Word | undefined;
     const args: Word[] = [];
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      const field = node.fieldNameForChild(i);
-      if (c.type === 'variable_assignment') {
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      const type = t.type[c];
+      const field = t.field[c];
+      if (type === 'variable_assignment') {
         const a = this.assignment(c);
         if (a) assignments.push(a);
         this.substitutionsIn(c, ctx);
-      } else if (field === 'redirect' || c.type.endsWith('_redirect')) {
+      } else if (field === 'redirect' || type.endsWith('_redirect')) {
         const r = this.redirect(c);
         if (r) redirects.push(r);
         this.substitutionsIn(c, ctx);
-      } else if (field === 'name' || c.type === 'command_name') {
-        const inner = c.type === 'command_name' ? (c.namedChild(0) ?? c) : c;
+      } else if (field === 'name' || type === 'command_name') {
+        let inner = c;
+        if (type === 'command_name') {
+          const first = t.firstNamedChild(c);
+          if (first >= 0) inner = first;
+        }
         name = this.word(inner);
         this.substitutionsIn(c, ctx);
-      } else if (c.isNamed && c.type !== 'comment') {
+      } else if (t.isNamed(c) && type !== 'comment') {
         args.push(this.word(c));
         this.substitutionsIn(c, ctx);
       }
     }
-    return this.addCommand(node.startIndex, node.endIndex, name, args, assignments, redirects, node.hasError ? { ...ctx, uncertain: true } : ctx);
+    return this.addCommand(t.start[node], t.end[node], name, args, assignments, redirects, t.hasError(node) ? { ...ctx, uncertain: true } : ctx);
   }
 
-  private declaration(node: Node, ctx: Ctx): void {
-    const kw = node.child(0);
-    if (!kw) return;
+  private declaration(node: number, ctx: Ctx): void {
+    const t = this.t;
+    const kw = t.first[node];
+    if (kw < 0) return;
     const name = this.word(kw);
-    if (!kw.isNamed) {
+    if (!t.isNamed(kw)) {
       // the keyword (`export`, `declare`, `unset`) is an anonymous token: its text is the program name
-      name.text = kw.text;
+      name.text = t.text(kw);
       name.literal = true;
     }
     const args: Word[] = [];
     const assignments: Assignment[] = [];
-    for (let i = 1; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      if (!c.isNamed) continue;
-      if (c.type === 'variable_assignment') {
+    for (let c = t.next[kw]; c >= 0; c = t.next[c]) {
+      if (!t.isNamed(c)) continue;
+      if (t.type[c] === 'variable_assignment') {
         const a = this.assignment(c);
         if (a) assignments.push(a);
       }
       args.push(this.word(c));
       this.substitutionsIn(c, ctx);
     }
-    this.addCommand(node.startIndex, node.endIndex, name, args, assignments, [], ctx);
+    this.addCommand(t.start[node], t.end[node], name, args, assignments, [], ctx);
   }
 
-  private bareAssignment(node: Node, ctx: Ctx): void {
-    const list = node.type === 'variable_assignments' ? node.namedChildren.filter((c): c is Node => !!c) : [node];
+  private bareAssignment(node: number, ctx: Ctx): void {
+    const t = this.t;
     const assignments: Assignment[] = [];
-    for (const c of list) {
-      const a = c.type === 'variable_assignment' ? this.assignment(c) : undefined;
+    const one = (c: number) => {
+      const a = t.type[c] === 'variable_assignment' ? this.assignment(c) : undefined;
       if (a) assignments.push(a);
       this.substitutionsIn(c, ctx);
-    }
-    this.addCommand(node.startIndex, node.endIndex, undefined, [], assignments, [], ctx);
+    };
+    if (t.type[node] === 'variable_assignments') {
+      for (let c = t.first[node]; c >= 0; c = t.next[c]) if (t.isNamed(c)) one(c);
+    } else one(node);
+    this.addCommand(t.start[node], t.end[node], undefined, [], assignments, [], ctx);
   }
 
-  private assignment(node: Node): Assignment | undefined {
-    const n = node.childForFieldName('name');
-    if (!n) return undefined;
-    const v = node.childForFieldName('value');
+  private assignment(node: number): Assignment | undefined {
+    const t = this.t;
+    const n = t.childForFieldName(node, 'name');
+    if (n < 0) return undefined;
+    const v = t.childForFieldName(node, 'value');
     return {
-      name: n.text,
-      value: v ? this.word(v) : undefined,
-      start: node.startIndex,
-      end: node.endIndex,
-      range: this.src.range(node.startIndex, node.endIndex),
+      name: t.text(n),
+      value: v >= 0 ? this.word(v) : undefined,
+      start: t.start[node],
+      end: t.end[node],
+      range: this.src.range(t.start[node], t.end[node]),
     };
   }
 
-  word(node: Node): Word {
-    const { text, literal } = wordValue(node);
-    return new SourceWord(this.src, node.startIndex, node.endIndex, node.text, text, literal);
+  word(node: number): Word {
+    const t = this.t;
+    const { text, literal } = wordValue(t, node);
+    return new SourceWord(this.src, t.start[node], t.end[node], t.text(node), text, literal);
   }
 
   private addCommand(
@@ -555,28 +723,7 @@ class Walker {
     redirects: Redirect[],
     ctx: Ctx,
   ): Command {
-    const cmd: Command = {
-      name,
-      program: name ? programOf(name) : undefined,
-      args,
-      assignments,
-      redirects,
-      wrappers: [],
-      start,
-      end,
-      range: this.src.range(start, end),
-      source: this.src,
-      script: this.script,
-      inSubshell: ctx.subshell,
-      inSubstitution: ctx.substitution,
-      inFunction: ctx.fn,
-      inCondition: ctx.condition,
-      background: ctx.background,
-      uncertain: ctx.uncertain,
-      argsFromStdin: false,
-      pipeline: ctx.pipeline,
-      pipeIndex: ctx.pipeline ? ctx.pipeIndex : -1,
-    };
+    const cmd = new SourceCommand(name, args, assignments, redirects, start, end, this.src, this.script, ctx);
     unwrap(cmd);
     this.script.commands.push(cmd);
     if (cmd.program === 'set' && setsPipefail(cmd.args) && !ctx.subshell && !ctx.substitution && !ctx.fn) {
@@ -617,16 +764,13 @@ class Walker {
 }
 
 /**
- * A statement next to a syntax error: tree-sitter recovered by inserting a missing token or skipping text
- * there, so where the statement ends is a guess (template syntax such as `{{ if x }}` looks like this).
+ * A statement next to a syntax error (its previous or next sibling is an ERROR node or a missing token):
+ * tree-sitter recovered there, so where the statement ends is a guess (template syntax such as `{{ if x }}` looks
+ * like this). Only asked when the parent has an error.
  */
-function brokenNear(parent: Node, i: number): boolean {
-  if (!parent.hasError) return false;
-  const bad = (k: number) => {
-    const n = parent.child(k);
-    return !!n && (n.isMissing || n.type === 'ERROR');
-  };
-  return bad(i - 1) || bad(i + 1);
+function brokenNear(t: Nodes, prev: number, next: number): boolean {
+  const bad = (n: number) => n >= 0 && (t.isMissing(n) || t.type[n] === 'ERROR');
+  return bad(prev) || bad(next);
 }
 
 /** The argument of `-c` for a shell command line (`bash -eux -o pipefail -c '...'`), and whether pipefail is set. */
@@ -703,53 +847,60 @@ function unescapeDouble(s: string): string {
 
 const ANSI: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
 
-export function wordValue(node: Node): { text: string; literal: boolean } {
-  switch (node.type) {
+/** The value of a word node after quote removal, and whether it holds no expansion. Reads the node table `t`. */
+function wordValue(t: Nodes, node: number): { text: string; literal: boolean } {
+  const type = t.type[node];
+  switch (type) {
     case 'word':
-      return { text: unescapeBare(node.text), literal: true };
+      return { text: unescapeBare(t.text(node)), literal: true };
     case 'number':
     case 'variable_name':
     case 'test_operator':
-      return { text: node.text, literal: true };
+      return { text: t.text(node), literal: true };
     case 'raw_string':
-      return { text: node.text.slice(1, -1), literal: true };
+      return { text: t.text(node).slice(1, -1), literal: true };
     case 'ansi_c_string':
-      return { text: node.text.slice(2, -1).replace(/\\(.)/g, (m, c: string) => ANSI[c] ?? m), literal: true };
+      return { text: t.text(node).slice(2, -1).replace(/\\(.)/g, (m, c: string) => ANSI[c] ?? m), literal: true };
     case 'string':
     case 'translated_string': {
       let text = '';
       let literal = true;
-      for (let i = 0; i < node.childCount; i++) {
-        const c = node.child(i)!;
-        if (!c.isNamed) continue;
-        if (c.type === 'string_content') text += unescapeDouble(c.text);
+      let named = 0;
+      for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+        if (!t.isNamed(c)) continue;
+        named++;
+        if (t.type[c] === 'string_content') text += unescapeDouble(t.text(c));
         else {
-          text += c.text;
+          text += t.text(c);
           literal = false;
         }
       }
-      if (node.namedChildCount === 0 && node.text.length > 2) {
-        // tree-sitter gives no string_content for some contents; fall back to the raw inside
-        const inner = node.text.slice(node.type === 'translated_string' ? 2 : 1, -1);
-        text = unescapeDouble(inner);
+      const raw = t.text(node);
+      if (named === 0 && raw.length > 2) {
+        // tree-sitter gives no string_content for some contents, and a string without `$` or a backquote is not
+        // copied below its own node (Nodes.fill): the value is the inside with its escapes removed
+        text = unescapeDouble(raw.slice(type === 'translated_string' ? 2 : 1, -1));
       }
       return { text, literal };
     }
     case 'concatenation': {
       let text = '';
       let literal = true;
-      for (let i = 0; i < node.childCount; i++) {
-        const c = node.child(i)!;
-        const v = c.isNamed ? wordValue(c) : { text: c.text, literal: true };
-        text += v.text;
-        literal &&= v.literal;
+      for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+        if (t.isNamed(c)) {
+          const v = wordValue(t, c);
+          text += v.text;
+          literal &&= v.literal;
+        } else text += t.text(c);
       }
       return { text, literal };
     }
-    case 'variable_assignment':
-      return { text: node.text, literal: !/[$`]/.test(node.text) };
+    case 'variable_assignment': {
+      const raw = t.text(node);
+      return { text: raw, literal: !/[$`]/.test(raw) };
+    }
     default:
-      return { text: node.text, literal: false };
+      return { text: t.text(node), literal: false };
   }
 }
 
@@ -769,7 +920,7 @@ interface WrapperSpec {
   stdin?: boolean;
 }
 
-const WRAPPERS: Record<string, WrapperSpec> = {
+const WRAPPER_SPECS: Record<string, WrapperSpec> = {
   sudo: {
     valued: set('-C -D -g -h -p -R -r -T -t -U -u'),
     longValued: set('--close-from --chdir --group --host --prompt --chroot --role --type --command-timeout --other-user --user'),
@@ -802,14 +953,17 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   'with-contenv': {},
 };
 
+/** A Map, so that a command named like an Object property (`constructor`) is not taken for a wrapper. */
+const WRAPPERS = new Map(Object.entries(WRAPPER_SPECS));
+
 function set(s: string): Set<string> {
   return new Set(s.split(' '));
 }
 
 /** Peels wrappers off: `sudo -E env A=1 nohup apt-get install x` becomes `apt-get install x` with three wrappers. */
 function unwrap(cmd: Command): void {
-  for (let guard = 0; guard < 8 && cmd.program && WRAPPERS[cmd.program]; guard++) {
-    const spec = WRAPPERS[cmd.program];
+  for (let guard = 0; guard < 8 && cmd.program && WRAPPERS.has(cmd.program); guard++) {
+    const spec = WRAPPERS.get(cmd.program)!;
     const args = cmd.args;
     let i = 0;
     let operands = spec.operands ?? 0;
