@@ -1,7 +1,7 @@
 /** The engine's public surface: strings in, plain data out. No 'vscode', no file system. */
 export * from './finding';
 export type { Rule, RuleMeta, RuleContext, Report, FixAvailability } from './rule';
-export { lint, ready, atOrAbove, looksBinary, MAX_TEXT_LENGTH } from './engine';
+export { lint, ready, atOrAbove, looksBinary, clearCaches, MAX_TEXT_LENGTH } from './engine';
 export type { LintEnv } from './language';
 export * from './config';
 export { allRules, findRule, severitySettingFor, unknownRuleKeys } from './registry';

@@ -26,6 +26,8 @@ export interface Language<Model> {
   hover?(model: Model, position: Position, config: ResolvedConfig): HoverInfo | undefined;
   /** Completion items at a position (option names in a server group, values by type). */
   complete?(model: Model, position: Position, config: ResolvedConfig): CompletionInfo[];
+  /** Empties what the language keeps between lints (parsed RUN scripts), as if nothing had been linted yet. */
+  clearCaches?(): void;
 }
 
 export interface HoverInfo {

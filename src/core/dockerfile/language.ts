@@ -4,6 +4,7 @@ import { parseDockerfile } from './parse';
 import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from './shell/parser';
 import { dockerfileHover } from './hover';
+import { clearShellCache } from './shell/script';
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
@@ -12,6 +13,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   parse: (text) => parseDockerfile(text),
   rules,
   hover: (m, position) => dockerfileHover(m, position),
+  clearCaches: clearShellCache,
   suppression(m) {
     const checkSkip: string[] = [];
     for (const d of m.directives) {

@@ -181,21 +181,110 @@ const MAX_LEVEL = 3;
 export function parseScript(source: ShellSource, level = 0, options: { pipefail?: boolean } = {}): ShellScript {
   const script: ShellScript = { source, commands: [], pipelines: [], hasError: false, nested: [], level, kind: level > 0 ? 'string' : 'line' };
   if (options.pipefail) script.pipefailFrom = 0;
-  if (!source.text.trim()) return script;
-  const tree = shellParser().parse(source.text);
-  if (!tree) return script;
-  // one node table per `sh -c` level: a nested script is parsed while its parent's table is being walked
-  const t = (tables[level] ??= new Nodes());
-  try {
-    t.fill(tree, source.text);
-  } finally {
-    tree.delete();
+  const text = source.text;
+  if (!text.trim()) return script;
+  let t = cache.enabled ? cache.get(text) : undefined;
+  if (!t) {
+    const tree = shellParser().parse(text);
+    if (!tree) return script;
+    // one node table per `sh -c` level: a nested script is parsed while its parent's table is being walked
+    t = tables[level] ??= new Nodes();
+    try {
+      t.fill(tree, text);
+    } finally {
+      tree.delete();
+    }
+    if (cache.enabled) cache.put(text, t.snapshot());
   }
   script.hasError = t.hasError(0);
   new Walker(script, t).visit(0, ROOT_CTX);
-  t.clear();
+  if (t === tables[level]) t.clear();
   script.commands.sort((a, b) => a.start - b.start || b.end - a.end);
   return script;
+}
+
+/**
+ * Parsed scripts, by the exact text tree-sitter was given. A syntax tree is a function of its text alone (the
+ * grammar is fixed), so the key is everything the cached table depends on: the RUN's text, its escape character
+ * (continuations are joined before), heredoc markers (blanked) and bodies, the `sh -c` string — whatever changes the
+ * script changes the key. What the text does not decide (the shell of the stage, ARG/ENV, positions in the file, the
+ * wrapping `sh -c` level, SHELL's pipefail) is applied by the walk, which runs on every lint and builds fresh
+ * commands with ranges in the current file. So re-linting after an edit parses only the scripts whose text changed.
+ * Least recently used first out, bounded by entries and by size (nodes plus characters held).
+ */
+class ParseCache {
+  enabled = true;
+  hits = 0;
+  misses = 0;
+  private readonly map = new Map<string, Nodes>();
+  private size = 0;
+  constructor(
+    public maxEntries: number,
+    public maxSize: number,
+  ) {}
+  get(text: string): Nodes | undefined {
+    const t = this.map.get(text);
+    if (!t) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    // most recently used last
+    this.map.delete(text);
+    this.map.set(text, t);
+    return t;
+  }
+  put(text: string, t: Nodes): void {
+    const cost = t.count + text.length;
+    if (cost > this.maxSize / 8) return; // one huge script must not flush everything else
+    const had = this.map.get(text);
+    if (had) {
+      this.map.delete(text);
+      this.size -= had.count + text.length;
+    }
+    this.map.set(text, t);
+    this.size += cost;
+    while (this.map.size > this.maxEntries || this.size > this.maxSize) {
+      const [oldest, old] = this.map.entries().next().value as [string, Nodes];
+      this.map.delete(oldest);
+      this.size -= old.count + oldest.length;
+    }
+  }
+  clear(): void {
+    this.map.clear();
+    this.size = 0;
+    this.hits = 0;
+    this.misses = 0;
+  }
+  get entries(): number {
+    return this.map.size;
+  }
+}
+
+const cache = new ParseCache(4096, 4_000_000);
+
+
+/** Empties the parse cache (the next lint parses every script again: the first-open / CI case) and its counters. */
+export function clearShellCache(): void {
+  cache.clear();
+}
+
+/** Turns the parse cache off (every lint parses every script) or on. For tests and benchmarks. */
+export function setShellCacheEnabled(enabled: boolean): void {
+  cache.enabled = enabled;
+  if (!enabled) cache.clear();
+}
+
+/** Tests: the bounds of the parse cache (entries, and nodes plus characters); the defaults when omitted. */
+export function setShellCacheLimits(maxEntries = 4096, maxSize = 4_000_000): void {
+  cache.maxEntries = maxEntries;
+  cache.maxSize = maxSize;
+  cache.clear();
+}
+
+/** Hits, misses and entries of the parse cache since it was last cleared. */
+export function shellCacheStats(): { hits: number; misses: number; entries: number } {
+  return { hits: cache.hits, misses: cache.misses, entries: cache.entries };
 }
 
 /** Every command of a script and of the scripts nested in it, in source order per script. */
@@ -249,13 +338,23 @@ class Nodes {
   src = '';
   type: string[] = [];
   field: (string | null)[] = [];
-  flags = new Uint8Array(256);
-  kind = new Uint8Array(256);
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  first = new Int32Array(256);
-  next = new Int32Array(256);
-  parent = new Int32Array(256);
+  flags: Uint8Array;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  first: Int32Array;
+  next: Int32Array;
+  parent: Int32Array;
+
+  constructor(capacity = 256) {
+    this.flags = new Uint8Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
+  }
 
   fill(tree: Tree, src: string): void {
     const lang = tree.language;
@@ -396,6 +495,23 @@ class Nodes {
     this.src = '';
     this.type.length = 0;
     this.field.length = 0;
+  }
+
+  /** An exact-size copy for the cache (what the walker reads: no parent links). */
+  snapshot(): Nodes {
+    const s = new Nodes(0);
+    const n = this.count;
+    s.count = n;
+    s.src = this.src;
+    s.type = this.type.slice(0, n);
+    s.field = this.field.slice(0, n);
+    s.flags = this.flags.slice(0, n);
+    s.kind = this.kind.slice(0, n);
+    s.start = this.start.slice(0, n);
+    s.end = this.end.slice(0, n);
+    s.first = this.first.slice(0, n);
+    s.next = this.next.slice(0, n);
+    return s;
   }
 
   isNamed(n: number): boolean {
@@ -863,24 +979,29 @@ function wordValue(t: Nodes, node: number): { text: string; literal: boolean } {
       return { text: t.text(node).slice(2, -1).replace(/\\(.)/g, (m, c: string) => ANSI[c] ?? m), literal: true };
     case 'string':
     case 'translated_string': {
+      // the inside with escapes removed, expansions and substitutions kept as written; the inside is read from the
+      // text, not from string_content nodes, which leave out line breaks (and a string without `$` or a backquote is
+      // not copied below its own node, see Nodes.fill)
+      // (tree-sitter-bash also puts the blanks before a closing quote or a `$` into those tokens: offsets, not tokens)
+      const innerStart = t.start[node] + (type === 'translated_string' ? 2 : 1);
+      const end = t.end[node];
       let text = '';
       let literal = true;
-      let named = 0;
+      let pos = innerStart;
+      let closed = end - 1 >= innerStart && t.src.charCodeAt(end - 1) === 34; // "
       for (let c = t.first[node]; c >= 0; c = t.next[c]) {
-        if (!t.isNamed(c)) continue;
-        named++;
-        if (t.type[c] === 'string_content') text += unescapeDouble(t.text(c));
-        else {
-          text += t.text(c);
-          literal = false;
+        if (!t.isNamed(c)) {
+          if (t.next[c] < 0 && t.isMissing(c)) closed = false;
+          continue;
         }
+        if (t.type[c] === 'string_content') continue;
+        if (t.start[c] > pos) text += unescapeDouble(t.src.slice(pos, t.start[c]));
+        text += t.text(c);
+        literal = false;
+        pos = Math.max(pos, t.end[c]);
       }
-      const raw = t.text(node);
-      if (named === 0 && raw.length > 2) {
-        // tree-sitter gives no string_content for some contents, and a string without `$` or a backquote is not
-        // copied below its own node (Nodes.fill): the value is the inside with its escapes removed
-        text = unescapeDouble(raw.slice(type === 'translated_string' ? 2 : 1, -1));
-      }
+      const innerEnd = closed ? end - 1 : end;
+      if (innerEnd > pos) text += unescapeDouble(t.src.slice(pos, innerEnd));
       return { text, literal };
     }
     case 'concatenation': {
