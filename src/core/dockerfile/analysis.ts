@@ -188,7 +188,10 @@ export function expandedUses(m: DockerfileModel): Use[] {
     const globalLookup: Lookup = (n) => a.global.get(n);
     const visit = (ins: Instruction, onbuild?: Instruction): void => {
       const kw = ins.getKeyword();
-      const lookup: Lookup = onbuild ? () => ({ value: undefined, kind: 'env' }) : kw === 'FROM' ? globalLookup : lookupAt(m, ins, true);
+      let cachedLookup: Lookup | undefined;
+      // built on first use: most instructions expand nothing
+      const lookup: Lookup = (n) =>
+        (cachedLookup ??= onbuild ? () => ({ value: undefined, kind: 'env' }) : kw === 'FROM' ? globalLookup : lookupAt(m, ins, true))(n);
       for (const f of flagsOf(ins)) {
         const name = f.getName();
         const expands =

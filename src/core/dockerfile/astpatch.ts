@@ -8,8 +8,8 @@
  * 2. The tokeniser itself (`getRawArguments`) is the largest single cost of a parse: it appends every character to
  *    the argument one at a time and validates every Range it builds. `rawArguments` below is the same state machine,
  *    statement for statement, except that a run of ordinary characters (neither blank nor the escape character),
- *    which the original appends one by one with no change of state, is appended as one slice, and ranges are built
- *    as the `{ start, end }` literals `Range.create(start, end)` returns. test/unit/dockerfile-astpatch.test.ts checks
+ *    which the original appends one by one with no change of state, is appended as one slice, and each argument's
+ *    range (the `{ start, end }` literal `Range.create(start, end)` returns) is computed when first asked. test/unit/dockerfile-astpatch.test.ts checks
  *    it against the original on every instruction of the corpus, the fixtures and generated edge cases.
  */
 import { Argument, Instruction as AstInstruction } from 'dockerfile-ast';
@@ -50,6 +50,24 @@ if (!proto[PATCHED]) {
   proto[PATCHED] = { rawArguments: originalRawArguments };
 }
 
+/**
+ * An Argument whose range is computed when first asked (most words of a RUN never are): the same value, the same
+ * methods (its prototype chain includes Argument's), and the range `Range.create(start, end)` would give.
+ */
+class LazyArgument {
+  private r?: Range;
+  constructor(
+    readonly value: string,
+    private readonly doc: Doc,
+    private readonly s: number,
+    private readonly e: number,
+  ) {}
+  get range(): Range {
+    return (this.r ??= { start: this.doc.positionAt(this.s), end: this.doc.positionAt(this.e) });
+  }
+}
+Object.setPrototypeOf(LazyArgument.prototype, Argument.prototype);
+
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
@@ -77,8 +95,7 @@ export function rawArguments(this: Internals): Argument[] {
   const esc = this.escapeChar;
   const escCode = esc.length === 1 ? esc.charCodeAt(0) : -1;
   const n = fullArgs.length;
-  const arg = (value: string, from: number, to: number): Argument =>
-    new Argument(value, { start: doc.positionAt(offset + from), end: doc.positionAt(offset + to) });
+  const arg = (value: string, from: number, to: number): Argument => new LazyArgument(value, doc, offset + from, offset + to) as unknown as Argument;
   let start = false;
   let comment = false;
   let found = -1;

@@ -44,11 +44,11 @@ interface Info {
   pairs?: Pair[];
   copy?: CopySpec;
 }
-const infos = new WeakMap<Instruction, Info>();
+/** Kept on the instruction itself: a property read is much cheaper than a WeakMap lookup, and rules ask often. */
+const INFO = Symbol('devops-guidance.info');
 function info(ins: Instruction): Info {
-  let i = infos.get(ins);
-  if (!i) infos.set(ins, (i = {}));
-  return i;
+  const holder = ins as unknown as { [INFO]?: Info };
+  return (holder[INFO] ??= {});
 }
 
 /** `ins.getArguments()`, computed once. */

@@ -3,7 +3,7 @@ import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
 import { assigningCommands, callOf, calls, commands, commandsNamed, type Indexed } from '../shell/lint';
-import { parseOptions } from '../shell/options';
+import { optionsOf } from '../shell/options';
 import type { Command, Word } from '../shell/script';
 import { CURL, WGET } from '../shell/tools';
 
@@ -50,13 +50,13 @@ function checkCommand(c: Command): Hit[] {
   }
   if (!p) return hits;
   if (p === 'curl') {
-    for (const o of parseOptions(c.args, CURL).options) {
+    for (const o of optionsOf(c.args, CURL).options) {
       if (o.name === '-k' || o.name === '--insecure' || o.name === '--proxy-insecure') {
         hits.push({ range: optionRange(o.word, o.offset, o.name), message: `curl ${o.name} accepts any TLS certificate: the download can be swapped by anyone on the network path.` });
       }
     }
   } else if (p === 'wget') {
-    for (const o of parseOptions(c.args, WGET).options) {
+    for (const o of optionsOf(c.args, WGET).options) {
       if (o.name === '--no-check-certificate') hits.push({ range: o.word.range, message: 'wget --no-check-certificate accepts any TLS certificate: the download can be swapped by anyone on the network path.' });
     }
   } else if (p === 'export') {

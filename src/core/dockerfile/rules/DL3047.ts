@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { commandsNamed, insertAfter } from '../shell/lint';
-import { parseOptions } from '../shell/options';
+import { optionsOf } from '../shell/options';
 import { WGET } from '../shell/tools';
 
 
@@ -12,7 +12,7 @@ export default defineRule<DockerfileModel>({
     {
       for (const { cmd: c } of commandsNamed(m, 'wget')) {
         if (c.program !== 'wget' || !c.name) continue;
-        const p = parseOptions(c.args, WGET);
+        const p = optionsOf(c.args, WGET);
         const quiet = p.options.some((o) =>
           ['--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output'].includes(o.name),
         );

@@ -118,16 +118,68 @@ export interface DockerfileShell {
   runOf(ins: Instruction): RunInfo | undefined;
 }
 
-const cache = new WeakMap<DockerfileModel, DockerfileShell>();
+const SHELL = Symbol('devops-guidance.shell');
 
-/** The shell analysis of a model, computed once and shared by all rules. */
+/** The shell analysis of a model, computed once and shared by all rules (kept on the model: rules ask often). */
 export function dockerfileShell(m: DockerfileModel): DockerfileShell {
-  let v = cache.get(m);
-  if (!v) {
-    v = analyse(m);
-    cache.set(m, v);
+  const holder = m as DockerfileModel & { [SHELL]?: DockerfileShell };
+  return (holder[SHELL] ??= analyse(m));
+}
+
+/** One ARG or ENV of a stage, in order: `ARG name` without a default keeps a value the name already has. */
+interface EnvOp {
+  name: string;
+  value: string | undefined;
+  keepIfSet: boolean;
+}
+
+/**
+ * The ARG and ENV values an instruction sees, built on first use from the stage's list of ARG/ENV (most RUNs are
+ * never asked, and copying the map for each one cost more than the rest of the stage walk).
+ */
+class EnvAt implements ReadonlyMap<string, string | undefined> {
+  private built?: Map<string, string | undefined>;
+  constructor(
+    private readonly base: ReadonlyMap<string, string | undefined> | undefined,
+    private readonly ops: readonly EnvOp[],
+    private readonly count: number,
+  ) {}
+  private get map(): Map<string, string | undefined> {
+    if (!this.built) {
+      const env = new Map<string, string | undefined>(this.base ?? []);
+      for (let i = 0; i < this.count; i++) {
+        const op = this.ops[i];
+        if (op.keepIfSet && env.has(op.name)) continue;
+        env.set(op.name, op.value);
+      }
+      this.built = env;
+    }
+    return this.built;
   }
-  return v;
+  get size(): number {
+    return this.map.size;
+  }
+  has(name: string): boolean {
+    return this.map.has(name);
+  }
+  get(name: string): string | undefined {
+    return this.map.get(name);
+  }
+  keys(): MapIterator<string> {
+    return this.map.keys();
+  }
+  values(): MapIterator<string | undefined> {
+    return this.map.values();
+  }
+  entries(): MapIterator<[string, string | undefined]> {
+    return this.map.entries();
+  }
+  forEach(cb: (value: string | undefined, key: string, map: ReadonlyMap<string, string | undefined>) => void, thisArg?: unknown): void {
+    this.map.forEach((v, k) => cb.call(thisArg, v, k, this));
+  }
+  [Symbol.iterator](): MapIterator<[string, string | undefined]> {
+    return this.map[Symbol.iterator]();
+  }
 }
 
 export const DEFAULT_SHELL: ShellInfo = { argv: ['/bin/sh', '-c'], program: 'sh', posix: true, pipefail: false, errexit: false, origin: 'default' };
@@ -189,7 +241,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
   const properties: Property[] = [];
   const byStage = new Map<Stage, StageShellInfo>();
   const runByIns = new Map<Instruction, RunInfo>();
-  const stageByIns = new Map<Instruction, { stage: StageShellInfo; shell: ShellInfo; env: Map<string, string | undefined> }>();
+  const stageByIns = new Map<Instruction, { stage: StageShellInfo; shell: ShellInfo; env: ReadonlyMap<string, string | undefined> }>();
   const pragmas = m.comments
     .map((c) => ({ line: c.line, m: PRAGMA_SHELL.exec(c.text.trim()) }))
     .filter((p) => p.m)
@@ -200,6 +252,8 @@ function analyse(m: DockerfileModel): DockerfileShell {
     const base = stage.parent ? byStage.get(stage.parent) : undefined;
     let shell: ShellInfo = base ? base.shell : isWindowsImage(m, stage) ? WINDOWS_SHELL : DEFAULT_SHELL;
     const env = new Map<string, string | undefined>(base ? base.env : []);
+    const ops: EnvOp[] = [];
+    const envHere = () => new EnvAt(base?.env, ops, ops.length);
     const info: StageShellInfo = { stage, runs: [], shell, env, base };
     for (const ins of stage.instructions) {
       const line = ins.getRange().start.line;
@@ -215,18 +269,19 @@ function analyse(m: DockerfileModel): DockerfileShell {
         for (const p of (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null; getRange(): Range }[] }).getProperties()) {
           const v = p.getValue();
           properties.push({ instruction: ins, keyword: kw, name: p.getName(), value: v ?? undefined, range: p.getRange() });
+          ops.push({ name: p.getName(), value: v ?? undefined, keepIfSet: kw === 'ARG' && v === null });
           if (kw === 'ARG' && v === null && env.has(p.getName())) continue;
           env.set(p.getName(), v ?? undefined);
         }
       } else if (kw === 'RUN') {
-        const r = analyseRun(m, ins as Run, stage, shell, new Map(env));
+        const r = analyseRun(m, ins as Run, stage, shell, envHere());
         runs.push(r);
         info.runs.push(r);
         runByIns.set(ins, r);
       } else if (kw === 'ONBUILD') {
         const trig = (ins as Onbuild).getTriggerInstruction();
         if (trig && trig.getKeyword() === 'RUN') {
-          const r = analyseRun(m, trig as Run, stage, shell, new Map(env));
+          const r = analyseRun(m, trig as Run, stage, shell, envHere());
           r.onbuild = ins as Onbuild;
           runs.push(r);
           info.runs.push(r);
@@ -234,7 +289,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
           runByIns.set(trig, r);
         }
       } else if (kw === 'CMD' || kw === 'ENTRYPOINT' || kw === 'HEALTHCHECK') {
-        stageByIns.set(ins, { stage: info, shell, env: new Map(env) });
+        stageByIns.set(ins, { stage: info, shell, env: envHere() });
       }
     }
     info.shell = shell;
@@ -358,7 +413,7 @@ function layout(m: DockerfileModel, ins: Instruction): { flagsStart: number; arg
   return { flagsStart, argsStart: i, end };
 }
 
-function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo, env: Map<string, string | undefined>): RunInfo {
+function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo, env: ReadonlyMap<string, string | undefined>): RunInfo {
   const base = analyseUse(m, run, stage, shell, env);
   const l = layout(m, run);
   const flags = l.argsStart > l.flagsStart && typeof run.getFlags === 'function' ? run.getFlags() : [];
@@ -380,7 +435,7 @@ function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo
 }
 
 /** Shell-form or exec-form command of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD. */
-function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: ShellInfo, env: Map<string, string | undefined>): ShellUse {
+function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: ShellInfo, env: ReadonlyMap<string, string | undefined>): ShellUse {
   const use: ShellUse = { instruction: ins, stage, shell, form: 'shell', analysable: shell.posix, scripts: [], commands: [], env };
   const l = layout(m, ins);
   let start = l.argsStart;
@@ -548,14 +603,10 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
   }
 }
 
-const reliable = new WeakMap<ShellUse, Command[]>();
+const RELIABLE = Symbol('devops-guidance.reliable');
 
 /** Commands of the uses a rule should look at: analysable ones, without those inside syntax errors (cached). */
 export function reliableCommands(use: ShellUse): Command[] {
-  let r = reliable.get(use);
-  if (!r) {
-    r = use.analysable ? use.commands.filter((c) => !c.uncertain) : [];
-    reliable.set(use, r);
-  }
-  return r;
+  const holder = use as ShellUse & { [RELIABLE]?: Command[] };
+  return (holder[RELIABLE] ??= use.analysable ? use.commands.filter((c) => !c.uncertain) : []);
 }

@@ -5,15 +5,13 @@ import { dockerfileShell, reliableCommands, type RunInfo, type ShellUse } from '
 import { pmCall, type Manager, type PmCall } from './packages';
 import type { Command, ShellScript, Word } from './script';
 
-const callCache = new WeakMap<Command, PmCall | null>();
+const CALL = Symbol('devops-guidance.call');
 
-/** The package-manager call of a command (cached). */
+/** The package-manager call of a command (computed once, kept on the command). */
 export function callOf(cmd: Command): PmCall | undefined {
-  let c = callCache.get(cmd);
-  if (c === undefined) {
-    c = pmCall(cmd) ?? null;
-    callCache.set(cmd, c);
-  }
+  const holder = cmd as Command & { [CALL]?: PmCall | null };
+  let c = holder[CALL];
+  if (c === undefined) c = holder[CALL] = pmCall(cmd) ?? null;
   return c ?? undefined;
 }
 

@@ -39,14 +39,29 @@ export interface ParsedArgs {
   doubtful: Set<Word>;
 }
 
+interface SpecSets {
+  longValued: ReadonlySet<string>;
+  longBoolean: ReadonlySet<string>;
+  singleDash: ReadonlySet<string>;
+}
+const specSets = new WeakMap<OptionSpec, SpecSets>();
+
+/** The spec's option lists as sets, built once per spec (specs are constants). */
+function setsOf(spec: OptionSpec): SpecSets {
+  let s = specSets.get(spec);
+  if (!s) {
+    s = { longValued: new Set(spec.longValued ?? []), longBoolean: new Set(spec.longBoolean ?? []), singleDash: new Set(spec.singleDashValued ?? []) };
+    specSets.set(spec, s);
+  }
+  return s;
+}
+
 /** Splits arguments into options (with values) and operands. Parsing never stops at the first operand. */
 export function parseOptions(args: readonly Word[], spec: OptionSpec): ParsedArgs {
   const options: ParsedOption[] = [];
   const operands: Word[] = [];
   const doubtful = new Set<Word>();
-  const longValued = new Set(spec.longValued ?? []);
-  const longBoolean = new Set(spec.longBoolean ?? []);
-  const singleDash = new Set(spec.singleDashValued ?? []);
+  const { longValued, longBoolean, singleDash } = setsOf(spec);
   const clusters = spec.clusters ?? true;
   for (let i = 0; i < args.length; i++) {
     const w = args[i];
@@ -113,6 +128,20 @@ export function parseOptions(args: readonly Word[], spec: OptionSpec): ParsedArg
     }
   }
   return { options, operands, doubtful };
+}
+
+const PARSED = Symbol('devops-guidance.parsed');
+
+/**
+ * `parseOptions(args, spec)` computed once per argument list and spec, kept on the list (a command's `args`, which
+ * never changes after the analysis). Do not modify the result.
+ */
+export function optionsOf(args: readonly Word[], spec: OptionSpec): ParsedArgs {
+  const holder = args as readonly Word[] & { [PARSED]?: Map<OptionSpec, ParsedArgs> };
+  const m = (holder[PARSED] ??= new Map());
+  let p = m.get(spec);
+  if (!p) m.set(spec, (p = parseOptions(args, spec)));
+  return p;
 }
 
 export function hasOption(p: ParsedArgs, ...names: string[]): ParsedOption | undefined {

@@ -108,9 +108,10 @@ const SPECS: Record<Manager, OptionSpec> = {
 
 export function managerOf(program: string | undefined): Manager | undefined {
   if (!program) return undefined;
-  if (program in SPECS) return program as Manager;
-  if (/^pip[\d.]*$/.test(program)) return 'pip';
-  if (/^t?dnf\d*$/.test(program)) return 'dnf';
+  // own keys only: a command named `constructor` is no package manager
+  if (Object.prototype.hasOwnProperty.call(SPECS, program)) return program as Manager;
+  if (program.startsWith('pip') && /^pip[\d.]*$/.test(program)) return 'pip';
+  if (program.includes('dnf') && /^t?dnf\d*$/.test(program)) return 'dnf';
   if (program === 'apt-get' || program === 'apt') return program;
   return undefined;
 }
@@ -121,7 +122,7 @@ const PYTHON = /^(python|pypy)[\d.]*$/;
 export function pmCall(cmd: Command): PmCall | undefined {
   let manager = managerOf(cmd.program);
   let args = cmd.args;
-  if (!manager && cmd.program && PYTHON.test(cmd.program)) {
+  if (!manager && cmd.program && (cmd.program.startsWith('py')) && PYTHON.test(cmd.program)) {
     // python [-I -E -s -u ...] -m pip ...
     let i = 0;
     while (i < args.length && /^-[a-zA-Z]+$/.test(args[i].text) && args[i].text !== '-m' && args[i].text !== '-c') i++;

@@ -1,5 +1,5 @@
 /** Option specs and small classifiers for download tools, interpreters and service managers. */
-import { parseOptions, type OptionSpec, type ParsedArgs } from './options';
+import { optionsOf, type OptionSpec, type ParsedArgs } from './options';
 import { POSIX_SHELLS, shellCommandArg, type Command, type Word } from './script';
 
 export const CURL: OptionSpec = {
@@ -43,7 +43,7 @@ export interface Download {
 /** A curl or wget download, with where its output goes. */
 export function download(c: Command): Download | undefined {
   if (c.program === 'curl') {
-    const p = parseOptions(c.args, CURL);
+    const p = optionsOf(c.args, CURL);
     const out = p.options.find((o) => o.name === '-o' || o.name === '--output');
     const remoteName = p.options.some((o) => o.name === '-O' || o.name === '--remote-name' || o.name === '--remote-name-all' || o.name === '-J');
     const urls = [...p.operands, ...p.options.filter((o) => o.name === '--url' && o.valueWord).map((o) => o.valueWord!)];
@@ -52,7 +52,7 @@ export function download(c: Command): Download | undefined {
     return { command: c, tool: 'curl', parsed: p, urls, output: outWord && out?.value !== '-' ? outWord : undefined, remoteName, stdout };
   }
   if (c.program === 'wget') {
-    const p = parseOptions(c.args, WGET);
+    const p = optionsOf(c.args, WGET);
     const out = p.options.find((o) => o.name === '-O' || o.name === '--output-document');
     const stdout = out?.value === '-' || out?.value === '/dev/stdout';
     return {
