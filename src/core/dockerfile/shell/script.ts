@@ -613,7 +613,7 @@ class Walker {
         return;
       }
       case K.list:
-        this.list(node, ctx);
+        this.children(node, ctx, true);
         return;
       case K.heredoc_body:
       case K.heredoc_redirect:
@@ -627,28 +627,19 @@ class Walker {
     }
   }
 
-  private children(node: number, ctx: Ctx): void {
+  /**
+   * Visits the named children. The operator after a child tells what it is: `cmd &` runs in the background, and in
+   * a list (`a && b`, `a || b`) the left side of `||` is a condition.
+   */
+  private children(node: number, ctx: Ctx, inList = false): void {
     const t = this.t;
     const broken = t.hasError(node);
     let prev = -1;
     for (let c = t.first[node]; c >= 0; prev = c, c = t.next[c]) {
       if (!t.isNamed(c)) continue;
       const next = t.next[c];
-      const bg = next >= 0 && !t.isNamed(next) && t.type[next] === '&';
-      const c2 = bg ? { ...ctx, background: true } : ctx;
-      this.visit(c, broken && brokenNear(t, prev, next) ? { ...c2, uncertain: true } : c2);
-    }
-  }
-
-  /** `a && b`, `a || b`: the left side of `||` is a condition. */
-  private list(node: number, ctx: Ctx): void {
-    const t = this.t;
-    const broken = t.hasError(node);
-    let prev = -1;
-    for (let c = t.first[node]; c >= 0; prev = c, c = t.next[c]) {
-      if (!t.isNamed(c)) continue;
-      const next = t.next[c];
-      const c2 = next >= 0 && !t.isNamed(next) && t.type[next] === '||' ? { ...ctx, condition: true } : ctx;
+      const op = next >= 0 && !t.isNamed(next) ? t.type[next] : undefined;
+      const c2 = inList ? (op === '||' ? { ...ctx, condition: true } : ctx) : op === '&' ? { ...ctx, background: true } : ctx;
       this.visit(c, broken && brokenNear(t, prev, next) ? { ...c2, uncertain: true } : c2);
     }
   }
