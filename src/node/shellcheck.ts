@@ -11,7 +11,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Finding, ResolvedConfig } from '../core/index';
-import { parseDockerfile } from '../core/dockerfile/parse';
+import { dockerfileModelOf } from '../core/dockerfile/language';
 import {
   SHELLCHECK_EXCLUDED,
   parseShellcheckOutput,
@@ -138,7 +138,7 @@ export async function shellcheckDockerfile(text: string, config: ResolvedConfig,
   if (!binary) return [];
   let m;
   try {
-    m = parseDockerfile(text);
+    m = dockerfileModelOf(text); // the model the engine's lint of this text just built, if it did
   } catch {
     return [];
   }

@@ -7,12 +7,30 @@ import { engineReady } from '../helpers/setup';
 import { parseDockerfile } from '../../src/core/dockerfile/parse';
 import { shellcheckJobs, shellcheckFindings, commentsToFindings, parseShellcheckOutput } from '../../src/core/dockerfile/shell/shellcheck';
 import { findShellcheck, shellcheckDockerfile, runShellcheck } from '../../src/node/shellcheck';
-import { defaultConfig, mergeConfig, applyFixes, LineIndex } from '../../src/core/index';
+import { defaultConfig, mergeConfig, applyFixes, LineIndex, lint, clearCaches } from '../../src/core/index';
+import { dockerfileModelOf } from '../../src/core/dockerfile/language';
 
 const at = (text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }) => new LineIndex(text).textOf(r);
 
 describe('shellcheck: scripts and mapping (no binary needed)', () => {
   before(engineReady);
+
+  it('reuses the model the last lint of the same text built, and parses anew for any other text', () => {
+    const a = 'FROM x\nRUN echo a\n';
+    const b = 'FROM x\nRUN echo b\n';
+    lint(a, 'dockerfile');
+    const m = dockerfileModelOf(a);
+    assert.equal(dockerfileModelOf(a), m, 'the same model twice: the lint\'s');
+    assert.equal(m.text, a);
+    lint(b, 'dockerfile');
+    const fresh = dockerfileModelOf(a);
+    assert.notEqual(fresh, m, 'a newer lint of another text: a new parse');
+    assert.notEqual(dockerfileModelOf(a), fresh, 'and not kept');
+    assert.equal(fresh.text, a);
+    lint(a, 'dockerfile');
+    clearCaches();
+    assert.notEqual(dockerfileModelOf(a), dockerfileModelOf(a), 'clearCaches forgets it');
+  });
 
   it('builds one script per shell-form RUN: shebang, stage ARG/ENV exports, then the joined RUN text', () => {
     const m = parseDockerfile('FROM x\nARG VERSION=1\nENV HOME_DIR=/h\nRUN echo $VERSION \\\n  && ls\nRUN ["exec", "form"]\nSHELL ["pwsh", "-c"]\nRUN Get-Item\n');

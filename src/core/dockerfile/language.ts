@@ -6,14 +6,33 @@ import { loadShellParser, shellParserReady } from './shell/parser';
 import { dockerfileHover } from './hover';
 import { clearShellCache } from './shell/script';
 
+/** The model the engine parsed last, with its text. */
+let last: { text: string; model: DockerfileModel } | undefined;
+
+/**
+ * The model of `text`: the one the engine's last lint parsed when that lint was of this very text (ShellCheck, hover
+ * and code actions run right after a lint of the same document), else a new parse. Models are never changed after
+ * parsing (what rules compute on them is cached on them), so sharing one is safe.
+ */
+export function dockerfileModelOf(text: string): DockerfileModel {
+  return last && last.text === text ? last.model : parseDockerfile(text);
+}
+
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
   ready: loadShellParser,
   isReady: shellParserReady,
-  parse: (text) => parseDockerfile(text),
+  parse(text) {
+    const model = parseDockerfile(text);
+    last = { text, model };
+    return model;
+  },
   rules,
   hover: (m, position) => dockerfileHover(m, position),
-  clearCaches: clearShellCache,
+  clearCaches() {
+    last = undefined;
+    clearShellCache();
+  },
   suppression(m) {
     const checkSkip: string[] = [];
     for (const d of m.directives) {
