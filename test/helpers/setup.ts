@@ -16,11 +16,10 @@ function findRoot(dir: string): string {
 
 export const ROOT = findRoot(__dirname);
 export const DIST = join(ROOT, 'dist');
-/** The read-only shared folder (corpus, seed, data) beside the project; DG_SHARED points elsewhere. */
-export const SHARED = process.env.DG_SHARED ?? join(ROOT, '..', 'shared');
-if (!existsSync(join(SHARED, 'corpus'))) {
-  console.error(`\n  WARNING: no shared corpus at ${SHARED} (set DG_SHARED): the corpus, oracle and knowledge tests will fail.\n`);
-}
+/** The repository's own corpus of real files written by others: test/corpus/files/<kind>/ (see its SOURCES.tsv). */
+export const CORPUS = join(ROOT, 'test', 'corpus', 'files');
+/** The seed the knowledge base is written from, when the sibling reference folder is present (never required). */
+export const SEED_DIR = process.env.DG_SEED_DIR ?? join(ROOT, '..', 'shared', 'seed');
 installNodeAssets(DIST);
 
 let readyPromise: Promise<void> | undefined;

@@ -2,7 +2,7 @@
  * Oracle test: the real MariaDB server judges option files, and our `unknown-option` / `invalid-value` findings for
  * target mariadb-10.11 must agree with it.
  *
- * For each file of ../shared/corpus/mycnf and each generated case, the server reads the file with
+ * For each file of test/corpus/files/mycnf and each generated case, the server reads the file with
  *   mariadbd --defaults-file=F --help --verbose
  * which parses every option and exits without starting a server. A rejected option ("unknown variable",
  * "unknown option", a value it cannot set, a missing argument, InnoDB options that make it disable the plugin)
@@ -25,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { engineReady, SHARED } from '../helpers/setup';
+import { engineReady, CORPUS } from '../helpers/setup';
 import { lint, defaultConfig, mergeConfig, findRule, type Finding } from '../../src/core/index';
 import '../../src/core/mycnf/reference';
 
@@ -269,7 +269,7 @@ describe('oracle: mariadbd 10.11 judges option files', function () {
     tmp = mkdtempSync(join(tmpdir(), 'dg-oracle-'));
     await engineReady();
     // The server's verdicts, gathered once for every test below.
-    const dir = join(SHARED, 'corpus', 'mycnf');
+    const dir = join(CORPUS, 'mycnf');
     corpus = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cnf')).sort() : [];
     const t0 = performance.now();
     for (const f of corpus) judged.push(judge(f, readFileSync(join(dir, f), 'utf8')));
@@ -281,7 +281,7 @@ describe('oracle: mariadbd 10.11 judges option files', function () {
   });
 
   it('collects what the server rejects and accepts (corpus + generated cases)', () => {
-    assert.ok(corpus.length >= 20, `expected the shared corpus at ${join(SHARED, 'corpus', 'mycnf')}`);
+    assert.ok(corpus.length >= 20, `expected the corpus at ${join(CORPUS, 'mycnf')}`);
     const lines = judged.reduce((a, j) => a + j.optionLines.size, 0);
     const rej = judged.reduce((a, j) => a + j.rejected.size, 0);
     console.log(`      server verdicts: ${judged.length} files, ${lines} option lines, ${rej} rejected (${Math.round(judgeMs)} ms)`);

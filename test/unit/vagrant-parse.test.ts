@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { engineReady, ROOT, SHARED } from '../helpers/setup';
+import { engineReady, ROOT, CORPUS } from '../helpers/setup';
 import { lint, MAX_TEXT_LENGTH, hoverAt, completionsAt, type Finding, type Position } from '../../src/core/index';
 import { parseVagrantfile } from '../../src/core/vagrant/parse';
 import { ByteOffsets } from '../../src/core/vagrant/offsets';
@@ -323,7 +323,7 @@ end
   });
 
   it('parses every corpus file without a syntax error, with calls found in each', () => {
-    const dir = join(SHARED, 'corpus', 'vagrant');
+    const dir = join(CORPUS, 'vagrantfile');
     const files = readdirSync(dir).filter((f) => f.endsWith('.Vagrantfile'));
     assert.equal(files.length, 43);
     for (const f of files) {
