@@ -7,15 +7,15 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument, DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { engineReady, ROOT, CORPUS } from '../helpers/setup';
+import { engineReady, ROOT, CORPUS as CORPUS_ROOT } from '../helpers/setup';
 import { lint, defaultConfig, mergeConfig, allRules, clearCaches, kindOf, type Finding } from '../../src/core/index';
 import { originalRawArguments, rawArguments } from '../../src/core/dockerfile/astpatch';
 import { parseDockerfile } from '../../src/core/dockerfile/parse';
 import { dockerfileShell } from '../../src/core/dockerfile/shell/analysis';
-import { nativeCursorActive, setNativeCursor } from '../../src/core/dockerfile/shell/parser';
-import { setShellCacheEnabled, setShellCacheLimits, shellCacheStats, type ShellScript, type Word } from '../../src/core/dockerfile/shell/script';
+import { nativeCursorActive, setNativeCursor } from '../../src/core/shell/parser';
+import { setShellCacheEnabled, setShellCacheLimits, shellCacheStats, type ShellScript, type Word } from '../../src/core/shell/script';
 
-const CORPUS = join(CORPUS, 'dockerfile');
+const CORPUS = join(CORPUS_ROOT, 'dockerfile');
 const FIXTURES = join(ROOT, 'test', 'rules', 'fixtures', 'dockerfile');
 
 function texts(dir: string): { name: string; text: string }[] {

@@ -3,9 +3,9 @@ import { strict as assert } from 'node:assert';
 import { engineReady } from '../helpers/setup';
 import { parseDockerfile } from '../../src/core/dockerfile/parse';
 import { dockerfileShell } from '../../src/core/dockerfile/shell/analysis';
-import { packages, pmCall, type PmCall } from '../../src/core/dockerfile/shell/packages';
-import { parseOptions } from '../../src/core/dockerfile/shell/options';
-import { download } from '../../src/core/dockerfile/shell/tools';
+import { packages, pmCall, type PmCall } from '../../src/core/shell/packages';
+import { parseOptions } from '../../src/core/shell/options';
+import { download } from '../../src/core/shell/tools';
 
 function call(line: string): PmCall {
   const r = dockerfileShell(parseDockerfile(`FROM x\nRUN ${line}\n`)).runs[0];

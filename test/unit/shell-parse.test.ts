@@ -6,8 +6,8 @@ import { strict as assert } from 'node:assert';
 import { engineReady } from '../helpers/setup';
 import { parseDockerfile } from '../../src/core/dockerfile/parse';
 import { dockerfileShell, shellOptions, type RunInfo } from '../../src/core/dockerfile/shell/analysis';
-import { ShellSource } from '../../src/core/dockerfile/shell/source';
-import type { Command } from '../../src/core/dockerfile/shell/script';
+import { ShellSource } from '../../src/core/shell/source';
+import type { Command } from '../../src/core/shell/script';
 import { LineIndex } from '../../src/core/text';
 import type { Range } from '../../src/core/finding';
 

@@ -2,9 +2,9 @@ import type { Language } from '../language';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
 import { rules } from './rules/index';
-import { loadShellParser, shellParserReady } from './shell/parser';
+import { loadShellParser, shellParserReady } from '../shell/parser';
 import { dockerfileHover } from './hover';
-import { clearShellCache } from './shell/script';
+import { clearShellCache } from '../shell/script';
 
 /** The model the engine parsed last, with its text. */
 let last: { text: string; model: DockerfileModel } | undefined;

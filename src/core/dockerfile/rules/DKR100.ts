@@ -3,9 +3,9 @@ import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
 import { assigningCommands, callOf, calls, commands, commandsNamed, type Indexed } from '../shell/lint';
-import { optionsOf } from '../shell/options';
-import type { Command, Word } from '../shell/script';
-import { CURL, WGET } from '../shell/tools';
+import { optionsOf } from '../../shell/options';
+import type { Command, Word } from '../../shell/script';
+import { CURL, WGET } from '../../shell/tools';
 
 const FALSE = /^(0|false|no|off)$/i;
 

@@ -2,9 +2,9 @@ import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { callOf, calls, commands, commandsNamed, type Indexed } from '../shell/lint';
-import type { PmCall } from '../shell/packages';
-import type { Command, Word } from '../shell/script';
-import { verifies } from '../shell/tools';
+import type { PmCall } from '../../shell/packages';
+import type { Command, Word } from '../../shell/script';
+import { verifies } from '../../shell/tools';
 
 const TRUE = /^(1|true|yes|on)$/i;
 

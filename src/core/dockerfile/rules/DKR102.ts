@@ -3,8 +3,8 @@ import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import type { ShellUse } from '../shell/analysis';
 import { commands, commandsNamed } from '../shell/lint';
-import { POSIX_SHELLS, shellCommandArg, type Command } from '../shell/script';
-import { download, isUrlWord, readsScriptFromStdin, scriptOperand, verifies, type Download } from '../shell/tools';
+import { POSIX_SHELLS, shellCommandArg, type Command } from '../../shell/script';
+import { download, isUrlWord, readsScriptFromStdin, scriptOperand, verifies, type Download } from '../../shell/tools';
 
 function urlOf(d: Download): string {
   const u = d.urls.find(isUrlWord) ?? d.urls[0];

@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
 import { commands } from '../shell/lint';
-import type { Command } from '../shell/script';
+import type { Command } from '../../shell/script';
 
 const SUPERVISORS = new Set(['supervisord', 's6-svscan', 'runsvdir', 'circusd', 'multirun', 'honcho', 'foreman', 'overmind']);
 /** Commands that keep a container alive or print, without being a service of their own. */

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { calls, nameThrough } from '../shell/lint';
-import type { Manager, PmCall } from '../shell/packages';
+import type { Manager, PmCall } from '../../shell/packages';
 
 /** Whole-system upgrade actions per manager; an upgrade of named packages is a targeted fix and is not reported. */
 const UPGRADES: Partial<Record<Manager, string[]>> = {

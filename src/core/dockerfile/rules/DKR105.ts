@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
 import { callOf, calls, commands, laterRuns, nameThrough } from '../shell/lint';
-import type { Manager, PmCall } from '../shell/packages';
+import type { Manager, PmCall } from '../../shell/packages';
 
 const FAMILY: Partial<Record<Manager, string>> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk', zypper: 'zypper' };
 const UPDATE: Record<string, string[]> = { apt: ['update'], apk: ['update'], zypper: ['refresh', 'ref'] };

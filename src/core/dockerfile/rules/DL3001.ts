@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { commandsNamed } from '../shell/lint';
-import type { Command } from '../shell/script';
+import type { Command } from '../../shell/script';
 
 const POINTLESS: Record<string, string> = {
   free: 'shows the memory of the build machine, not of a running container',

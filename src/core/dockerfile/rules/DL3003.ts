@@ -3,7 +3,7 @@ import type { TextEdit } from '../../finding';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
 import { commands, normalizeDir, removesDir, runs } from '../shell/lint';
-import type { Command } from '../shell/script';
+import type { Command } from '../../shell/script';
 
 /**
  * A RUN that starts by changing directory: `WORKDIR` says the same thing once, visibly, for every later step.

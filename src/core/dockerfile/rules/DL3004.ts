@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { commandsNamed } from '../shell/lint';
-import type { Word } from '../shell/script';
+import type { Word } from '../../shell/script';
 
 /** sudo in RUN: build steps already run as the image's USER; sudo adds a setuid binary and TTY quirks. */
 export default defineRule<DockerfileModel>({

@@ -4,7 +4,7 @@ import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
 import { commands } from '../shell/lint';
-import type { Command } from '../shell/script';
+import type { Command } from '../../shell/script';
 
 /** Archives ADD unpacks: tar, plain or compressed with gzip, bzip2 or xz. Zip files are not unpacked by ADD. */
 const TAR = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { envValue } from '../shell/lint';
-import { option, packages } from '../shell/packages';
+import { option, packages } from '../../shell/packages';
 import { reportUnpinned } from '../shell/pinning';
 
 /**

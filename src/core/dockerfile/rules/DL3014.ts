@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
 import { calls, earlierRuns, insertAfter, mentions, nameThrough } from '../shell/lint';
-import type { PmCall } from '../shell/packages';
+import type { PmCall } from '../../shell/packages';
 
 const PROMPTING = ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall'];
 

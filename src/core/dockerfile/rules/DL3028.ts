@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { option } from '../shell/packages';
+import { option } from '../../shell/packages';
 import { reportUnpinned } from '../shell/pinning';
 
 /** gem install without `-v <version>` or `name:version`. Local .gem files and `$VAR`s are not judged. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { option } from '../shell/packages';
+import { option } from '../../shell/packages';
 import { reportUnpinned } from '../shell/pinning';
 
 /** zypper install of a package without a version (`name=1.2`, `name>=1.2`). Patterns, patches, RPM files and `$VAR`s are not judged. */

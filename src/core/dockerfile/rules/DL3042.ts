@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { calls, envValue, insertAfter, mountedCache, nameThrough, ships } from '../shell/lint';
-import { option } from '../shell/packages';
+import { option } from '../../shell/packages';
 
 /**
  * pip install without --no-cache-dir keeps downloaded wheels in ~/.cache/pip. Understood: PIP_NO_CACHE_DIR set by

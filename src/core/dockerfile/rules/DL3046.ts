@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { commandsNamed, insertAfter } from '../shell/lint';
-import { parseOptions } from '../shell/options';
+import { parseOptions } from '../../shell/options';
 
 const USERADD = { shortValued: 'bcdefgGkKpsuRPZ', longValued: ['--base-dir', '--comment', '--home-dir', '--expiredate', '--inactive', '--gid', '--groups', '--skel', '--key', '--password', '--shell', '--uid', '--root', '--prefix', '--selinux-user', '--btrfs-subvolume-home'] };
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { commandsNamed, insertAfter } from '../shell/lint';
-import { optionsOf } from '../shell/options';
-import { WGET } from '../shell/tools';
+import { optionsOf } from '../../shell/options';
+import { WGET } from '../../shell/tools';
 
 
 /** wget without --progress (or -q / -nv / an output log) fills the build log with a progress bar per download. */

@@ -3,7 +3,7 @@ import { defineRule } from '../../rule';
 import type { TextEdit } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell, type RunInfo } from '../shell/analysis';
-import type { Command } from '../shell/script';
+import type { Command } from '../../shell/script';
 
 /** Top-level commands of a RUN (not counting those inside `$( )`), or undefined when unknown. */
 function commandCount(r: RunInfo): number | undefined {

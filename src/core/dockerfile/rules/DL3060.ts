@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { appendToHeredoc, appendToRun, callOf, calls, commands, envValue, fullyParsed, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
-import type { PmCall } from '../shell/packages';
+import type { PmCall } from '../../shell/packages';
 
 function isYarnInstall(c: PmCall): boolean {
   if (c.manager !== 'yarn') return false;

@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
 import { calls, copiedBefore } from '../shell/lint';
-import { packages } from '../shell/packages';
+import { packages } from '../../shell/packages';
 
 /** A go.mod is in reach of the RUN: bind-mounted, or copied in before (`COPY go.mod go.sum ./`, `COPY . .`). */
 function goModInReach(m: DockerfileModel, run: RunInfo): boolean {

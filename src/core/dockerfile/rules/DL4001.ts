@@ -3,7 +3,7 @@ import { comparePositions } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
 import { commandsNamed } from '../shell/lint';
-import type { Command } from '../shell/script';
+import type { Command } from '../../shell/script';
 
 /**
  * Both wget and curl used in one stage: two download tools with different defaults (redirects, errors, TLS) where

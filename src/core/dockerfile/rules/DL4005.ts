@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { commandsNamed } from '../shell/lint';
-import { parseOptions, type OptionSpec } from '../shell/options';
+import { parseOptions, type OptionSpec } from '../../shell/options';
 
 const LN: OptionSpec = { shortValued: 'tS', longValued: ['--target-directory', '--suffix', '--backup'] };
 

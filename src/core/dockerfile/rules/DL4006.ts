@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from '../shell/analysis';
 import { runs } from '../shell/lint';
-import type { Command, Pipeline, ShellScript } from '../shell/script';
+import type { Command, Pipeline, ShellScript } from '../../shell/script';
 
 /** Producers whose failure a pipe cannot hide in any way that matters. */
 const HARMLESS = new Set(['echo', 'printf', 'yes', 'true', 'cat']);

@@ -14,8 +14,8 @@ import type { Instruction, Run, Onbuild, Flag, JSONInstruction, Heredoc } from '
 import type { Range } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import { analysis } from '../analysis';
-import { ShellSource } from './source';
-import { parseScript, allCommands, programOf, shellCommandArg, POSIX_SHELLS, type Command, type ShellScript, type Word } from './script';
+import { ShellSource } from '../../shell/source';
+import { parseScript, allCommands, programOf, shellCommandArg, POSIX_SHELLS, type Command, type ShellScript, type Word } from '../../shell/script';
 
 export interface ShellInfo {
   /** The argv of the shell, as SHELL gives it (`["/bin/sh", "-c"]` by default). */

@@ -2,8 +2,8 @@
 import { comparePositions, type Position, type Range, type TextEdit } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import { dockerfileShell, reliableCommands, type RunInfo, type ShellUse } from './analysis';
-import { pmCall, type Manager, type PmCall } from './packages';
-import type { Command, ShellScript, Word } from './script';
+import { pmCall, type Manager, type PmCall } from '../../shell/packages';
+import type { Command, ShellScript, Word } from '../../shell/script';
 
 const CALL = Symbol('devops-guidance.call');
 

@@ -3,7 +3,7 @@ import type { RuleContext } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { RunInfo } from './analysis';
 import { calls } from './lint';
-import { packages, type Manager, type PackageRef, type PmCall } from './packages';
+import { packages, type Manager, type PackageRef, type PmCall } from '../../shell/packages';
 
 export interface PinOptions {
   managers: readonly Manager[];

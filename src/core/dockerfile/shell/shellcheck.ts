@@ -11,7 +11,7 @@ import { ruleMeta } from '../../registry';
 import { dockerfileLanguage } from '../language';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from './analysis';
-import type { ShellSource } from './source';
+import type { ShellSource } from '../../shell/source';
 
 /** Warnings that make no sense for a RUN: sourced files (SC1090, SC1091) and "ash is checked as dash" (SC2187). */
 export const SHELLCHECK_EXCLUDED = ['SC1090', 'SC1091', 'SC2187'];

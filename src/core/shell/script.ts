@@ -5,7 +5,7 @@
  * range is already mapped back to the Dockerfile.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { Range } from '../../finding';
+import type { Range } from '../finding';
 import { openCursor, shellParser } from './parser';
 import type { ShellSource } from './source';
 

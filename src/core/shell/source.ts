@@ -7,8 +7,8 @@
  * quotes, other backslashes and `$VAR`s are left to the shell. A ShellSource holds that joined text and maps
  * every offset in it back to an offset in the Dockerfile, so findings can underline the exact characters.
  */
-import type { Range } from '../../finding';
-import type { LineIndex } from '../../text';
+import type { Range } from '../finding';
+import type { LineIndex } from '../text';
 
 export class ShellSource {
   /**

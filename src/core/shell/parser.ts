@@ -11,7 +11,7 @@
  * walks sample trees both ways with identical results; otherwise it returns web-tree-sitter's own TreeCursor.
  */
 import { Parser, Language, type Tree, type TreeCursor } from 'web-tree-sitter';
-import { loadAsset } from '../../assets';
+import { loadAsset } from '../assets';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
