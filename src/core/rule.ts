@@ -14,7 +14,7 @@ export interface RuleMeta {
   severity: SeveritySetting;
   /** The best fix this rule can offer: none, safe, or unsafe (may change behaviour). */
   fix: FixAvailability;
-  /** Other tools' names for the same check: Docker build checks, Trivy DS-####, Checkov CKV_DOCKER_#, pt-variable-advisor ids. */
+  /** Other tools' names for the same check (build-check names, Trivy and Checkov ids, advisor ids). */
   aliases?: string[];
 }
 

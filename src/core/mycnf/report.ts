@@ -65,7 +65,7 @@ function suppressedInSource(src: CnfSource, line: number, meta: RuleMeta): boole
     s = { file: [], lines: new Map() };
     const commentLines = new Set(src.comments.map((c) => c.line));
     for (const c of src.comments) {
-      const d = parseDirective(c.text, false);
+      const d = parseDirective(c.text);
       if (!d) continue;
       if (d.kind === 'file') s.file.push(...d.codes);
       else {

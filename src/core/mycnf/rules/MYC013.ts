@@ -1,6 +1,6 @@
 import { defineMycnfRule, fix } from '../report';
 import { suggestTarget } from '../target';
-import { MYSQL_TARGETS } from '../../config';
+import { MYSQL_TARGETS } from '../targets';
 
 /** `# devops-guidance target=mysql-8` names no target we know: the comment is ignored. */
 export default defineMycnfRule({
