@@ -112,8 +112,13 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   const ctx: RuleContext = {
     config,
     text,
-    report(r: Report) {
+    get meta() {
+      return current!.rule.meta;
+    },
+    report(report: Report) {
       const { rule, userSeverity } = current!;
+      const r = report.input && lang.route ? lang.route(model, report, rule.meta) : report;
+      if (!r) return;
       const sev: SeveritySetting = userSeverity ?? r.severity ?? rule.meta.severity;
       if (sev === 'off') return;
       const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: r.message, range: r.range };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Finding, Kind, Position, Range } from './finding';
 import type { ResolvedConfig, UserConfig } from './config';
-import type { Rule } from './rule';
+import type { Report, Rule, RuleMeta } from './rule';
 import type { SuppressionModel } from './suppress';
 
 /** What the host can offer a parser that needs other files (option-file includes). The engine never reads the disk itself. */
@@ -40,6 +40,12 @@ export interface Language<Model> {
   isReady(): boolean;
   parse(text: string, env: LintEnv, config: ResolvedConfig): Model;
   rules: readonly Rule<Model>[];
+  /**
+   * A report whose `input` is not the linted text (a finding in an included file): what it becomes (its `file`,
+   * related information pointing at the include, no fixes), or undefined when that file's own ignore comments
+   * silence it. Without this hook such reports are kept as they are.
+   */
+  route?(model: Model, report: Report, meta: RuleMeta): Report | undefined;
   /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;
   /** Lines at the top of the text a file-wide ignore comment must go after (parser directives). */

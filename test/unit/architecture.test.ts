@@ -182,6 +182,23 @@ describe('architecture', () => {
     assert.deepEqual(kindNamesInCode([...generic, ...tsFiles(join(CORE, 'shell'))]), []);
   });
 
+  it('every rule is declared the same way: defineRule<Model>({ meta, check(model, ctx) }), meta naming its kind', () => {
+    const bad: string[] = [];
+    for (const dir of KIND_DIRS) {
+      const model = `${dir[0].toUpperCase()}${dir.slice(1)}Model`;
+      const kind = /kind: '([a-z]+)'/.exec(readFileSync(join(CORE, dir, 'language.ts'), 'utf8'))?.[1];
+      const rulesDir = join(CORE, dir, 'rules');
+      for (const f of readdirSync(rulesDir).filter((x) => /^[A-Z]+\d+\.ts$/.test(x))) {
+        const code = stripComments(readFileSync(join(rulesDir, f), 'utf8'));
+        const name = `${dir}/rules/${f}`;
+        if (!code.includes(`export default defineRule<${model}>({`)) bad.push(`${name}: not "export default defineRule<${model}>({"`);
+        if (!new RegExp(String.raw`meta: \{\s*code: '${f.replace(/\.ts$/, '')}',\s*name: '[a-z0-9-]+',\s*kind: '${kind}'`).test(code)) bad.push(`${name}: meta is not { code: '<file name>', name, kind: '${kind}', ... }`);
+        if (!/\bcheck\(\w+, ctx\)/.test(code)) bad.push(`${name}: no check(model, ctx)`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('the checks catch a violation (and ignore comments, strings that look like comments, regexes)', () => {
     const file = (name: string, text: string) => ({ path: join(CORE, name), text });
     const files = [

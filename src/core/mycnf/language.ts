@@ -8,6 +8,7 @@ import { loadRef } from './refs';
 import './reference';
 import { rules } from './rules/index';
 import { mysqlConfigSection } from './targets';
+import { routeReport } from './report';
 
 export const mycnfLanguage: Language<MycnfModel> = {
   kind: 'mycnf',
@@ -26,6 +27,8 @@ export const mycnfLanguage: Language<MycnfModel> = {
   parse: (text, env, config) => buildModel(text, env, config, loadRef),
   rules,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
+  // findings in included files (rules report them with `input: option.source`)
+  route: routeReport,
   hover: (m, position) => mycnfHover(m, position),
   complete: (m, position) => mycnfComplete(m, position),
 };
