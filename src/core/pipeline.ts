@@ -55,7 +55,8 @@ export async function shellcheckText(text: string, kind: Kind, config: ResolvedC
 
 /**
  * Lints a text, hands the engine's findings to `onLint` at once (an editor shows them while ShellCheck runs), then
- * adds ShellCheck's findings in position order. Resolves the engine's findings alone when ShellCheck adds nothing.
+ * adds ShellCheck's findings in position order. Resolves the engine's findings alone (the same array) when
+ * ShellCheck adds nothing, or when `onLint` returns false (the text is stale: ShellCheck is not run).
  */
 export async function lintAndCheck(
   text: string,
@@ -63,10 +64,10 @@ export async function lintAndCheck(
   config: ResolvedConfig,
   env: LintEnv,
   tools: ExternalTools,
-  onLint?: (findings: Finding[]) => void,
+  onLint?: (findings: Finding[]) => void | boolean,
 ): Promise<Finding[]> {
   const findings = lint(text, kind, config, env);
-  onLint?.(findings);
+  if (onLint?.(findings) === false) return findings;
   const sc = await shellcheckText(text, kind, config, tools);
   return sc.length ? [...findings, ...sc].sort(compareFindings) : findings;
 }

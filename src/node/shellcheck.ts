@@ -159,6 +159,6 @@ export function shellcheckDockerfile(text: string, config: ResolvedConfig, optio
 }
 
 /** lint, then ShellCheck, then merge: the engine's pipeline with Node's tools. */
-export function lintFile(text: string, kind: Kind, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}, onLint?: (findings: Finding[]) => void): Promise<Finding[]> {
+export function lintFile(text: string, kind: Kind, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}, onLint?: (findings: Finding[]) => void | boolean): Promise<Finding[]> {
   return lintAndCheck(text, kind, config, env, nodeTools(options), onLint);
 }

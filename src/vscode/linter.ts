@@ -92,11 +92,12 @@ export class Linter implements vscode.Disposable {
       const tools = settings.shellcheck.enable ? nodeTools({ binary, cwd: file ? dirname(file) : undefined }) : {};
       const all = await lintAndCheck(text, kind, config, nodeEnv(file), tools, (fs) => {
         const ms = performance.now() - t;
-        if (doc.isClosed || doc.version !== version) return; // stale: a newer lint is scheduled
+        if (doc.isClosed || doc.version !== version) return false; // stale: a newer lint is scheduled; no ShellCheck
         if (ms > 200) this.log.appendLine(`slow lint: ${doc.uri.fsPath} ${ms.toFixed(0)} ms`);
         shown.findings = fs;
         this.publish(doc.uri, fs);
         this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: fs, config } });
+        return true;
       });
       const findings = shown.findings;
       if (!findings) return undefined;
