@@ -199,6 +199,19 @@ describe('architecture', () => {
     assert.deepEqual(bad, []);
   });
 
+  it("CONTRIBUTING.md is a map of this repository: no path outside it, its commands and files exist", () => {
+    const text = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+    assert.doesNotMatch(text, /\.\.\/(?!\.\.\/)(?:shared|[a-z]+\/)/, 'names a path outside the repository');
+    const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts);
+    const missing: string[] = [];
+    for (const m of text.matchAll(/npm run ([\w:-]+)/g)) if (!scripts.includes(m[1])) missing.push(`npm run ${m[1]}`);
+    for (const m of text.matchAll(/`((?:src|test|scripts|bench|data)\/[^`\s<>*]+)`/g)) if (!existsSync(join(ROOT, m[1]))) missing.push(m[1]);
+    for (const m of text.matchAll(/^ {2}([a-z][\w./-]*\.(?:ts|mjs))\s/gm)) if (!existsSync(join(ROOT, 'src/core', m[1]))) missing.push(`src/core/${m[1]}`);
+    for (const suite of ['unit', 'rules', 'corpus']) assert.match(text, new RegExp(`npm test -- [a-z ]*\\b${suite}\\b`));
+    assert.match(text, /UPDATE_CORPUS=1 npm test -- corpus/);
+    assert.deepEqual(missing, []);
+  });
+
   it('the checks catch a violation (and ignore comments, strings that look like comments, regexes)', () => {
     const file = (name: string, text: string) => ({ path: join(CORE, name), text });
     const files = [
