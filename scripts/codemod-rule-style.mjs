@@ -122,13 +122,15 @@ function rewriteCalls(src) {
     fields.push(range === 'range' ? 'range' : `range: ${range}`);
     fields.push(message === 'message' ? 'message' : `message: ${message}`);
     if (extra) {
-      const obj = /^\{([\s\S]*)\}$/.exec(extra);
-      if (obj) {
-        const inner = obj[1].trim().replace(/,\s*$/, '');
-        if (inner) fields.push(inner);
-      } else fields.push(`...${extra}`);
+      if (/^\{[\s\S]*\}$/.test(extra)) fields.push(...args(extra, 0).parts.filter(Boolean));
+      else fields.push(`...${extra}`);
     }
-    out += src.slice(i, m.index) + `ctx.report({ ${fields.join(', ')} })`;
+    const oneLine = `ctx.report({ ${fields.join(', ')} })`;
+    const lineStart = src.lastIndexOf('\n', m.index) + 1;
+    const indent = /^\s*/.exec(src.slice(lineStart, m.index))[0];
+    const wasMultiLine = src.slice(m.index, end).includes('\n');
+    const call = !wasMultiLine && indent.length + oneLine.length <= 160 ? oneLine : `ctx.report({\n${fields.map((f) => `${indent}  ${f},`).join('\n')}\n${indent}})`;
+    out += src.slice(i, m.index) + call;
     i = end;
     re.lastIndex = end;
   }

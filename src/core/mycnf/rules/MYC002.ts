@@ -14,7 +14,11 @@ export default defineRule<MycnfModel>({
       if (d.status === 'not-followed') where = relative ? ' (a relative path is relative to the server\'s working folder, which is unknown here)' : '';
       else if (relative) where = ` (a relative path is relative to the server's working folder; it was looked up beside this file, as ${d.resolved})`;
       const server = d.kind === 'includedir' ? 'The server refuses to start when the folder is missing.' : 'A missing file is skipped by the server.';
-      ctx.report({ input: d.source, range: d.pathRange, message: `The ${what} ${d.path} cannot be read here${where}, so its options are not checked and the rules that need the whole configuration stay quiet. ${server}` });
+      ctx.report({
+        input: d.source,
+        range: d.pathRange,
+        message: `The ${what} ${d.path} cannot be read here${where}, so its options are not checked and the rules that need the whole configuration stay quiet. ${server}`,
+      });
     }
   },
 });

@@ -12,7 +12,11 @@ export default defineRule<MycnfModel>({
       const files = d.skipped.filter((f) => CONFIG_LIKE.test(f) && !f.endsWith('.cnf'));
       if (!files.length) continue;
       const list = files.slice(0, 5).join(', ') + (files.length > 5 ? `, and ${files.length - 5} more` : '');
-      ctx.report({ input: d.source, range: d.pathRange, message: `The server reads only files ending in .cnf from this folder, so it skips ${list}. Rename ${files.length > 1 ? 'them' : 'it'} to .cnf if ${files.length > 1 ? 'they hold' : 'it holds'} settings the server should read.` });
+      ctx.report({
+        input: d.source,
+        range: d.pathRange,
+        message: `The server reads only files ending in .cnf from this folder, so it skips ${list}. Rename ${files.length > 1 ? 'them' : 'it'} to .cnf if ${files.length > 1 ? 'they hold' : 'it holds'} settings the server should read.`,
+      });
     }
   },
 });

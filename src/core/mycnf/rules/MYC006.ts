@@ -12,7 +12,12 @@ export default defineRule<MycnfModel>({
       const s = suggestGroup(g.name, m.target.target);
       if (!s.length) continue;
       const n = g.options.length;
-      ctx.report({ input: g.source, range: g.nameRange, message: `No program reads a group called [${g.name}]${n ? `, so its ${n} option${n > 1 ? 's are' : ' is'} ignored` : ''}. Did you mean [${s.join('] or [')}]?`, fixes: s.map((x) => fix(`Change to [${x}]`, false, { range: g.nameRange, newText: x })) });
+      ctx.report({
+        input: g.source,
+        range: g.nameRange,
+        message: `No program reads a group called [${g.name}]${n ? `, so its ${n} option${n > 1 ? 's are' : ' is'} ignored` : ''}. Did you mean [${s.join('] or [')}]?`,
+        fixes: s.map((x) => fix(`Change to [${x}]`, false, { range: g.nameRange, newText: x })),
+      });
     }
   },
 });

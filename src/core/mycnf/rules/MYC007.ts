@@ -14,7 +14,11 @@ export default defineRule<MycnfModel>({
       const groupFlavor = v[1] === 'mysqld' && !/^1\d\./.test(v[2]) ? 'mysql' : 'mariadb';
       if (groupFlavor !== flavorOf(t)) continue;
       const n = g.options.length;
-      ctx.report({ input: g.source, range: g.nameRange, message: `[${g.name}] is read only by ${groupFlavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${v[2]} servers. The target is ${targetLabel(t)} (${m.target.reason}), which skips its ${n} option${n > 1 ? 's' : ''}: after an upgrade they silently stop applying.` });
+      ctx.report({
+        input: g.source,
+        range: g.nameRange,
+        message: `[${g.name}] is read only by ${groupFlavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${v[2]} servers. The target is ${targetLabel(t)} (${m.target.reason}), which skips its ${n} option${n > 1 ? 's' : ''}: after an upgrade they silently stop applying.`,
+      });
     }
   },
 });

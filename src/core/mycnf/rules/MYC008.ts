@@ -10,19 +10,32 @@ export default defineRule<MycnfModel>({
       const src = m.sources[x.source];
       const l = src.lines.line(x.line);
       if (x.reason === 'empty-name') {
-        ctx.report({ input: x.source, range: x.range, message: 'This line has a value but no option name; the server reads it as an unknown option and refuses to start.' });
+        ctx.report({
+          input: x.source,
+          range: x.range,
+          message: 'This line has a value but no option name; the server reads it as an unknown option and refuses to start.',
+        });
         continue;
       }
       const text = l.slice(x.range.start.character, x.range.end.character);
       const hasEquals = l.slice(x.range.end.character).trimStart().startsWith('=');
       if (hasEquals) {
-        ctx.report({ input: x.source, range: x.range, message: `Option names have no blanks: the server reads \`${text}\` as one unknown name and refuses to start.` });
+        ctx.report({
+          input: x.source,
+          range: x.range,
+          message: `Option names have no blanks: the server reads \`${text}\` as one unknown name and refuses to start.`,
+        });
         continue;
       }
       const mm = /^([^\s:]+):?\s+(.*)$/.exec(text)!;
       const name = mm ? mm[1] : text.split(/\s+/)[0];
       const value = mm ? mm[2] : text.slice(name.length).trim();
-      ctx.report({ input: x.source, range: x.range, message: `Without \`=\` the server reads all of \`${text}\` as one option name and refuses to start ("unknown option"). Write \`${name} = ${value}\`.`, fixes: [fix(`Write ${name} = ${value}`, false, { range: x.range, newText: `${name} = ${value}` })] });
+      ctx.report({
+        input: x.source,
+        range: x.range,
+        message: `Without \`=\` the server reads all of \`${text}\` as one option name and refuses to start ("unknown option"). Write \`${name} = ${value}\`.`,
+        fixes: [fix(`Write ${name} = ${value}`, false, { range: x.range, newText: `${name} = ${value}` })],
+      });
     }
   },
 });

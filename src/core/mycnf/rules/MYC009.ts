@@ -16,7 +16,12 @@ export default defineRule<MycnfModel>({
       const lost = o.lineText.slice(cs, end);
       const whole = o.rawValue + lost;
       const q = whole.includes('"') ? "'" : '"';
-      ctx.report({ input: o.source, range: { start: { line: o.line, character: cs }, end: { line: o.line, character: end } }, message: `\`#\` starts a comment even inside a value: the server reads ${o.text} as "${o.value}" and drops "${lost}". If \`#\` belongs to the value, quote it.`, fixes: whole.includes("'") && whole.includes('"') ? undefined : [fix('Quote the whole value', false, { range: { start: o.valueRange.start, end: { line: o.line, character: end } }, newText: `${q}${whole}${q}` })] });
+      ctx.report({
+        input: o.source,
+        range: { start: { line: o.line, character: cs }, end: { line: o.line, character: end } },
+        message: `\`#\` starts a comment even inside a value: the server reads ${o.text} as "${o.value}" and drops "${lost}". If \`#\` belongs to the value, quote it.`,
+        fixes: whole.includes("'") && whole.includes('"') ? undefined : [fix('Quote the whole value', false, { range: { start: o.valueRange.start, end: { line: o.line, character: end } }, newText: `${q}${whole}${q}` })],
+      });
     }
   },
 });

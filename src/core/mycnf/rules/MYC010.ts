@@ -16,7 +16,12 @@ export default defineRule<MycnfModel>({
       else if ((last === '"' || last === "'") && raw.indexOf(last) === raw.length - 1) q = last;
       if (!q) continue;
       const opening = q === first && raw.length > 0 && (raw.length === 1 || last !== first);
-      ctx.report({ input: o.source, range: o.valueRange, message: `The ${q === '"' ? 'double' : 'single'} quote is not matched, so the server keeps it in the value: ${o.text} becomes ${JSON.stringify(o.value)}.`, fixes: raw.length > 1 ? [fix('Add the missing quote', false, opening ? { range: { start: o.valueRange.end, end: o.valueRange.end }, newText: q } : { range: { start: o.valueRange.start, end: o.valueRange.start }, newText: q })] : undefined });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange,
+        message: `The ${q === '"' ? 'double' : 'single'} quote is not matched, so the server keeps it in the value: ${o.text} becomes ${JSON.stringify(o.value)}.`,
+        fixes: raw.length > 1 ? [fix('Add the missing quote', false, opening ? { range: { start: o.valueRange.end, end: o.valueRange.end }, newText: q } : { range: { start: o.valueRange.start, end: o.valueRange.start }, newText: q })] : undefined,
+      });
     }
   },
 });

@@ -25,7 +25,12 @@ export default defineRule<MycnfModel>({
         i++;
       }
       if (!hit) continue;
-      ctx.report({ input: o.source, range: o.valueRange, message: `In option files \`\\${hit}\` is an escape: the server reads it in this path as ${ESC[hit]}. Use forward slashes (they work on Windows too) or double the backslashes.`, fixes: [fix('Use forward slashes', false, { range: o.valueRange, newText: raw.replace(/\\\\|\\/g, '/') })] });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange,
+        message: `In option files \`\\${hit}\` is an escape: the server reads it in this path as ${ESC[hit]}. Use forward slashes (they work on Windows too) or double the backslashes.`,
+        fixes: [fix('Use forward slashes', false, { range: o.valueRange, newText: raw.replace(/\\\\|\\/g, '/') })],
+      });
     }
   },
 });

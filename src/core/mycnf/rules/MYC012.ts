@@ -36,9 +36,14 @@ export default defineRule<MycnfModel>({
         const msg = same
           ? `${o.text} is set again${alias} with the same value at line ${where(m, winner)}; this line is redundant.`
           : `${o.text} is set again${alias} at line ${where(m, winner)}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
-        ctx.report({ input: o.source, range: o.nameRange, message: msg, severity: same ? 'info' : undefined,
+        ctx.report({
+          input: o.source,
+          range: o.nameRange,
+          message: msg,
+          severity: same ? 'info' : undefined,
           related: [related(m, winner)],
-          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', true, deleteLineEdit(o))] });
+          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', true, deleteLineEdit(o))],
+        });
       }
     };
     const multi = (o: CnfOption) => MULTI_VALUED.has(o.key) || MULTI_VALUED.has(o.name) || o.info?.multiValued === true || o.key.startsWith('performance_schema_instrument');

@@ -11,6 +11,10 @@ export default defineRule<MycnfModel>({
     const bad = m.target.invalidComment;
     if (!bad) return;
     const s = suggestTarget(bad.value);
-    ctx.report({ range: bad.range, message: `"${bad.value}" is not a target; use one of ${MYSQL_TARGETS.join(', ')}. The comment is ignored, and the file is checked for ${m.target.target} (${m.target.reason}).`, fixes: s.slice(0, 2).map((x) => fix(`Change to ${x}`, false, { range: bad.range, newText: x })) });
+    ctx.report({
+      range: bad.range,
+      message: `"${bad.value}" is not a target; use one of ${MYSQL_TARGETS.join(', ')}. The comment is ignored, and the file is checked for ${m.target.target} (${m.target.reason}).`,
+      fixes: s.slice(0, 2).map((x) => fix(`Change to ${x}`, false, { range: bad.range, newText: x })),
+    });
   },
 });

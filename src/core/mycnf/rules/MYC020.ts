@@ -25,12 +25,22 @@ export default defineRule<MycnfModel>({
       let hint = '';
       const sameCase = !maria ? ref.lookup(name) : undefined;
       if (sameCase) {
-        ctx.report({ input: o.source, range: o.baseRange, message: `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`, severity: loose ? 'info' : undefined,
-          fixes: [fix(`Write ${sameCase.name}`, true, renameEdit(o, sameCase.name))] });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`,
+          severity: loose ? 'info' : undefined,
+          fixes: [fix(`Write ${sameCase.name}`, true, renameEdit(o, sameCase.name))],
+        });
         continue;
       }
       if (!maria && isPerconaOption(name)) {
-        ctx.report({ input: o.source, range: o.baseRange, message: `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`, severity: 'info' });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`,
+          severity: 'info',
+        });
         continue;
       }
       const longer = !maria ? prefixMatches(ref, name) : [];
@@ -53,10 +63,21 @@ export default defineRule<MycnfModel>({
       }
       if (CLIENT_ONLY_OPTIONS.has(name)) hint += ' It is a client option: put it in [client] (or the group of the client program).';
       if (loose) {
-        ctx.report({ input: o.source, range: o.baseRange, message: `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`, severity: 'info', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`,
+          severity: 'info',
+          fixes,
+        });
         continue;
       }
-      ctx.report({ input: o.source, range: o.baseRange, message: `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`, fixes });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`,
+        fixes,
+      });
     }
   },
 });

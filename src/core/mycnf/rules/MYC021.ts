@@ -31,11 +31,23 @@ export default defineRule<MycnfModel>({
       const instead = i.replacement ? ` Use ${i.replacement} instead.` : '';
       const fixes = i.replacement ? replacementFix(o, i.replacement, target) : [fix(`Remove ${o.text}`, false, deleteLineEdit(o))];
       if (i.stillAccepted) {
-        ctx.report({ input: o.source, range: o.baseRange, message: `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.${instead}`, severity: 'warning', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.${instead}`,
+          severity: 'warning',
+          fixes,
+        });
         continue;
       }
       if (loose) {
-        ctx.report({ input: o.source, range: o.baseRange, message: `${o.text} was removed${when}; with the loose- prefix ${label} only warns and ignores it, so the setting has no effect.${instead}`, severity: 'info', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} was removed${when}; with the loose- prefix ${label} only warns and ignores it, so the setting has no effect.${instead}`,
+          severity: 'info',
+          fixes,
+        });
         continue;
       }
       const unsure = i.confidence === 'inferred' || uncertainRemoval(m, target, i.removed);
@@ -43,8 +55,13 @@ export default defineRule<MycnfModel>({
         o.name === 'default_authentication_plugin' && /mysql_native_password/i.test(o.value ?? '')
           ? ' Since 8.4 the mysql_native_password plugin is also off by default: add mysql_native_password=ON if accounts still use it.'
           : '';
-      ctx.report({ input: o.source, range: o.baseRange, message: `${o.text} was removed${when}, so ${label} ${unsure ? 'most likely ' : ''}refuses to start ("unknown variable").${instead}${extra}${m.target.source === 'default' && unsure ? ' If this file is for an older server, set the target (for example # devops-guidance target=mysql-8.0).' : ''}`, severity: unsure ? 'warning' : undefined,
-        fixes });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${o.text} was removed${when}, so ${label} ${unsure ? 'most likely ' : ''}refuses to start ("unknown variable").${instead}${extra}${m.target.source === 'default' && unsure ? ' If this file is for an older server, set the target (for example # devops-guidance target=mysql-8.0).' : ''}`,
+        severity: unsure ? 'warning' : undefined,
+        fixes,
+      });
     }
   },
 });

@@ -18,7 +18,12 @@ export default defineRule<MycnfModel>({
       if (SHARED_CLIENT_SERVER.has(base) || CLIENT_ONLY_OPTIONS.has(base) || base.startsWith('ssl_') || base.startsWith('tls_')) continue;
       const info = ref.lookup(base);
       if (!info || info.removed !== undefined) continue;
-      ctx.report({ input: o.source, range: o.nameRange, message: `${o.text} is a server option, but [${o.group.name}] is read by every client program (mysql, mysqldump, mysqladmin...), which refuse options they do not know ("unknown variable") and stop. Move it to [mysqld].`, fixes: [fix('Remove it from [client]', false, deleteLineEdit(o))] });
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `${o.text} is a server option, but [${o.group.name}] is read by every client program (mysql, mysqldump, mysqladmin...), which refuse options they do not know ("unknown variable") and stop. Move it to [mysqld].`,
+        fixes: [fix('Remove it from [client]', false, deleteLineEdit(o))],
+      });
     }
   },
 });

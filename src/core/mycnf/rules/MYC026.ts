@@ -18,7 +18,12 @@ export default defineRule<MycnfModel>({
         const scope = o.info.scope ?? (flavorOf(target) === 'mariadb' ? loadRef('mysql-8.4')?.lookup(o.info.name)?.scope : undefined);
         if (scope !== 'global') continue;
       }
-      ctx.report({ input: o.source, range: o.nameRange, message: `maximum- caps what a session may set, but ${o.info.name} has no session value: ${serverLabel(m, target)} refuses it ("Maximum value of '${o.info.name}' cannot be set").`, fixes: [fix('Remove the line', false, deleteLineEdit(o))] });
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `maximum- caps what a session may set, but ${o.info.name} has no session value: ${serverLabel(m, target)} refuses it ("Maximum value of '${o.info.name}' cannot be set").`,
+        fixes: [fix('Remove the line', false, deleteLineEdit(o))],
+      });
     }
   },
 });

@@ -42,6 +42,11 @@ export default defineRule<MycnfModel>({
       ? `larger than the buffer pool (${humanSize(pool)}${poolOpt ? '' : ', the default'}), which cannot hold that many changed pages anyway`
       : `more than ${humanSize(REDO_LARGE)}`;
     const replacement = capacityTarget && !cap ? ' Since MySQL 8.0.30 the size is set with innodb_redo_log_capacity (the two old variables are deprecated).' : '';
-    ctx.report({ input: at.source, range: at.valueRange ?? at.nameRange, message: `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo log before the server accepts connections, so the larger it is, the longer the outage; size it for about an hour of writes and keep it well below the buffer pool.${replacement}`, related: poolOpt && overPool ? [{ message: 'the buffer pool size', range: poolOpt.range, ...(m.sources[poolOpt.source].main ? {} : { file: m.sources[poolOpt.source].path }) }] : undefined });
+    ctx.report({
+      input: at.source,
+      range: at.valueRange ?? at.nameRange,
+      message: `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo log before the server accepts connections, so the larger it is, the longer the outage; size it for about an hour of writes and keep it well below the buffer pool.${replacement}`,
+      related: poolOpt && overPool ? [{ message: 'the buffer pool size', range: poolOpt.range, ...(m.sources[poolOpt.source].main ? {} : { file: m.sources[poolOpt.source].path }) }] : undefined,
+    });
   },
 });

@@ -20,6 +20,12 @@ export default defineRule<MycnfModel>({
     } else if (autoinc === 2 && v.value === 'STATEMENT') {
       msg += ` With innodb_autoinc_lock_mode=2${upper(m, 'innodb_autoinc_lock_mode') ? '' : ' (the default since MySQL 8.0)'} statement-based replication of inserts into auto-increment columns is unsafe.`;
     }
-    ctx.report({ input: o.source, range: o.valueRange, message: msg, severity: f.galera ? 'error' : undefined, fixes: setValueFix(o, 'ROW', 'Set binlog_format = ROW') });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange,
+      message: msg,
+      severity: f.galera ? 'error' : undefined,
+      fixes: setValueFix(o, 'ROW', 'Set binlog_format = ROW'),
+    });
   },
 });

@@ -30,12 +30,28 @@ export default defineRule<MycnfModel>({
         ? 'MySQL refuses to start ("GTID_MODE = ON requires ENFORCE_GTID_CONSISTENCY = ON")'
         : 'the switch to gtid_mode=ON cannot be completed, and statements that GTIDs cannot log safely are still accepted';
     if (e && e.valueRange) {
-      ctx.report({ input: e.source, range: e.valueRange, message: `enforce_gtid_consistency=${enforce} with gtid_mode=${mode}: ${effect}. Set enforce_gtid_consistency=ON.`, severity: sev, fixes: setValueFix(e, 'ON', 'Set enforce_gtid_consistency = ON') });
+      ctx.report({
+        input: e.source,
+        range: e.valueRange,
+        message: `enforce_gtid_consistency=${enforce} with gtid_mode=${mode}: ${effect}. Set enforce_gtid_consistency=ON.`,
+        severity: sev,
+        fixes: setValueFix(e, 'ON', 'Set enforce_gtid_consistency = ON'),
+      });
     } else if (e) {
-      ctx.report({ input: e.source, range: e.nameRange, message: `${e.text} turns GTID consistency enforcement off while gtid_mode=${mode}: ${effect}.`, severity: sev });
+      ctx.report({
+        input: e.source,
+        range: e.nameRange,
+        message: `${e.text} turns GTID consistency enforcement off while gtid_mode=${mode}: ${effect}.`,
+        severity: sev,
+      });
     } else {
-      ctx.report({ input: g.source, range: g.valueRange ?? g.nameRange, message: `gtid_mode=${mode} without enforce_gtid_consistency=ON (it defaults to OFF): ${effect}. Add enforce_gtid_consistency=ON.`, severity: sev,
-        fixes: addOptionFix(m, 'Add enforce_gtid_consistency = ON', 'enforce_gtid_consistency', 'ON', g) });
+      ctx.report({
+        input: g.source,
+        range: g.valueRange ?? g.nameRange,
+        message: `gtid_mode=${mode} without enforce_gtid_consistency=ON (it defaults to OFF): ${effect}. Add enforce_gtid_consistency=ON.`,
+        severity: sev,
+        fixes: addOptionFix(m, 'Add enforce_gtid_consistency = ON', 'enforce_gtid_consistency', 'ON', g),
+      });
     }
   },
 });

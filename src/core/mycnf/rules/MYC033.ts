@@ -31,7 +31,13 @@ export default defineRule<MycnfModel>({
         ? `The ${lib} plugin is not loaded in this configuration, and the loose- prefix makes the server ignore ${o.text} without a word when the plugin is missing: semi-synchronous replication then silently stays off. Load it with plugin-load-add=${lib}.so (unless it was installed with INSTALL PLUGIN).${mismatch}`
         : `${o.name} exists only once the ${lib} plugin is loaded. Nothing in this configuration loads it, so unless it was installed with INSTALL PLUGIN the server refuses to start ("unknown variable"), and it always does on a fresh data directory (--initialize).${mismatch}`;
       const edit = o.source === 0 ? insertLineBefore(o.line, optionLine(m, 'plugin_load_add', `${lib}.so`)) : undefined;
-      ctx.report({ input: o.source, range: o.baseRange, message: msg, severity: loose ? 'info' : undefined, fixes: edit ? [fix(`Load the plugin: plugin_load_add = ${lib}.so`, false, edit)] : undefined });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: msg,
+        severity: loose ? 'info' : undefined,
+        fixes: edit ? [fix(`Load the plugin: plugin_load_add = ${lib}.so`, false, edit)] : undefined,
+      });
     }
   },
 });

@@ -20,7 +20,13 @@ export default defineRule<MycnfModel>({
         ? `${o.text}=${o.value}: new tables get an engine without transactions or crash recovery${v === 'MEMORY' || v === 'HEAP' ? ' (and MEMORY tables lose all rows at every restart)' : ''}. A crash can leave them half-written and replicas out of step; InnoDB recovers by itself from its redo log.`
         : `${o.text}=${o.value}: new tables get ${o.value} instead of InnoDB, the engine with the widest support for replication, backups and crash recovery. Keep it only if this server is deliberately built around ${o.value}.`;
       if (f.galera) msg = `Galera replicates only InnoDB tables: with ${o.text}=${o.value}, writes to new tables are not replicated to the other nodes. ${msg}`;
-      ctx.report({ input: o.source, range: o.valueRange, message: msg, severity: f.galera ? 'error' : crashUnsafe ? undefined : 'info', fixes: setValueFix(o, 'InnoDB') });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange,
+        message: msg,
+        severity: f.galera ? 'error' : crashUnsafe ? undefined : 'info',
+        fixes: setValueFix(o, 'InnoDB'),
+      });
     }
   },
 });

@@ -15,13 +15,23 @@ export default defineRule<MycnfModel>({
     if (o) {
       if (n === undefined || n === 1) return;
       const what = n === 0 ? 'the operating system decides when the binary log reaches the disk' : `the binary log is flushed only every ${n} commits`;
-      ctx.report({ input: o.source, range: o.valueRange ?? o.nameRange, message: `sync_binlog=${n}: ${what}, so a power loss or OS crash can drop committed transactions from the binary log while InnoDB kept them. Replicas then miss them, and point-in-time recovery has a hole. Use sync_binlog=1 (the default since MySQL 5.7.7).${galera}`, severity: f.galera ? 'info' : undefined,
-        fixes: setValueFix(o, '1') });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange ?? o.nameRange,
+        message: `sync_binlog=${n}: ${what}, so a power loss or OS crash can drop committed transactions from the binary log while InnoDB kept them. Replicas then miss them, and point-in-time recovery has a hole. Use sync_binlog=1 (the default since MySQL 5.7.7).${galera}`,
+        severity: f.galera ? 'info' : undefined,
+        fixes: setValueFix(o, '1'),
+      });
       return;
     }
     // MariaDB's default is 0.
     if (f.flavor !== 'mariadb' || !f.binlog.explicit || f.partial || f.galera) return;
     const at = f.binlog.explicit;
-    ctx.report({ input: at.source, range: at.nameRange, message: 'The binary log is on, and sync_binlog is not set: MariaDB defaults to 0, which leaves flushing to the operating system, so a power loss can drop committed transactions from the binary log that replicas and point-in-time recovery need. Set sync_binlog=1.', fixes: addOptionFix(m, 'Add sync_binlog = 1', 'sync_binlog', '1', at) });
+    ctx.report({
+      input: at.source,
+      range: at.nameRange,
+      message: 'The binary log is on, and sync_binlog is not set: MariaDB defaults to 0, which leaves flushing to the operating system, so a power loss can drop committed transactions from the binary log that replicas and point-in-time recovery need. Set sync_binlog=1.',
+      fixes: addOptionFix(m, 'Add sync_binlog = 1', 'sync_binlog', '1', at),
+    });
   },
 });

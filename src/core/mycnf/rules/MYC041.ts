@@ -15,11 +15,21 @@ export default defineRule<MycnfModel>({
     const pco = m.server.get('replica_preserve_commit_order');
     const preserve = pco ? isOn(pco) : f.mysql8;
     if (preserve) {
-      ctx.report({ input: t.source, range: t.valueRange!, message: `${t.text}=DATABASE with replica_preserve_commit_order=ON${pco ? '' : ' (the default since 8.0.27)'}: preserving the commit order requires LOGICAL_CLOCK, so START REPLICA fails. Use LOGICAL_CLOCK.`, severity: 'error',
-        fixes: setValueFix(t, 'LOGICAL_CLOCK') });
+      ctx.report({
+        input: t.source,
+        range: t.valueRange!,
+        message: `${t.text}=DATABASE with replica_preserve_commit_order=ON${pco ? '' : ' (the default since 8.0.27)'}: preserving the commit order requires LOGICAL_CLOCK, so START REPLICA fails. Use LOGICAL_CLOCK.`,
+        severity: 'error',
+        fixes: setValueFix(t, 'LOGICAL_CLOCK'),
+      });
       return;
     }
     if (workers <= 1) return;
-    ctx.report({ input: t.source, range: t.valueRange!, message: `${t.text}=DATABASE applies transactions in parallel only when they touch different schemas: with one busy schema the ${workers} workers wait for each other. LOGICAL_CLOCK parallelizes by the source's group commits and is the default since 8.0.27.`, fixes: setValueFix(t, 'LOGICAL_CLOCK') });
+    ctx.report({
+      input: t.source,
+      range: t.valueRange!,
+      message: `${t.text}=DATABASE applies transactions in parallel only when they touch different schemas: with one busy schema the ${workers} workers wait for each other. LOGICAL_CLOCK parallelizes by the source's group commits and is the default since 8.0.27.`,
+      fixes: setValueFix(t, 'LOGICAL_CLOCK'),
+    });
   },
 });

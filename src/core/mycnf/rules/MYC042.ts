@@ -13,6 +13,11 @@ export default defineRule<MycnfModel>({
     if (!isOff(o)) return;
     const workers = num(m, 'replica_parallel_workers') ?? (f.mysql8 ? 4 : 0);
     if (workers <= 1) return;
-    ctx.report({ input: o!.source, range: o!.valueRange ?? o!.nameRange, message: `${o!.text}=OFF with ${workers} parallel workers: transactions may commit on the replica in another order than on the source, so readers of the replica can see states the source never had, and after a crash the applied transactions can have gaps. Set it ON (the default since 8.0.27).`, fixes: o!.hasValue ? setValueFix(o!, 'ON') : undefined });
+    ctx.report({
+      input: o!.source,
+      range: o!.valueRange ?? o!.nameRange,
+      message: `${o!.text}=OFF with ${workers} parallel workers: transactions may commit on the replica in another order than on the source, so readers of the replica can see states the source never had, and after a crash the applied transactions can have gaps. Set it ON (the default since 8.0.27).`,
+      fixes: o!.hasValue ? setValueFix(o!, 'ON') : undefined,
+    });
   },
 });

@@ -15,7 +15,12 @@ export default defineRule<MycnfModel>({
     const off = f.binlog.off ? `${f.binlog.off.text} switches the binary log off` : `the binary log is off (${f.flavor === 'mariadb' ? 'MariaDB' : 'MySQL 5.7'} needs log_bin to turn it on)`;
     const lru = m.server.get('log_replica_updates');
     if (isOn(lru)) {
-      ctx.report({ input: lru!.source, range: lru!.nameRange, message: `${lru!.text} has no effect: ${off}, so there is no log to write the applied changes to. A replica meant to be promoted or to feed other replicas needs the binary log.`, severity: 'warning' });
+      ctx.report({
+        input: lru!.source,
+        range: lru!.nameRange,
+        message: `${lru!.text} has no effect: ${off}, so there is no log to write the applied changes to. A replica meant to be promoted or to feed other replicas needs the binary log.`,
+        severity: 'warning',
+      });
     }
     const seen = new Set<CnfOption>();
     for (const k of NEEDS_BINLOG) {

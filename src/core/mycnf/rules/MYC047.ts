@@ -11,7 +11,12 @@ export default defineRule<MycnfModel>({
       const o = m.server.get(key);
       const n = num(m, key);
       if (!o || n === undefined || n >= 1000) continue;
-      ctx.report({ input: o.source, range: o.valueRange!, message: `${o.text}=${n} ms: when no replica acknowledges within ${n} ms the source silently switches to asynchronous replication, so a short network or disk stall is enough to lose the guarantee that a committed transaction exists on a replica. Keep at least a few seconds (the default is 10000 ms), and monitor Rpl_semi_sync_source_status.`, fixes: setValueFix(o, '10000') });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange!,
+        message: `${o.text}=${n} ms: when no replica acknowledges within ${n} ms the source silently switches to asynchronous replication, so a short network or disk stall is enough to lose the guarantee that a committed transaction exists on a replica. Keep at least a few seconds (the default is 10000 ms), and monitor Rpl_semi_sync_source_status.`,
+        fixes: setValueFix(o, '10000'),
+      });
     }
   },
 });

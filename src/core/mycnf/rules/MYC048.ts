@@ -18,6 +18,11 @@ export default defineRule<MycnfModel>({
     if (f.flavor !== 'mariadb' || f.partial) return;
     const en = m.server.get('rpl_semi_sync_source_enabled');
     if (!isOn(en) || m.server.get('rpl_semi_sync_source_wait_point')) return;
-    ctx.report({ input: en!.source, range: en!.nameRange, message: `Semi-synchronous replication is on, and MariaDB waits AFTER_COMMIT unless told otherwise: ${why}`, fixes: addOptionFix(m, 'Add rpl_semi_sync_master_wait_point = AFTER_SYNC', 'rpl_semi_sync_master_wait_point', 'AFTER_SYNC', en) });
+    ctx.report({
+      input: en!.source,
+      range: en!.nameRange,
+      message: `Semi-synchronous replication is on, and MariaDB waits AFTER_COMMIT unless told otherwise: ${why}`,
+      fixes: addOptionFix(m, 'Add rpl_semi_sync_master_wait_point = AFTER_SYNC', 'rpl_semi_sync_master_wait_point', 'AFTER_SYNC', en),
+    });
   },
 });

@@ -18,8 +18,13 @@ export default defineRule<MycnfModel>({
     if (mode === 'ON' || mode === undefined) return;
     if (!g && f.partial) return;
     if (f.groupReplication) {
-      ctx.report({ input: (g ?? member).source, range: g?.valueRange ?? member.nameRange, message: `Group Replication requires gtid_mode=ON and enforce_gtid_consistency=ON; ${g ? `gtid_mode is ${mode}` : 'gtid_mode is not set (OFF)'}, so the member cannot join the group.`, severity: 'error',
-        fixes: g ? undefined : addOptionFix(m, 'Add gtid_mode = ON and enforce_gtid_consistency = ON', 'gtid_mode', `ON\n${optionLine(m, 'enforce_gtid_consistency', 'ON')}`, member) });
+      ctx.report({
+        input: (g ?? member).source,
+        range: g?.valueRange ?? member.nameRange,
+        message: `Group Replication requires gtid_mode=ON and enforce_gtid_consistency=ON; ${g ? `gtid_mode is ${mode}` : 'gtid_mode is not set (OFF)'}, so the member cannot join the group.`,
+        severity: 'error',
+        fixes: g ? undefined : addOptionFix(m, 'Add gtid_mode = ON and enforce_gtid_consistency = ON', 'gtid_mode', `ON\n${optionLine(m, 'enforce_gtid_consistency', 'ON')}`, member),
+      });
       return;
     }
     const msg = `${g ? `gtid_mode=${mode}` : 'gtid_mode is not set (OFF)'} on a replication member: without GTIDs, failover and re-pointing replicas depend on binary log file names and positions, which differ on every server. With gtid_mode=ON and enforce_gtid_consistency=ON a replica finds its place by itself (SOURCE_AUTO_POSITION=1). Switching a running topology goes OFF → OFF_PERMISSIVE → ON_PERMISSIVE → ON, one step at a time.`;

@@ -16,13 +16,23 @@ export default defineRule<MycnfModel>({
     const f = facts(m);
     if (f.flavor === 'mysql') {
       if (d === 0 || s === 0) return;
-      ctx.report({ input: days.source, range: days.nameRange, message: `Both expire_logs_days (${d}) and binlog_expire_logs_seconds (${s}) are set: MySQL uses only binlog_expire_logs_seconds and logs a warning at every start. Remove expire_logs_days.`, related: [{ message: 'the setting that applies', range: secs.range, ...(m.sources[secs.source].main ? {} : { file: m.sources[secs.source].path }) }],
-        fixes: [fix('Remove expire_logs_days (it is ignored)', true, deleteLineEdit(days))] });
+      ctx.report({
+        input: days.source,
+        range: days.nameRange,
+        message: `Both expire_logs_days (${d}) and binlog_expire_logs_seconds (${s}) are set: MySQL uses only binlog_expire_logs_seconds and logs a warning at every start. Remove expire_logs_days.`,
+        related: [{ message: 'the setting that applies', range: secs.range, ...(m.sources[secs.source].main ? {} : { file: m.sources[secs.source].path }) }],
+        fixes: [fix('Remove expire_logs_days (it is ignored)', true, deleteLineEdit(days))],
+      });
       return;
     }
     if (d * 86400 === s) return;
     const later = m.server.options.indexOf(days) > m.server.options.indexOf(secs) ? days : secs;
     const earlier = later === days ? secs : days;
-    ctx.report({ input: earlier.source, range: earlier.nameRange, message: `expire_logs_days (${d} days) and binlog_expire_logs_seconds (${s} s) set the same thing in MariaDB; the later line wins, so ${earlier.text} has no effect. Keep one of them.`, fixes: [fix(`Remove ${earlier.text} (it has no effect)`, true, deleteLineEdit(earlier))] });
+    ctx.report({
+      input: earlier.source,
+      range: earlier.nameRange,
+      message: `expire_logs_days (${d} days) and binlog_expire_logs_seconds (${s} s) set the same thing in MariaDB; the later line wins, so ${earlier.text} has no effect. Keep one of them.`,
+      fixes: [fix(`Remove ${earlier.text} (it has no effect)`, true, deleteLineEdit(earlier))],
+    });
   },
 });

@@ -17,7 +17,12 @@ export default defineRule<MycnfModel>({
     for (let i = 0; i < lastLoad; i++) {
       const o = opts[i];
       if (o.key !== 'plugin_load_add') continue;
-      ctx.report({ input: o.source, range: o.nameRange, message: `${o.text}=${o.value} comes before ${load.text} (line ${load.line + 1}${src.main ? '' : ` of ${src.path}`}), which replaces the whole list of plugins to load: ${o.value} is not loaded. Put plugin-load first, or use only plugin-load-add.`, related: [{ message: 'the plugin-load that resets the list', range: load.range, ...(src.main ? {} : { file: src.path }) }] });
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `${o.text}=${o.value} comes before ${load.text} (line ${load.line + 1}${src.main ? '' : ` of ${src.path}`}), which replaces the whole list of plugins to load: ${o.value} is not loaded. Put plugin-load first, or use only plugin-load-add.`,
+        related: [{ message: 'the plugin-load that resets the list', range: load.range, ...(src.main ? {} : { file: src.path }) }],
+      });
     }
   },
 });

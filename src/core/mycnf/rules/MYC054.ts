@@ -11,6 +11,10 @@ export default defineRule<MycnfModel>({
     const inc = m.server.get('auto_increment_increment');
     const n = num(m, 'auto_increment_increment');
     if (!inc || n === undefined || n <= 1) return;
-    ctx.report({ input: inc.source, range: inc.valueRange!, message: `auto_increment_increment=${n} prepares this server for writes on several sources at once (dual-source or ring replication). Distinct key ranges avoid duplicate ids, but nothing detects conflicting updates to the same rows, and a broken ring is hard to repair. Prefer one writable source with failover; if you must write on two, keep the writes apart by application.` });
+    ctx.report({
+      input: inc.source,
+      range: inc.valueRange!,
+      message: `auto_increment_increment=${n} prepares this server for writes on several sources at once (dual-source or ring replication). Distinct key ranges avoid duplicate ids, but nothing detects conflicting updates to the same rows, and a broken ring is hard to repair. Prefer one writable source with failover; if you must write on two, keep the writes apart by application.`,
+    });
   },
 });

@@ -11,7 +11,12 @@ export default defineRule<MycnfModel>({
     const v = (o.value ?? '').trim().toUpperCase();
     if (!v || v === 'OFF') return;
     const all = v === 'ALL';
-    ctx.report({ input: o.source, range: o.valueRange, message: `${o.text}=${o.value}: the replica ${all ? 'ignores every error' : 'skips events that fail with these errors'} and goes on, so it silently drifts from the source and the difference surfaces later as wrong data or a broken failover. Fix the cause of the errors instead, and compare the data (pt-table-checksum).`, severity: all ? 'error' : undefined,
-      fixes: [fix(`Remove ${o.text}`, false, deleteLineEdit(o))] });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange,
+      message: `${o.text}=${o.value}: the replica ${all ? 'ignores every error' : 'skips events that fail with these errors'} and goes on, so it silently drifts from the source and the difference surfaces later as wrong data or a broken failover. Fix the cause of the errors instead, and compare the data (pt-table-checksum).`,
+      severity: all ? 'error' : undefined,
+      fixes: [fix(`Remove ${o.text}`, false, deleteLineEdit(o))],
+    });
   },
 });

@@ -10,6 +10,11 @@ export default defineRule<MycnfModel>({
     const n = num(m, 'relay_log_space_limit');
     if (!o || !n) return;
     const semi = m.server.options.some((x) => /^rpl_semi_sync_(replica|slave)_enabled$/.test(x.name));
-    ctx.report({ input: o.source, range: o.valueRange!, message: `relay_log_space_limit caps the relay logs: when the applier lags, the replica stops fetching from the source, so the source's latest transactions exist nowhere else if it fails${semi ? ', and semi-synchronous acknowledgements stall' : ''}. Leave it at 0 and watch disk space instead.`, severity: semi || facts(m).replicaStrong ? 'warning' : undefined });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange!,
+      message: `relay_log_space_limit caps the relay logs: when the applier lags, the replica stops fetching from the source, so the source's latest transactions exist nowhere else if it fails${semi ? ', and semi-synchronous acknowledgements stall' : ''}. Leave it at 0 and watch disk space instead.`,
+      severity: semi || facts(m).replicaStrong ? 'warning' : undefined,
+    });
   },
 });

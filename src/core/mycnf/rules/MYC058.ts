@@ -17,6 +17,11 @@ export default defineRule<MycnfModel>({
     const heapOpt = m.server.get('max_heap_table_size');
     const h = numOr(m, 'max_heap_table_size', 16 * 1024 ** 2);
     if (t <= h) return;
-    ctx.report({ input: tmp.source, range: tmp.valueRange!, message: `tmp_table_size (${humanSize(t)}) is larger than max_heap_table_size (${humanSize(h)}${heapOpt ? '' : ', the default'}): an in-memory temporary table is limited by the smaller of the two, so queries still spill to disk at ${humanSize(h)}. Set both to the same value.`, fixes: heapOpt?.valueRange ? setValueFix(heapOpt, tmp.rawValue ?? String(t), `Set max_heap_table_size = ${tmp.rawValue}`) : undefined });
+    ctx.report({
+      input: tmp.source,
+      range: tmp.valueRange!,
+      message: `tmp_table_size (${humanSize(t)}) is larger than max_heap_table_size (${humanSize(h)}${heapOpt ? '' : ', the default'}): an in-memory temporary table is limited by the smaller of the two, so queries still spill to disk at ${humanSize(h)}. Set both to the same value.`,
+      fixes: heapOpt?.valueRange ? setValueFix(heapOpt, tmp.rawValue ?? String(t), `Set max_heap_table_size = ${tmp.rawValue}`) : undefined,
+    });
   },
 });

@@ -15,7 +15,12 @@ export default defineRule<MycnfModel>({
     for (const k of SIZED) {
       const o = m.server.get(k);
       if (!o) continue;
-      ctx.report({ input: o.source, range: o.nameRange, message: `innodb_dedicated_server=ON sizes ${k} from the machine's memory, but an explicit ${o.text} wins over it, so that part of the automatic sizing is off and the value no longer follows the machine. Remove one of the two.`, fixes: [fix(`Remove ${o.text} and let innodb_dedicated_server size it`, false, deleteLineEdit(o))] });
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `innodb_dedicated_server=ON sizes ${k} from the machine's memory, but an explicit ${o.text} wins over it, so that part of the automatic sizing is off and the value no longer follows the machine. Remove one of the two.`,
+        fixes: [fix(`Remove ${o.text} and let innodb_dedicated_server size it`, false, deleteLineEdit(o))],
+      });
     }
   },
 });

@@ -30,6 +30,11 @@ export default defineRule<MycnfModel>({
     // a pool smaller than one chunk per instance shrinks the chunk instead
     if (pool < unit || pool % unit === 0) return;
     const up = Math.ceil(pool / unit) * unit;
-    ctx.report({ input: o.source, range: o.valueRange!, message: `The buffer pool is allocated in chunks of innodb_buffer_pool_chunk_size × innodb_buffer_pool_instances (${humanSize(chunk)} × ${instances} = ${humanSize(unit)}), so ${o.rawValue} becomes ${humanSize(up)}: ${humanSize(up - pool)} more memory than written.`, fixes: setValueFix(o, formatSize(up), `Write ${formatSize(up)}`) });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange!,
+      message: `The buffer pool is allocated in chunks of innodb_buffer_pool_chunk_size × innodb_buffer_pool_instances (${humanSize(chunk)} × ${instances} = ${humanSize(unit)}), so ${o.rawValue} becomes ${humanSize(up)}: ${humanSize(up - pool)} more memory than written.`,
+      fixes: setValueFix(o, formatSize(up), `Write ${formatSize(up)}`),
+    });
   },
 });

@@ -16,7 +16,12 @@ export default defineRule<MycnfModel>({
     const size = m.server.get('query_cache_size');
     const n = num(m, 'query_cache_size');
     if (size && n === 0) return;
-    ctx.report({ input: type.source, range: type.valueRange!, message: `query_cache_type=${type.value} turns the query cache on: every query and every write to a cached table goes through one global lock, which caps throughput on multi-core servers, and every write invalidates the cached results of its tables. MySQL removed the query cache in 8.0${f.galera ? '; older Galera releases do not support it at all' : ''}. Cache in the application or a proxy instead.`, severity: f.galera ? 'error' : undefined,
-      fixes: setValueFix(type, 'OFF') });
+    ctx.report({
+      input: type.source,
+      range: type.valueRange!,
+      message: `query_cache_type=${type.value} turns the query cache on: every query and every write to a cached table goes through one global lock, which caps throughput on multi-core servers, and every write invalidates the cached results of its tables. MySQL removed the query cache in 8.0${f.galera ? '; older Galera releases do not support it at all' : ''}. Cache in the application or a proxy instead.`,
+      severity: f.galera ? 'error' : undefined,
+      fixes: setValueFix(type, 'OFF'),
+    });
   },
 });

@@ -13,8 +13,13 @@ export default defineRule<MycnfModel>({
     for (const k of ['innodb_log_file_size', 'innodb_log_files_in_group']) {
       const o = m.server.get(k);
       if (!o) continue;
-      ctx.report({ input: o.source, range: o.nameRange, message: `${o.text} is ignored because innodb_redo_log_capacity is set: since MySQL 8.0.30 the capacity alone sizes the redo log. Remove this line so nobody tunes a value that has no effect.`, related: [{ message: 'innodb_redo_log_capacity', range: cap.range, ...(m.sources[cap.source].main ? {} : { file: m.sources[cap.source].path }) }],
-        fixes: [fix(`Remove ${o.text}`, true, deleteLineEdit(o))] });
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `${o.text} is ignored because innodb_redo_log_capacity is set: since MySQL 8.0.30 the capacity alone sizes the redo log. Remove this line so nobody tunes a value that has no effect.`,
+        related: [{ message: 'innodb_redo_log_capacity', range: cap.range, ...(m.sources[cap.source].main ? {} : { file: m.sources[cap.source].path }) }],
+        fixes: [fix(`Remove ${o.text}`, true, deleteLineEdit(o))],
+      });
     }
   },
 });

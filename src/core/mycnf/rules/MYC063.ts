@@ -24,6 +24,10 @@ export default defineRule<MycnfModel>({
       total = sz * (f.flavor === 'mysql' ? numOr(m, 'innodb_log_files_in_group', 2) : 1);
     }
     if (!at || total === undefined || total >= SMALL) return;
-    ctx.report({ input: at.source, range: at.valueRange ?? at.nameRange, message: `The redo log totals only ${humanSize(total)}: under a steady write load InnoDB must flush dirty pages constantly to free redo space, and writes stall while it does. Small is good for crash recovery, but not this small: a few hundred MB to a few GB suits most servers.` });
+    ctx.report({
+      input: at.source,
+      range: at.valueRange ?? at.nameRange,
+      message: `The redo log totals only ${humanSize(total)}: under a steady write load InnoDB must flush dirty pages constantly to free redo space, and writes stall while it does. Small is good for crash recovery, but not this small: a few hundred MB to a few GB suits most servers.`,
+    });
   },
 });

@@ -13,6 +13,11 @@ export default defineRule<MycnfModel>({
     const off = o.prefixes.includes('skip') || o.prefixes.includes('disable') || (o.hasValue && (parseBool(v) === false || v === 'DETECT_ONLY'));
     if (!off) return;
     const detect = v === 'DETECT_ONLY';
-    ctx.report({ input: o.source, range: o.valueRange ?? o.nameRange, message: `${o.text}${o.hasValue ? `=${o.value}` : ''} ${detect ? 'keeps only the metadata of the doublewrite buffer' : 'switches the doublewrite buffer off'}: if the server dies while writing a page, half of the old and half of the new page remain on disk, and crash recovery cannot repair such a torn page from the redo log alone. Keep it ON unless the file system itself guarantees atomic page writes (ZFS, some SSDs with atomic writes).`, fixes: o.hasValue ? setValueFix(o, 'ON') : undefined });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange ?? o.nameRange,
+      message: `${o.text}${o.hasValue ? `=${o.value}` : ''} ${detect ? 'keeps only the metadata of the doublewrite buffer' : 'switches the doublewrite buffer off'}: if the server dies while writing a page, half of the old and half of the new page remain on disk, and crash recovery cannot repair such a torn page from the redo log alone. Keep it ON unless the file system itself guarantees atomic page writes (ZFS, some SSDs with atomic writes).`,
+      fixes: o.hasValue ? setValueFix(o, 'ON') : undefined,
+    });
   },
 });

@@ -9,6 +9,11 @@ export default defineRule<MycnfModel>({
   check(m, ctx) {
     const o = m.server.get('innodb_fast_shutdown');
     if (!o || num(m, 'innodb_fast_shutdown') !== 2) return;
-    ctx.report({ input: o.source, range: o.valueRange!, message: 'innodb_fast_shutdown=2 shuts InnoDB down like a crash: it only flushes the redo log, so every restart runs crash recovery, which takes longer the bigger the redo log, and an upgrade after such a shutdown is not safe. Use 1 (the default); set 2 only by hand for an emergency stop.', fixes: setValueFix(o, '1') });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange!,
+      message: 'innodb_fast_shutdown=2 shuts InnoDB down like a crash: it only flushes the redo log, so every restart runs crash recovery, which takes longer the bigger the redo log, and an upgrade after such a shutdown is not safe. Use 1 (the default); set 2 only by hand for an emergency stop.',
+      fixes: setValueFix(o, '1'),
+    });
   },
 });

@@ -19,7 +19,11 @@ export default defineRule<MycnfModel>({
       const o = m.server.get(k);
       const n = num(m, k);
       if (!o || n === undefined || n <= limit) continue;
-      ctx.report({ input: o.source, range: o.valueRange!, message: `${k}=${humanSize(n)} is allocated for ${per}, in every connection that needs it: with ${conns} connections that can reach ${humanSize(n * conns)}. Large values rarely help (the server allocates and clears the whole buffer even for small work) and risk running out of memory under load. Raise it per session for the queries that need it.` });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange!,
+        message: `${k}=${humanSize(n)} is allocated for ${per}, in every connection that needs it: with ${conns} connections that can reach ${humanSize(n * conns)}. Large values rarely help (the server allocates and clears the whole buffer even for small work) and risk running out of memory under load. Raise it per session for the queries that need it.`,
+      });
     }
   },
 });

@@ -9,6 +9,10 @@ export default defineRule<MycnfModel>({
     const o = m.server.get('innodb_lock_wait_timeout');
     const n = num(m, 'innodb_lock_wait_timeout');
     if (!o || n === undefined || n <= 120) return;
-    ctx.report({ input: o.source, range: o.valueRange!, message: `innodb_lock_wait_timeout=${n} s: a transaction waiting for a row lock waits up to ${n >= 3600 ? `${Math.round(n / 360) / 10} hours` : `${Math.round(n / 6) / 10} minutes`} before it fails, holding its connection and its own locks meanwhile, so one stuck transaction can pile up the whole workload. The default, 50 s, lets the application retry sooner.` });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange!,
+      message: `innodb_lock_wait_timeout=${n} s: a transaction waiting for a row lock waits up to ${n >= 3600 ? `${Math.round(n / 360) / 10} hours` : `${Math.round(n / 6) / 10} minutes`} before it fails, holding its connection and its own locks meanwhile, so one stuck transaction can pile up the whole workload. The default, 50 s, lets the application retry sooner.`,
+    });
   },
 });

@@ -8,6 +8,10 @@ export default defineRule<MycnfModel>({
   check(m, ctx) {
     const f = facts(m);
     if (f.binlog.on || !f.binlog.off || f.galera) return;
-    ctx.report({ input: f.binlog.off.source, range: f.binlog.off.nameRange, message: `${f.binlog.off.text} switches the binary log off: this server cannot be a replication source, and a backup can only be restored to the moment it was taken (no point-in-time recovery). That is fine for a throwaway or development server; keep the binary log on for anything that matters.` });
+    ctx.report({
+      input: f.binlog.off.source,
+      range: f.binlog.off.nameRange,
+      message: `${f.binlog.off.text} switches the binary log off: this server cannot be a replication source, and a backup can only be restored to the moment it was taken (no point-in-time recovery). That is fine for a throwaway or development server; keep the binary log on for anything that matters.`,
+    });
   },
 });

@@ -44,7 +44,12 @@ export default defineRule<MycnfModel>({
     }
     for (const [p, o] of first) {
       const ext = m.sources[0].path?.toLowerCase().endsWith('.ini') ? 'dll' : 'so';
-      ctx.report({ input: o.source, range: o.baseRange, message: `${o.name} belongs to the ${p} plugin, which nothing in this configuration loads: unless it was installed with INSTALL PLUGIN, the server does not know the option and refuses to start (always on a fresh data directory). Load it with plugin_load_add=${p}.${ext}, or prefix the option with loose-.`, fixes: o.source === 0 ? [fix(`Load the plugin: plugin_load_add = ${p}.${ext}`, false, insertLineBefore(o.line, optionLine(m, 'plugin_load_add', `${p}.${ext}`)))] : undefined });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${o.name} belongs to the ${p} plugin, which nothing in this configuration loads: unless it was installed with INSTALL PLUGIN, the server does not know the option and refuses to start (always on a fresh data directory). Load it with plugin_load_add=${p}.${ext}, or prefix the option with loose-.`,
+        fixes: o.source === 0 ? [fix(`Load the plugin: plugin_load_add = ${p}.${ext}`, false, insertLineBefore(o.line, optionLine(m, 'plugin_load_add', `${p}.${ext}`)))] : undefined,
+      });
     }
   },
 });

@@ -9,6 +9,10 @@ export default defineRule<MycnfModel>({
     if (!o?.hasValue) return;
     const v = (o.value ?? '').trim().toLowerCase();
     if (v !== 'nosync' && v !== 'littlesync') return;
-    ctx.report({ input: o.source, range: o.valueRange!, message: `innodb_flush_method=${o.value} is a testing setting: InnoDB does not make sure its data files reach the disk, so a power loss can leave them inconsistent in ways crash recovery cannot repair. Use O_DIRECT on Linux (the 8.4 default) or fsync.` });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange!,
+      message: `innodb_flush_method=${o.value} is a testing setting: InnoDB does not make sure its data files reach the disk, so a power loss can leave them inconsistent in ways crash recovery cannot repair. Use O_DIRECT on Linux (the 8.4 default) or fsync.`,
+    });
   },
 });

@@ -8,8 +8,16 @@ export default defineRule<MycnfModel>({
   check(m, ctx) {
     const t = m.server.get('flush_time');
     const n = num(m, 'flush_time');
-    if (t && n) ctx.report({ input: t.source, range: t.valueRange!, message: `flush_time=${n}: every ${n} seconds the server closes all tables and syncs them to disk, a stall that hurts busy servers and gains nothing for InnoDB tables. Leave it at 0 (the default).` });
+    if (t && n) ctx.report({
+      input: t.source,
+      range: t.valueRange!,
+      message: `flush_time=${n}: every ${n} seconds the server closes all tables and syncs them to disk, a stall that hurts busy servers and gains nothing for InnoDB tables. Leave it at 0 (the default).`,
+    });
     const f = m.server.get('flush');
-    if (isOn(f)) ctx.report({ input: f!.source, range: f!.nameRange, message: 'flush=ON syncs changes to disk after every SQL statement, which slows writes badly and adds nothing for InnoDB, which makes its own durability decisions. Leave it OFF.' });
+    if (isOn(f)) ctx.report({
+      input: f!.source,
+      range: f!.nameRange,
+      message: 'flush=ON syncs changes to disk after every SQL statement, which slows writes badly and adds nothing for InnoDB, which makes its own durability decisions. Leave it OFF.',
+    });
   },
 });

@@ -9,6 +9,11 @@ export default defineRule<MycnfModel>({
   check(m, ctx) {
     const o = m.server.get('innodb_support_xa');
     if (!isOff(o) || o!.info?.removed !== undefined || !facts(m).binlog.on) return;
-    ctx.report({ input: o!.source, range: o!.valueRange ?? o!.nameRange, message: 'innodb_support_xa=OFF drops the two-phase commit between InnoDB and the binary log: after a crash a transaction can be committed in one and missing from the other, so replicas and point-in-time recovery diverge from the data. Leave it ON (MySQL 8.0 removed the option and always keeps it on).', fixes: o!.hasValue ? setValueFix(o!, 'ON') : undefined });
+    ctx.report({
+      input: o!.source,
+      range: o!.valueRange ?? o!.nameRange,
+      message: 'innodb_support_xa=OFF drops the two-phase commit between InnoDB and the binary log: after a crash a transaction can be committed in one and missing from the other, so replicas and point-in-time recovery diverge from the data. Leave it ON (MySQL 8.0 removed the option and always keeps it on).',
+      fixes: o!.hasValue ? setValueFix(o!, 'ON') : undefined,
+    });
   },
 });

@@ -15,6 +15,10 @@ export default defineRule<MycnfModel>({
     if (!address || !(address.value ?? '').trim()) missing.push(address ? 'wsrep_cluster_address is empty' : 'wsrep_cluster_address is not set');
     if (!missing.length) return;
     const at = f.galera;
-    ctx.report({ input: at.source, range: at.nameRange, message: `${at.text} sets this node up for Galera, but ${missing.join(' and ')}: without the provider library (libgalera_smm.so) and the gcomm:// addresses of the other nodes, the node runs on its own and nothing is replicated.` });
+    ctx.report({
+      input: at.source,
+      range: at.nameRange,
+      message: `${at.text} sets this node up for Galera, but ${missing.join(' and ')}: without the provider library (libgalera_smm.so) and the gcomm:// addresses of the other nodes, the node runs on its own and nothing is replicated.`,
+    });
   },
 });

@@ -10,7 +10,12 @@ export default defineRule<MycnfModel>({
     if (!o?.hasValue || !o.valueRange) return;
     const v = (o.value ?? '').trim().toUpperCase();
     if (v !== 'DISABLED' && v !== 'PERMISSIVE') return;
-    ctx.report({ input: o.source, range: o.valueRange, message: `pxc_strict_mode=${v} lets through what Percona XtraDB Cluster cannot replicate safely (MyISAM tables, tables without a primary key, LOCK TABLES, binlog formats other than ROW...)${v === 'PERMISSIVE' ? ' with only a warning' : ''}, and the nodes silently diverge. Keep ENFORCING (the default).`, severity: v === 'PERMISSIVE' ? 'info' : undefined,
-      fixes: setValueFix(o, 'ENFORCING') });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange,
+      message: `pxc_strict_mode=${v} lets through what Percona XtraDB Cluster cannot replicate safely (MyISAM tables, tables without a primary key, LOCK TABLES, binlog formats other than ROW...)${v === 'PERMISSIVE' ? ' with only a warning' : ''}, and the nodes silently diverge. Keep ENFORCING (the default).`,
+      severity: v === 'PERMISSIVE' ? 'info' : undefined,
+      fixes: setValueFix(o, 'ENFORCING'),
+    });
   },
 });
