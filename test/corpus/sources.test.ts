@@ -59,4 +59,14 @@ describe('corpus provenance (SOURCES.tsv, licences)', () => {
       });
     }
   }
+
+  it('files/dockerfile: FEATURES.tsv has one row per file, LARGE.txt lists exactly the files of 300 lines or more', () => {
+    const dir = join(ROOT, 'test', 'corpus', 'files', 'dockerfile');
+    const files = readSources(dir).map((r) => r.file).sort();
+    const features = readFileSync(join(dir, 'FEATURES.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t')[0]);
+    assert.deepEqual([...features].sort(), files);
+    const large = readFileSync(join(dir, 'LARGE.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[2]);
+    const big = files.filter((f) => readFileSync(join(dir, f), 'utf8').split('\n').length > 300);
+    assert.deepEqual([...large].sort(), big);
+  });
 });
