@@ -3,7 +3,7 @@
  * each stage's ARG and ENV definitions (inherited by `FROM <stage>` children), lookups at any instruction, and the
  * expanded base image of every stage.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import { cached, stageChain, type DockerfileModel, type Stage } from './model';
 import { argsSpan, flagsOf, pairs, trigger } from './instructions';
 import { expand, UNKNOWN, type Binding, type Expansion, type Lookup } from './variables';
