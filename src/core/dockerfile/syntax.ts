@@ -48,6 +48,9 @@ export class Argument {
   getRange(): Range {
     return (this.r ??= { start: this.lines.positionAt(this.start), end: this.lines.positionAt(this.end) });
   }
+  toString(): string {
+    return this.value;
+  }
 }
 
 /** `name=value` inside a flag's value (`--mount=type=cache,target=/x`). */
@@ -73,6 +76,9 @@ export class FlagOption {
   }
   getValueRange(): Range | null {
     return this.valueRange;
+  }
+  toString(): string {
+    return this.valueRange !== null ? `${this.name}=${this.value}` : this.name;
   }
 }
 
@@ -101,6 +107,10 @@ export class Flag {
   }
   getValueRange(): Range | null {
     return this.valueRange;
+  }
+  /** `--name=value` or `--name`, as the build reads it. */
+  toString(): string {
+    return this.valueRange ? `--${this.name}=${this.value}` : `--${this.name}`;
   }
   getOption(name: string): FlagOption | null {
     return this.getOptions().find((o) => o.getName() === name) ?? null;
@@ -214,6 +224,10 @@ export class Instruction {
 
   getKeyword(): string {
     return this.word.toUpperCase();
+  }
+  /** The keyword and the words, blank-separated. */
+  toString(): string {
+    return [this.getKeyword(), ...this.getFlags().map(String), ...this.getArguments().map((a) => a.getValue())].join(' ');
   }
   /** The keyword as written. */
   getInstruction(): string {
@@ -694,7 +708,8 @@ export function heredocMarkers(line: string, from: number): { name: string; chom
 export function rawArguments(text: string, from: number, to: number, esc: string, lines: LineIndex): Argument[] {
   const args: Argument[] = [];
   const escCode = esc.length === 1 ? esc.charCodeAt(0) : -1;
-  const arg = (value: string, s: number, e: number): Argument => new Argument(value, lines, s, e);
+  // (an empty word left by an escaped blank before any word starts just before `from`, as in the original)
+  const arg = (value: string, s: number, e: number): Argument => new Argument(value, lines, s < 0 ? from - 1 : s, e);
   let start = false;
   let comment = false;
   let found = -1;
