@@ -643,8 +643,9 @@ export function heredocMarkers(line: string, from: number): { name: string; chom
         continue;
       }
       if (c === 60 && line.charCodeAt(i + 1) === 60) {
-        // `<<` swallows the blanks after it
+        // `<<` (and `<<-`) swallows the blanks after it
         i += 2;
+        if (line.charCodeAt(i) === 45) i++;
         while (i < n && (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB)) i++;
         continue;
       }
@@ -676,8 +677,8 @@ export function heredocMarkers(line: string, from: number): { name: string; chom
         continue;
       }
       if (c === 92 && k + 1 < rest.length) {
+        // an escaped character is taken literally, but only quotes turn expansion off (BuildKit counts quotes)
         name += rest[++k];
-        quoted = true;
         continue;
       }
       if (isSpaceChar(c)) {

@@ -380,6 +380,7 @@ class Nodes {
     const fields = lang.fields;
     this.src = src;
     this.count = 0;
+    this.found.clear();
     // without errors there are no missing tokens, and an anonymous token's text is its type
     // (read before the cursor opens: no other tree-sitter call may happen during the walk)
     const broken = tree.rootNode.hasError;
@@ -485,14 +486,23 @@ class Nodes {
     return this.has(n, '$') || this.has(n, '`');
   }
 
+  /**
+   * Whether `c` occurs in the node's text. The first occurrence at or after the last query's start is kept per
+   * character: nodes come in text order, so the whole walk scans the text about once per character (a search to the
+   * end of the text for each of 500,000 string nodes was quadratic).
+   */
   private has(n: number, c: string): boolean {
-    const i = this.src.indexOf(c, this.start[n]);
-    return i >= 0 && i < this.end[n];
+    const s = this.start[n];
+    let m = this.found.get(c);
+    if (!m || s < m.from || (m.at >= 0 && m.at < s)) this.found.set(c, (m = { from: s, at: this.src.indexOf(c, s) }));
+    return m.at >= 0 && m.at < this.end[n];
   }
+  private found = new Map<string, { from: number; at: number }>();
 
   clear(): void {
     this.count = 0;
     this.src = '';
+    this.found.clear();
     this.type.length = 0;
     this.field.length = 0;
   }
