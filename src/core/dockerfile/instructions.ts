@@ -1,5 +1,5 @@
 /**
- * Reading instructions the way Docker does, on top of dockerfile-ast: words with document offsets, exec (JSON) form,
+ * Reading instructions the way Docker does, on top of our syntax tree (syntax.ts): words with document offsets, exec (JSON) form,
  * flags, COPY/ADD sources and destination, ARG/ENV/LABEL pairs, ONBUILD triggers.
  */
 import type { Argument, Instruction, Flag, Heredoc } from './syntax';
@@ -30,7 +30,6 @@ export const KNOWN_FLAGS: Record<string, readonly string[]> = {
 };
 
 /**
- * dockerfile-ast recomputes arguments, heredocs and ONBUILD triggers on every call; rules ask for them many times.
  * Everything derived from one instruction is computed once and kept here (instructions belong to one parse).
  */
 interface Info {

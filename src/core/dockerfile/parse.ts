@@ -21,7 +21,7 @@ import {
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 /**
- * Parses a Dockerfile with dockerfile-ast and builds our model: stages (with their in-file parents), comments,
+ * Parses a Dockerfile with our BuildKit-faithful reader (syntax.ts) and builds our model: stages (with their in-file parents), comments,
  * parser directives, the escape character, and the syntax problems Docker would refuse (DL1000).
  */
 export function parseDockerfile(text: string): DockerfileModel {

@@ -203,6 +203,7 @@ export class Instruction {
   private flags?: Flag[];
   private triggerIns?: Instruction | null;
   private kwRange?: Range;
+  private kw?: string;
   private fullRange?: Range;
   /** @internal set by the parser */
   heredocs: Heredoc[] = [];
@@ -223,7 +224,7 @@ export class Instruction {
   ) {}
 
   getKeyword(): string {
-    return this.word.toUpperCase();
+    return (this.kw ??= this.word.toUpperCase());
   }
   /** The keyword and the words, blank-separated. */
   toString(): string {

@@ -234,6 +234,9 @@ function isWindowsImage(m: DockerfileModel, stage: Stage): boolean {
   return /(^|\/)windows(\/|$)|nanoserver|servercore|windowsservercore/.test(name) || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag);
 }
 
+/** Scripts above this length (UTF-16 units) are not parsed. */
+export const MAX_SCRIPT_LENGTH = 64 * 1024;
+
 const PRAGMA_SHELL = /^hadolint\s+shell\s*=\s*(\S+)\s*$/;
 
 function analyse(m: DockerfileModel): DockerfileShell {
@@ -345,7 +348,7 @@ function jsonStrings(m: DockerfileModel, ins: Instruction): JsonString[] | undef
 }
 const JSON_KEYWORDS = new Set(['ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME']);
 
-/** Heredocs of a RUN, read once (dockerfile-ast re-parses on every call); only asked for when `<<` is there. */
+/** Heredocs of a RUN, read once; only asked for when `<<` is there. */
 const heredocCache = new WeakMap<Instruction, Heredoc[]>();
 function heredocs(m: DockerfileModel, ins: Instruction): Heredoc[] {
   let h = heredocCache.get(ins);
@@ -455,6 +458,12 @@ function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: S
     return use;
   }
   if (!shell.posix) return use;
+  // a script longer than any real one (the longest RUN we know is 11 KiB) is not parsed: the shell rules stay silent
+  // on it rather than let one pathological line hold the editor for seconds
+  if (l.end - start > MAX_SCRIPT_LENGTH) {
+    use.analysable = false;
+    return use;
+  }
   const hds = heredocs(m, ins);
   const blank: [number, number][] = hds.map((h) => markerSpan(m, h.getStartRange()));
   const source = ShellSource.joined(m.lines, start, l.end, m.escapeChar, { stopAtLineEnd: hds.length > 0, blank });
@@ -587,7 +596,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
       }
       hd.interpreter = interpreter;
       hd.errexit = errexit;
-      if (body) {
+      if (body && body.text.length <= MAX_SCRIPT_LENGTH) {
         hd.script = parseScript(body, 0, { pipefail });
         hd.script.kind = 'heredoc';
         info.scripts.push(hd.script);
