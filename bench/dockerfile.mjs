@@ -94,7 +94,8 @@ const warm = [];
 const them = [];
 const parse = [];
 const fallback = [];
-const nativeOn = dg.nativeCursorActive();
+const nativeOn = dg.nativeCursorActive?.() ?? false;
+const setNative = dg.setNativeCursor ?? (() => {});
 for (let i = 0; i < RUNS; i++) {
   dg.clearCaches();
   cold.push(time(ours));
@@ -103,9 +104,9 @@ for (let i = 0; i < RUNS; i++) {
   dg.clearCaches();
   parse.push(time(parseOnly));
   dg.clearCaches();
-  dg.setNativeCursor(false);
+  setNative(false);
   fallback.push(time(ours));
-  dg.setNativeCursor(true);
+  setNative(true);
 }
 const load2 = loadavg();
 const mc = median(cold);
