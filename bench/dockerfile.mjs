@@ -72,10 +72,16 @@ const noRules = dg.mergeConfig(dg.defaultConfig(), { rules: Object.fromEntries(O
 const parseOnly = () => {
   for (const t of files) dg.lint(t, 'dockerfile', noRules);
 };
+// wall time; the CPU time of the same call is kept too (steadier than wall time on a loaded machine)
+const cpuOf = new Map();
 const time = (fn) => {
+  const c = process.cpuUsage();
   const t = performance.now();
   fn();
-  return performance.now() - t;
+  const ms = performance.now() - t;
+  const u = process.cpuUsage(c);
+  (cpuOf.get(fn) ?? cpuOf.set(fn, []).get(fn)).push((u.user + u.system) / 1000);
+  return ms;
 };
 
 // warm up both (JIT, lazy tables), then interleave the timed runs so that machine noise hits all alike
@@ -127,6 +133,17 @@ const ratios = (xs) => xs.map((x, i) => x / them[i]);
 const rs = (xs) => `${Math.min(...ratios(xs)).toFixed(2)}-${Math.max(...ratios(xs)).toFixed(2)}`;
 console.log(`  spread (min-max): cold ${spread(cold)}, warm ${spread(warm)}, fallback ${spread(fallback)}, dockerfile-utils ${spread(them)} ms`);
 console.log(`  per-run ratio spread (min-max): cold ${rs(cold)}, warm ${rs(warm)}`);
+{
+  // CPU time of the same runs (cold and warm lints alternate in cpuOf.get(ours): cold first)
+  const o = cpuOf.get(ours).slice(-3 * RUNS);
+  const coldCpu = o.filter((_, i) => i % 3 === 0);
+  const warmCpu = o.filter((_, i) => i % 3 === 1);
+  const themCpu = cpuOf.get(theirs).slice(-RUNS);
+  const mcc = median(coldCpu);
+  const mwc = median(warmCpu);
+  const mtc = median(themCpu);
+  console.log(`  CPU time (median): cold ${mcc.toFixed(0)} ms ratio ${(mcc / mtc).toFixed(2)}, warm ${mwc.toFixed(0)} ms ratio ${(mwc / mtc).toFixed(2)}, dockerfile-utils ${mtc.toFixed(0)} ms`);
+}
 
 // pathological inputs, every rule on, caches cleared before each (median of 3)
 const patho = [
