@@ -35,6 +35,7 @@ function check(text: string, expected: Expected): void {
 }
 
 describe('dockerfile syntax (BuildKit parser behaviour)', () => {
+  before(engineReady);
   describe('BuildKit testfiles', () => {
     it('trailing-backslash: a line ending in an escaped backslash ends the instruction; blank lines inside continuations are skipped', () => {
       const text =
@@ -319,6 +320,15 @@ describe('dockerfile syntax (BuildKit parser behaviour)', () => {
       assert.deepEqual(parseDockerfile(text).problems, []);
       // the body's words are not the instruction's arguments
       assert.deepEqual(r.instructions[1].getArguments().map((a) => a.getValue()), ['<<EOF']);
+    });
+
+    it('both at once, linted with every rule: no unclosed heredoc, no empty line inside a COPY, no COPY of four sources', () => {
+      const text = 'FROM alpine:3.20\nRUN <<EOF\nfind . -name x -exec rm {} \\;\nprintf a\\x\nEOF\nRUN echo after\nCOPY a.dll C:\\\\Windows\\\\System32\\\\\n\nRUN echo next\n';
+      const rules: Record<string, 'warning'> = {};
+      for (const r of allRules()) if (r.kind === 'dockerfile') rules[r.code] = 'warning';
+      const codes = lint(text, 'dockerfile', mergeConfig(defaultConfig(), { rules, dockerfile: { shellcheck: false } })).map((f) => `${f.code} ${f.range.start.line}`);
+      assert.ok(codes.length > 0 && !codes.some((c) => c.startsWith('DG')), codes.join(', '));
+      for (const bad of ['DL1000', 'DKR003', 'DL3021', 'DL3045']) assert.ok(!codes.some((c) => c.startsWith(bad)), `${bad} in ${codes.join(', ')}`);
     });
 
     it('a comment line inside a continuation is a comment, and does not end the instruction', () => {
