@@ -81,9 +81,15 @@ export function trigger(ins: Instruction): Instruction | undefined {
   return i.trigger ?? undefined;
 }
 
+const TRIGGER_LISTS = new WeakMap<readonly Instruction[], { ins: Instruction; onbuild?: Instruction }[]>();
+
 /** The instruction itself and, for ONBUILD, the instruction it wraps (rules that hadolint also runs inside ONBUILD). */
-export function withTriggers(instructions: Instruction[]): { ins: Instruction; onbuild?: Instruction }[] {
+export function withTriggers(instructions: Instruction[]): readonly { ins: Instruction; onbuild?: Instruction }[] {
+  // a dozen rules ask for the same list of the same model: built once per instruction array
+  const known = TRIGGER_LISTS.get(instructions);
+  if (known) return known;
   const out: { ins: Instruction; onbuild?: Instruction }[] = [];
+  TRIGGER_LISTS.set(instructions, out);
   for (const ins of instructions) {
     out.push({ ins });
     const t = trigger(ins);

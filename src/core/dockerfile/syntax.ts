@@ -418,13 +418,16 @@ export function parseSyntax(text: string, lines: LineIndex): DockerfileSyntax {
   let esc = '\\';
   let escCode = 92;
 
-  /** The physical line at `p`: its content end (trailing CR/LF dropped) and where the next line starts. */
-  const lineAt = (p: number): { end: number; next: number } => {
+  /** The physical line at `p`: its content end (trailing CR/LF dropped) in `curEnd`, where the next line starts in `curNext`. */
+  let curEnd = 0;
+  let curNext = 0;
+  const lineAt = (p: number): void => {
     let nl = text.indexOf('\n', p);
     if (nl < 0) nl = n;
     let e = nl;
     while (e > p && (text.charCodeAt(e - 1) === CR || text.charCodeAt(e - 1) === LF)) e--;
-    return { end: e, next: nl < n ? nl + 1 : n };
+    curEnd = e;
+    curNext = nl < n ? nl + 1 : n;
   };
   const firstNonBlank = (p: number, e: number): number => {
     while (p < e && isUnicodeSpace(text.charCodeAt(p))) p++;
@@ -444,7 +447,9 @@ export function parseSyntax(text: string, lines: LineIndex): DockerfileSyntax {
   };
 
   while (pos < n) {
-    const { end: le, next } = lineAt(pos);
+    lineAt(pos);
+    const le = curEnd;
+    const next = curNext;
     const first = firstNonBlank(pos, le);
     if (!directivesDone) {
       const d = first < le && text.charCodeAt(first) === HASH ? directiveAt(text, first, le, lines) : undefined;
@@ -477,21 +482,22 @@ export function parseSyntax(text: string, lines: LineIndex): DockerfileSyntax {
     let p = next;
     let empty = false;
     while (cont >= 0 && p < n) {
-      const l = lineAt(p);
-      const f = firstNonBlank(p, l.end);
-      lastEnd = l.end;
+      lineAt(p);
+      const e = curEnd;
+      const f = firstNonBlank(p, e);
+      lastEnd = e;
       const at = p;
-      p = l.next;
-      if (f < l.end && text.charCodeAt(f) === HASH) {
-        addComment(f, l.end);
+      p = curNext;
+      if (f < e && text.charCodeAt(f) === HASH) {
+        addComment(f, e);
         continue;
       }
-      if (f >= l.end) {
+      if (f >= e) {
         empty = true;
         continue;
       }
-      cont = continuation(at, l.end);
-      segments.push({ from: at, to: cont < 0 ? l.end : cont });
+      cont = continuation(at, e);
+      segments.push({ from: at, to: cont < 0 ? e : cont });
     }
     let logical = '';
     for (const s of segments) logical += text.slice(s.from, s.to);
@@ -535,19 +541,20 @@ export function parseSyntax(text: string, lines: LineIndex): DockerfileSyntax {
       let bodyEnd = -1;
       let delim: Range | null = null;
       while (p < n) {
-        const l = lineAt(p);
+        lineAt(p);
+        const e = curEnd;
         const at = p;
-        p = l.next;
+        p = curNext;
         let s = at;
-        if (h.chomp) while (s < l.end && text.charCodeAt(s) === TAB) s++;
-        if (l.end - s === h.name.length && text.startsWith(h.name, s)) {
-          delim = lines.rangeOf(s, l.end);
-          end = l.end;
+        if (h.chomp) while (s < e && text.charCodeAt(s) === TAB) s++;
+        if (e - s === h.name.length && text.startsWith(h.name, s)) {
+          delim = lines.rangeOf(s, e);
+          end = e;
           break;
         }
         if (bodyStart < 0) bodyStart = at;
-        bodyEnd = l.end;
-        end = l.end;
+        bodyEnd = e;
+        end = e;
       }
       records.push(
         new Heredoc(
