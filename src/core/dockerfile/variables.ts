@@ -72,6 +72,21 @@ export function hasDollar(text: string): boolean {
 }
 
 /**
+ * The value `expand` gives, without the per-character source spans: plain text (no `$`, quote, escape character or
+ * line break) is its own value, and costs nothing.
+ */
+export function expandValue(src: string, base: number, lookup: Lookup, options: ExpandOptions): string {
+  const esc = options.escapeChar;
+  const quotes = options.quotes !== false;
+  let plain = true;
+  for (let k = 0; k < src.length && plain; k++) {
+    const c = src[k];
+    plain = !(c === '$' || c === esc || c === '\n' || c === '\r' || (quotes && (c === '"' || c === "'")));
+  }
+  return plain ? src : expand(src, base, lookup, options).value;
+}
+
+/**
  * Expands `src` (which starts at document offset `base`) against `lookup`.
  * Never throws; malformed substitutions become problems and unknown output.
  */
