@@ -330,6 +330,9 @@ const FIELDS = 8;
 /** Per-language tables read once: whether each type is named (each lookup would cross into WASM), and our type sets. */
 const LANGUAGE_TABLES = new WeakMap<object, { named: boolean[]; fieldParent: boolean[]; opaque: boolean[]; commandless: boolean[]; kind: number[] }>();
 
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_I32 = new Int32Array(0);
+
 /** One node table per `sh -c` level: a nested script is parsed while its parent's table is being walked. */
 const tables: Nodes[] = [];
 
@@ -347,6 +350,12 @@ class Nodes {
   parent: Int32Array;
 
   constructor(capacity = 256) {
+    if (capacity === 0) {
+      // a snapshot: its arrays are views of one buffer, set by snapshot()
+      this.flags = this.kind = EMPTY_U8;
+      this.start = this.end = this.first = this.next = this.parent = EMPTY_I32;
+      return;
+    }
     this.flags = new Uint8Array(capacity);
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
@@ -515,12 +524,21 @@ class Nodes {
     s.src = this.src;
     s.type = this.type.slice(0, n);
     s.field = this.field.slice(0, n);
-    s.flags = this.flags.slice(0, n);
-    s.kind = this.kind.slice(0, n);
-    s.start = this.start.slice(0, n);
-    s.end = this.end.slice(0, n);
-    s.first = this.first.slice(0, n);
-    s.next = this.next.slice(0, n);
+    // one buffer for the six arrays (an ArrayBuffer each made the garbage collector run far more often): the four
+    // Int32 arrays first (aligned), then the two byte arrays
+    const buf = new ArrayBuffer(18 * n);
+    s.start = new Int32Array(buf, 0, n);
+    s.end = new Int32Array(buf, 4 * n, n);
+    s.first = new Int32Array(buf, 8 * n, n);
+    s.next = new Int32Array(buf, 12 * n, n);
+    s.flags = new Uint8Array(buf, 16 * n, n);
+    s.kind = new Uint8Array(buf, 17 * n, n);
+    s.start.set(this.start.subarray(0, n));
+    s.end.set(this.end.subarray(0, n));
+    s.first.set(this.first.subarray(0, n));
+    s.next.set(this.next.subarray(0, n));
+    s.flags.set(this.flags.subarray(0, n));
+    s.kind.set(this.kind.subarray(0, n));
     return s;
   }
 
