@@ -36,8 +36,22 @@ type Binding =
   | { kind: 'config'; scope: ConfigScope }
   | { kind: 'provider'; block: ProviderBlock }
   | { kind: 'provisioner'; provision: Provision }
+  | { kind: 'namespace'; scope: ConfigScope; namespace: string; namespaceRange: Range }
   | { kind: 'for'; forRange: Range }
+  /** A parameter of a helper method bound to a literal argument at the call being analysed. */
+  | { kind: 'value'; value: Value; definition: Range }
   | { kind: 'opaque' };
+
+/** A method or lambda defined in the file, analysed at each call that hands it a config object. */
+interface Callable {
+  kind: 'def' | 'lambda';
+  params: N.ParametersNode | null;
+  body: PNode | null;
+  node: PNode;
+}
+
+/** How many helper-method bodies one file may have analysed in total (a bound on nested calls). */
+const MAX_INLINES = 2000;
 
 type Env = Map<string, Binding>;
 
@@ -115,6 +129,13 @@ class Builder {
   private readonly localDefs = new Map<string, { node?: PNode; conditional: boolean; count: number; range?: Range }>();
   private readonly resolving = new Set<string>();
   private readonly constCache = new Map<string, Value>();
+  /** Methods (by name) and lambdas (`local:name`) defined once in the file; null when defined more than once. */
+  private readonly callables = new Map<string, Callable | null>();
+  /** Helper bodies being analysed (no recursion) and how many were analysed so far. */
+  private readonly inlining = new Set<PNode>();
+  private inlines = 0;
+  /** The bindings at the call being read, so that values can be read through helper parameters. */
+  private env: Env | undefined;
 
   constructor(
     text: string,
@@ -161,6 +182,19 @@ class Builder {
       for (const c of block.childNodes()) this.collectAssignments(c, conditional, depth + 1);
       return;
     }
+    if (kind === N.DefNode) {
+      const d = node as N.DefNode;
+      if (!d.receiver || d.receiver instanceof N.SelfNode) {
+        const prev = this.callables.get(d.name);
+        this.callables.set(d.name, prev ? null : { kind: 'def', params: d.parameters, body: d.body, node: d });
+      }
+    } else if (kind === N.LocalVariableWriteNode) {
+      const w = node as N.LocalVariableWriteNode;
+      const fn = this.lambdaOf(w.value);
+      const key = `local:${w.name}`;
+      if (fn) this.callables.set(key, this.callables.has(key) ? null : fn);
+      else if (this.callables.has(key)) this.callables.set(key, null);
+    }
     if (kind === N.ConstantWriteNode) {
       const w = node as N.ConstantWriteNode;
       const d = this.constDefs.get(w.name);
@@ -185,6 +219,22 @@ class Builder {
       }
     }
     for (const c of node.childNodes()) this.collectAssignments(c, cond, depth + 1);
+  }
+
+  /** `lambda do |c| ... end`, `->(c) { ... }`, `proc { |c| ... }`, `Proc.new { |c| ... }`. */
+  private lambdaOf(node: PNode): Callable | undefined {
+    if (node instanceof N.LambdaNode) {
+      const ps = node.parameters instanceof N.BlockParametersNode ? node.parameters.parameters : null;
+      return { kind: 'lambda', params: ps, body: node.body, node };
+    }
+    if (node instanceof N.CallNode && node.block instanceof N.BlockNode && !node.arguments_) {
+      const r = node.receiver;
+      const named = (!r && (node.name === 'lambda' || node.name === 'proc')) || (node.name === 'new' && r instanceof N.ConstantReadNode && r.name === 'Proc');
+      if (!named) return undefined;
+      const ps = node.block.parameters instanceof N.BlockParametersNode ? node.block.parameters.parameters : null;
+      return { kind: 'lambda', params: ps, body: node.block.body, node };
+    }
+    return undefined;
   }
 
   private constValue(name: string): Value | undefined {
@@ -274,6 +324,9 @@ class Builder {
       return { kind: 'unknown', range };
     }
     if (node instanceof N.LocalVariableReadNode) {
+      const b = this.env?.get(node.name);
+      if (b?.kind === 'value') return { ...b.value, range, via: { name: node.name, definition: b.definition } } as Value;
+      if (b) return { kind: 'unknown', range };
       const l = this.localValue(node.name);
       if (l && l.value.kind !== 'unknown') return { ...l.value, range, via: { name: node.name, definition: l.definition } };
       return { kind: 'unknown', range };
@@ -342,7 +395,7 @@ class Builder {
     if (node instanceof N.LocalVariableReadNode) {
       // Read other than as a receiver: the object goes somewhere we cannot follow.
       const b = env.get(node.name);
-      if (b?.kind === 'config') b.scope.escaped = true;
+      if (b?.kind === 'config' || b?.kind === 'namespace') b.scope.escaped = true;
       else if (b?.kind === 'provider') b.block.escaped = true;
       else if (b?.kind === 'provisioner') b.provision.escaped = true;
       return;
@@ -414,6 +467,7 @@ class Builder {
     if (!receiver) return undefined;
     if (receiver instanceof N.LocalVariableReadNode) {
       const b = env.get(receiver.name);
+      if (b?.kind === 'namespace') return { type: 'namespace', scope: b.scope, namespace: b.namespace, namespaceRange: b.namespaceRange };
       if (b?.kind === 'provider') return { type: 'provider', provider: b.block };
       if (b?.kind === 'provisioner') return { type: 'provisioner', provision: b.provision };
       return undefined;
@@ -495,6 +549,7 @@ class Builder {
   }
 
   private visitCallWrite(node: N.CallOrWriteNode | N.CallAndWriteNode | N.CallOperatorWriteNode, env: Env, flow: Flow): void {
+    this.env = env;
     const target = this.resolveTarget(node.receiver, env);
     if (!target) return;
     const range = this.range(node.location);
@@ -543,6 +598,8 @@ class Builder {
   private visitCall(call: N.CallNode, env: Env, flow: Flow, depth: number): void {
     const m = this.model;
     const block = call.block instanceof N.BlockNode ? call.block : undefined;
+    this.env = env;
+    if (this.inlineHelper(call, env, flow, depth)) return;
 
     const configure = this.isVagrantConfigure(call);
     if (configure) {
@@ -673,6 +730,105 @@ class Builder {
       }
       if (block.body) this.visit(block.body, blockEnv, blockFlow!, depth + 1);
     }
+  }
+
+  // ---------------------------------------------------------------- helper methods and lambdas
+
+  /** The method or lambda a call invokes, when it is defined once in this file. */
+  private callableOf(call: N.CallNode, env: Env): Callable | undefined {
+    const r = call.receiver;
+    if (!r || r instanceof N.SelfNode) {
+      if (env.has(call.name)) return undefined; // a local variable of that name, not the method
+      return this.callables.get(call.name) ?? undefined;
+    }
+    // square.call(config), square.(config), square[config], square.yield(config)
+    if (r instanceof N.LocalVariableReadNode && ['call', '()', '[]', 'yield', '==='].includes(call.name)) {
+      const b = env.get(r.name);
+      if (b && b.kind !== 'value') return undefined;
+      return this.callables.get(`local:${r.name}`) ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** What an argument hands to a helper: a config object, a namespace of one (`config.vm`), or a literal. */
+  private bindingOfArg(node: PNode, env: Env): Binding | undefined {
+    if (node instanceof N.LocalVariableReadNode) {
+      const b = env.get(node.name);
+      if (b && (b.kind === 'config' || b.kind === 'provider' || b.kind === 'provisioner' || b.kind === 'namespace')) return b;
+    }
+    if (node instanceof N.CallNode && !node.arguments_ && !node.block && node.messageLoc) {
+      const scope = this.configScopeOf(node.receiver, env);
+      if (scope) return { kind: 'namespace', scope, namespace: node.name, namespaceRange: this.range(node.messageLoc) };
+    }
+    const v = this.valueOf(node);
+    if (v.kind !== 'unknown') return { kind: 'value', value: v, definition: this.range(node.location) };
+    return undefined;
+  }
+
+  /**
+   * A call of a method or lambda of this file that receives a config object (`define_vm(config, "web")`,
+   * `setup.call(node)`): its body is analysed here, with its parameters bound to the arguments, as if written
+   * at the call. Returns false (nothing done) when no argument is a config object.
+   */
+  private inlineHelper(call: N.CallNode, env: Env, flow: Flow, depth: number): boolean {
+    if (this.inlines >= MAX_INLINES) return false;
+    const fn = this.callableOf(call, env);
+    if (!fn || this.inlining.has(fn.node) || !fn.body) return false;
+    const list = call.arguments_?.arguments_ ?? [];
+    if (list.some((a) => a instanceof N.SplatNode || a instanceof N.ForwardingArgumentsNode || a instanceof N.BlockArgumentNode)) return false;
+    const positional = list.filter((a) => !(a instanceof N.KeywordHashNode));
+    const keywords = list.find((a): a is N.KeywordHashNode => a instanceof N.KeywordHashNode);
+    const ps = fn.params;
+    const inner: Env = fn.kind === 'lambda' ? new Map(env) : new Map();
+    const consumed = new Set<PNode>();
+    let objects = 0;
+    const bind = (name: string | null | undefined, arg: PNode | undefined) => {
+      if (!name) return;
+      const b = arg ? this.bindingOfArg(arg, env) : undefined;
+      inner.set(name, b ?? { kind: 'opaque' });
+      if (b && b.kind !== 'value' && b.kind !== 'opaque') {
+        objects++;
+        if (arg) consumed.add(arg);
+      }
+    };
+    if (ps) {
+      const required = ps.requireds;
+      const optionals = ps.optionals;
+      let i = 0;
+      for (const p of required) bind(p instanceof N.RequiredParameterNode ? p.name : undefined, positional[i++]);
+      for (const p of optionals) bind(p instanceof N.OptionalParameterNode ? p.name : undefined, positional[i++]);
+      if (ps.rest && 'name' in ps.rest) inner.set((ps.rest as { name: string | null }).name ?? '', { kind: 'opaque' });
+      for (const p of ps.posts) bind(p instanceof N.RequiredParameterNode ? p.name : undefined, positional[i++]);
+      for (const k of ps.keywords) {
+        const name = (k as { name: string }).name;
+        let arg: PNode | undefined;
+        for (const e of keywords?.elements ?? []) {
+          if (e instanceof N.AssocNode && e.key instanceof N.SymbolNode && e.key.unescaped.value === name) arg = e.value;
+        }
+        bind(name, arg);
+      }
+      if (ps.keywordRest && 'name' in ps.keywordRest) inner.set((ps.keywordRest as { name: string | null }).name ?? '', { kind: 'opaque' });
+      const blockName = (ps.block as { name?: string | null } | null)?.name;
+      if (blockName) inner.set(blockName, { kind: 'opaque' });
+    }
+    if (!objects) return false;
+    this.inlines++;
+    // The other arguments are evaluated as usual (a config object among them is not "escaping": we follow it).
+    for (const a of list) {
+      if (consumed.has(a)) continue;
+      if (a instanceof N.KeywordHashNode) {
+        for (const e of a.elements) if (e instanceof N.AssocNode && !consumed.has(e.value)) this.visit(e.value, env, flow, depth + 1);
+      } else this.visit(a, env, flow, depth + 1);
+    }
+    if (call.block instanceof N.BlockNode && call.block.body) this.visit(call.block.body, this.shadow(env, call.block.parameters), { loop: true, conditional: true, level: flow.level + 1 }, depth + 1);
+    this.inlining.add(fn.node);
+    try {
+      this.visit(fn.body, inner, flow, depth + 1);
+    } finally {
+      this.inlining.delete(fn.node);
+      this.env = env;
+    }
+    return true;
   }
 
   private isHostCommand(call: N.CallNode): boolean {
