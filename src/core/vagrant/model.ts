@@ -122,6 +122,19 @@ export interface SettingCall {
   flow: Flow;
   /** For a `vm.define`, `vm.provider` or `vm.provision` call: what it opened. */
   opened?: ConfigScope | ProviderBlock | Provision;
+  /** Where the call is written: the machine block and loops around it (lexically, in the same method). */
+  lexical: Lexical;
+}
+
+export interface Lexical {
+  /** The innermost `vm.define` block the call is written in (not through a helper method). */
+  machine?: ConfigScope;
+  /** Ids of the loops (iterator blocks, for, while) around the call, outermost first. */
+  loops: number[];
+  /** For namespace calls: the config variable the call goes through (`config` in `config.vm.box`). */
+  receiver?: { name: string; range: Range };
+  /** The machine block's own config variable, when it is in scope at the call (`node`). */
+  machineVariable?: string;
 }
 
 export interface ProviderBlock {

@@ -14,6 +14,7 @@ import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import type {
   ConfigScope,
+  Lexical,
   ConfigureBlock,
   Flow,
   HashEntry,
@@ -70,6 +71,7 @@ const CONFIG_BLOCKS = new Set(['configure', 'run', 'define', 'provider', 'provis
 const HOST_COMMANDS = new Set(['system', 'exec', 'spawn', '`', 'popen', 'popen2', 'popen3', 'capture2', 'capture2e', 'capture3']);
 
 const MAX_DEPTH = 400;
+const EMPTY_LOOPS: number[] = [];
 
 type Ctor = unknown;
 /** Nodes under which code may not run (or may run many times). Compared by constructor: fast, and safe under minification. */
@@ -136,6 +138,10 @@ class Builder {
   private inlines = 0;
   /** The bindings at the call being read, so that values can be read through helper parameters. */
   private env: Env | undefined;
+  /** The machine block and loops around the node being visited (reset inside helper bodies). */
+  private lexMachine: { scope: ConfigScope; param?: string } | undefined;
+  private lexLoops: number[] = [];
+  private nextLoop = 1;
 
   constructor(
     text: string,
@@ -373,10 +379,11 @@ class Builder {
       const forRange = this.range(node.location);
       for (const name of this.targetNames(node.index)) inner.set(name, { kind: 'for', forRange });
       this.visit(node.collection, env, flow, depth + 1);
-      if (node.statements) this.visit(node.statements, inner, { loop: true, conditional: true, level: flow.level + 1 }, depth + 1);
+      const stmts = node.statements;
+      if (stmts) this.inLoop(() => this.visit(stmts, inner, { loop: true, conditional: true, level: flow.level + 1 }, depth + 1));
       return;
     }
-    if (node instanceof N.WhileNode || node instanceof N.UntilNode) return this.visitChildren(node, env, { loop: true, conditional: true, level: flow.level + 1 }, depth);
+    if (node instanceof N.WhileNode || node instanceof N.UntilNode) return this.inLoop(() => this.visitChildren(node, env, { loop: true, conditional: true, level: flow.level + 1 }, depth));
     if (
       node instanceof N.IfNode || node instanceof N.UnlessNode || node instanceof N.CaseNode || node instanceof N.CaseMatchNode ||
       node instanceof N.RescueModifierNode || node instanceof N.RescueNode || node instanceof N.EnsureNode
@@ -522,6 +529,29 @@ class Builder {
     return key.range;
   }
 
+  private lexical(receiver: PNode | null, target: Target, env: Env): Lexical {
+    const lex: Lexical = { machine: this.lexMachine?.scope, loops: this.lexLoops.length ? [...this.lexLoops] : EMPTY_LOOPS };
+    if (target.type === 'namespace' && receiver instanceof N.CallNode && receiver.receiver instanceof N.LocalVariableReadNode) {
+      lex.receiver = { name: receiver.receiver.name, range: this.range(receiver.receiver.location) };
+    }
+    const param = this.lexMachine?.param;
+    if (param) {
+      const b = env.get(param);
+      if (b?.kind === 'config' && b.scope === this.lexMachine!.scope) lex.machineVariable = param;
+    }
+    return lex;
+  }
+
+  /** Visits a loop's body with the loop recorded as lexically around it. */
+  private inLoop(fn: () => void): void {
+    this.lexLoops.push(this.nextLoop++);
+    try {
+      fn();
+    } finally {
+      this.lexLoops.pop();
+    }
+  }
+
   private newSetting(call: N.CallNode, target: Target, flow: Flow): SettingCall {
     const assignment = call.isAttributeWrite() && call.name.endsWith('=') && call.name !== '[]=';
     const { args, kwargs, open, braced, end } = this.args(call);
@@ -540,6 +570,7 @@ class Builder {
       argsEnd: end,
       parenthesized: !!call.openingLoc && this.sourceAt(call.openingLoc) === '(',
       flow,
+      lexical: this.lexical(call.receiver, target, this.env ?? new Map()),
     };
     if (assignment) sc.value = args[0] ?? { kind: 'unknown', range: sc.range };
     this.model.calls.push(sc);
@@ -568,6 +599,7 @@ class Builder {
       nameRange: node.messageLoc ? this.range(node.messageLoc) : range,
       parenthesized: false,
       flow: node instanceof N.CallOrWriteNode ? { ...flow, conditional: true, level: flow.level + 1 } : flow,
+      lexical: this.lexical(node.receiver, target, env),
     };
     this.model.calls.push(sc);
     if (target.type === 'provider') target.provider.settings.push(sc);
@@ -638,6 +670,7 @@ class Builder {
     const target = this.resolveTarget(call.receiver, env);
     let blockEnv: Env | undefined;
     let blockFlow: Flow | undefined;
+    let openedMachine: ConfigScope | undefined;
     if (target) {
       const sc = this.newSetting(call, target, flow);
       if (target.type === 'namespace' && target.namespace === 'vm') {
@@ -649,6 +682,7 @@ class Builder {
           sc.opened = scope;
           m.scopes.push(scope);
           m.defines.push(def);
+          openedMachine = scope;
           if (block) {
             blockEnv = this.shadow(env, block.parameters);
             const [p0] = this.requiredParams(block.parameters);
@@ -722,13 +756,30 @@ class Builder {
     if (call.arguments_) this.visit(call.arguments_, env, flow, depth + 1);
     if (call.block instanceof N.BlockArgumentNode) this.visit(call.block, env, flow, depth + 1);
     if (block) {
+      let loop = false;
       if (!blockEnv) {
         blockEnv = this.shadow(env, block.parameters);
         if (ONCE.has(call.name)) blockFlow = flow;
-        else if (ITERATORS.has(call.name)) blockFlow = { loop: true, conditional: true, level: flow.level + 1 };
-        else blockFlow = { loop: true, conditional: true, level: flow.level + 1 }; // a block we do not know: may run never, once or often
+        else {
+          // an iterator, or a block we do not know: may run never, once or often
+          blockFlow = { loop: true, conditional: true, level: flow.level + 1 };
+          loop = ITERATORS.has(call.name);
+        }
       }
-      if (block.body) this.visit(block.body, blockEnv, blockFlow!, depth + 1);
+      const body = block.body;
+      if (body) {
+        const machine = openedMachine;
+        if (machine) {
+          const saved = this.lexMachine;
+          this.lexMachine = { scope: machine, param: this.requiredParams(block.parameters)[0] };
+          try {
+            this.visit(body, blockEnv, blockFlow!, depth + 1);
+          } finally {
+            this.lexMachine = saved;
+          }
+        } else if (loop) this.inLoop(() => this.visit(body, blockEnv!, blockFlow!, depth + 1));
+        else this.visit(body, blockEnv, blockFlow!, depth + 1);
+      }
     }
   }
 
@@ -822,11 +873,16 @@ class Builder {
     }
     if (call.block instanceof N.BlockNode && call.block.body) this.visit(call.block.body, this.shadow(env, call.block.parameters), { loop: true, conditional: true, level: flow.level + 1 }, depth + 1);
     this.inlining.add(fn.node);
+    const saved = { machine: this.lexMachine, loops: this.lexLoops };
+    this.lexMachine = undefined;
+    this.lexLoops = [];
     try {
       this.visit(fn.body, inner, flow, depth + 1);
     } finally {
       this.inlining.delete(fn.node);
       this.env = env;
+      this.lexMachine = saved.machine;
+      this.lexLoops = saved.loops;
     }
     return true;
   }
