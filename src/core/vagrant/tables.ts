@@ -121,7 +121,25 @@ export const SECRET_SETTINGS: Record<string, Set<string>> = {
  * Well-known credentials that are public by design (the Vagrant base box convention: user and password
  * "vagrant"); a literal of these is not a leaked secret.
  */
-export const PUBLIC_PASSWORDS = new Set(['vagrant', '']);
+export const PUBLIC_PASSWORDS = new Set(['vagrant', '', 'root', 'password', 'admin', 'changeme', 'secret', 'test', 'example', 'xxx', 'xxxx', 'xxxxxx', '***', '******', 'dummy', 'none', 'null', 'nil', 'todo', 'tbd', 'fixme', 'redacted']);
+
+/**
+ * A value that stands for a secret rather than being one: `<password>`, `{{ token }}`, `${TOKEN}`, `CHANGEME`,
+ * `YOUR_API_KEY`, `your-token-here`, `xxxxxxxx`, `...`, or a value equal to the setting's own name (`password`).
+ */
+export function placeholderSecret(value: string, key: string): boolean {
+  const v = value.trim();
+  if (PUBLIC_PASSWORDS.has(v.toLowerCase())) return true;
+  if (/^<[^<>]*>$|^\{\{.*\}\}$|^\$\{[^}]*\}$|^%[A-Za-z_]+%$|^\[[^\]]*\]$/.test(v)) return true;
+  if (/change[-_ ]?me|^your[-_ ]|^your[A-Z]|^(?:my|the)[-_ ]?(?:password|secret|token|key)$|here$|^(?:x+|\*+|\.+|-+|0+)$/i.test(v)) return true;
+  if (/^(?:YOUR|MY|ENTER|INSERT|REPLACE|SET|PUT)_[A-Z0-9_]+$/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && /(?:KEY|SECRET|TOKEN|PASSWORD|PASS|ID)$/.test(v)) return true;
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (norm(v) && (norm(v) === norm(key) || norm(key).endsWith(norm(v)) && norm(v).length >= 4)) return true;
+  return false;
+}
+
+/** Root namespaces whose config classes do not check for unknown settings: Vagrant 2.3.4 accepts any name there. */
+export const UNVALIDATED_NAMESPACES = new Set(['winrm', 'windows']);
 
 export interface EolBox {
   pattern: RegExp;
