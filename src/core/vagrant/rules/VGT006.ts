@@ -3,7 +3,7 @@ import type { Fix, Range } from '../../finding';
 import { didYouMean } from '../../text';
 import type { KeywordArg, SettingCall, VagrantModel } from '../model';
 import { apiVersion, scopeOf, str } from '../helpers';
-import { PROVIDER_SETTINGS, PROVISIONER_SETTINGS, ROOT_SETTINGS } from '../known-settings';
+import { PROVIDER_SETTINGS, PROVISIONER_SETTINGS, ROOT_SETTINGS, V1_ROOT_SETTINGS } from '../known-settings';
 import { DEFINE_OPTIONS, NETWORK_OPTIONS, UNVALIDATED_NAMESPACES, PLUGIN_NAMESPACES, PROVISION_COMMON_OPTIONS, SYNCED_FOLDER_OPTIONS, V1_SETTINGS } from '../tables';
 
 /** Methods every Ruby object (and every Vagrant config object) answers; calling them is not a setting. */
@@ -48,6 +48,10 @@ export default defineRule<VagrantModel>({
 
     for (const call of m.calls) {
       const scope = scopeOf(call);
+      if (apiVersion(scope) === 1) {
+        checkV1(call);
+        continue;
+      }
       if (apiVersion(scope) !== 2) continue;
       const t = call.target;
       if (t.type === 'namespace') {
@@ -76,6 +80,17 @@ export default defineRule<VagrantModel>({
         const close = suggest(k.name, new Set([...known, ...PROVISION_COMMON_OPTIONS]));
         report(k.nameRange, k.name, `The ${p.type} provisioner has no option "${k.name}"`, close, 'Vagrant stops with "The following settings shouldn\'t exist".', 'error');
       }
+    }
+
+    /** A v1 config object answers only its own methods: anything else fails to load ("undefined method"). */
+    function checkV1(call: SettingCall): void {
+      const t = call.target;
+      if (t.type !== 'namespace') return;
+      const known = V1_ROOT_SETTINGS.get(t.namespace);
+      const name = call.name;
+      if (!known || known.has(name) || OBJECT_METHODS.has(name) || /[?!]$/.test(name) || name === '[]' || name === '[]=') return;
+      const close = suggest(name, known);
+      report(call.nameRange, name, `"config.${t.namespace}.${name}" is not a setting of Vagrant 1 configuration (Vagrant::Config.run)`, close, `Vagrant fails to load the file with "undefined method \`${name}${call.assignment ? '=' : ''}'".`, 'error');
     }
 
     function checkName(call: SettingCall, known: Set<string>, prefix: string, namespace?: string, owner?: string, severity: 'error' | 'warning' = 'error', unvalidated = false): void {
