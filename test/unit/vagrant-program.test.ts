@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { engineReady } from '../helpers/setup';
-import { lint, applyFixes, defaultConfig, type Finding } from '../../src/core/index';
+import { lint, applyFixes, defaultConfig, symbols, type Finding, type SymbolInfo } from '../../src/core/index';
 
 const V = (text: string, codes?: string[]): Finding[] =>
   lint(text, 'vagrantfile', defaultConfig()).filter((f) => !codes || codes.includes(f.code));
@@ -66,5 +66,57 @@ end
     assert.ok(codes.includes('VGT011@2'), codes.join(' '));
     assert.equal(f.filter((x) => x.code === 'VGT002').length, 2, 'one per host port');
     assert.equal(f.filter((x) => x.code === 'VGT011').length, 1, 'one finding for the one line');
+  });
+});
+
+describe('outline (document symbols)', () => {
+  before(engineReady);
+
+  it('lists machines with their providers, provisioners, networks and folders; option files by group', () => {
+    const text = `def extra(node)
+  node.vm.network "private_network", ip: "10.0.0.9"
+end
+Vagrant.configure("2") do |config|
+  config.vm.box = "bento/debian-12"
+  config.vm.synced_folder ".", "/vagrant", disabled: true
+  config.vm.define "web" do |web|
+    web.vm.box = "bento/ubuntu-24.04"
+    web.vm.network "forwarded_port", guest: 80, host: 8080, host_ip: "127.0.0.1"
+    web.vm.provider "virtualbox" do |vb, override|
+      vb.memory = 1024
+      override.vm.network "private_network", ip: "10.0.0.2"
+    end
+    web.vm.provision "shell", path: "setup.sh"
+    extra(web)
+  end
+  config.trigger.after :up do |t|
+    t.info = "up"
+  end
+end
+`;
+    const out = symbols(text, 'vagrantfile');
+    const flat = (s: SymbolInfo, d = 0): string[] => [`${'  '.repeat(d)}${s.kind} ${s.name}${s.detail ? ` [${s.detail}]` : ''}`, ...s.children.flatMap((c) => flat(c, d + 1))];
+    assert.deepEqual(out.flatMap((s) => flat(s)), [
+      'configure Vagrant.configure("2")',
+      '  folder synced_folder . [/vagrant]',
+      '  machine web [bento/ubuntu-24.04]',
+      '    network network forwarded_port [80 → 127.0.0.1:8080]',
+      '    provider provider virtualbox',
+      '    network network private_network [10.0.0.2]',
+      '    provision provision shell [setup.sh]'.replace('provision provision', 'provisioner provision'),
+      '  trigger trigger after up',
+    ]);
+    const within = (a: SymbolInfo) => a.selectionRange.start.line >= a.range.start.line && a.selectionRange.end.line <= a.range.end.line;
+    const all = (s: SymbolInfo): SymbolInfo[] => [s, ...s.children.flatMap(all)];
+    assert.ok(out.flatMap(all).every(within));
+
+    const cnf = symbols('[client]\nport = 3306\n\n[mysqld]\ninnodb_buffer_pool_size = 1G\nskip-name-resolve\n', 'mycnf');
+    assert.deepEqual(cnf.map((g) => [g.name, g.children.map((o) => `${o.name}${o.detail ? `=${o.detail}` : ''}`)]), [
+      ['[client]', ['port=3306']],
+      ['[mysqld]', ['innodb_buffer_pool_size=1G', 'skip-name-resolve']],
+    ]);
+    assert.equal(cnf[1].range.end.line, 5, 'a group spans its options');
+    assert.deepEqual(symbols('FROM x\n', 'dockerfile'), []);
+    assert.deepEqual(symbols('Vagrant.configure("2") do |c|\n  c.vm.define "x" do\n', 'vagrantfile').length, 1, 'broken files still get an outline');
   });
 });

@@ -1,6 +1,7 @@
 import type { Language } from '../language';
 import { vagrantCompletions } from './complete';
 import { vagrantHover } from './hover';
+import { vagrantSymbols } from './outline';
 import type { VagrantModel } from './model';
 import { parseVagrantfile } from './parse';
 import { loadPrism, prismReady } from './prism';
@@ -15,4 +16,5 @@ export const vagrantLanguage: Language<VagrantModel> = {
   suppression: (m) => ({ comments: m.comments, units: m.units }),
   hover: (m, position) => vagrantHover(m, position),
   complete: (m, position) => vagrantCompletions(m, position),
+  symbols: (m) => vagrantSymbols(m),
 };
