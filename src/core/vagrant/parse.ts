@@ -290,8 +290,11 @@ class Builder {
       for (const p of node.parts) {
         if (p instanceof N.StringNode) text += p.unescaped.value;
         else {
-          const inner = p instanceof N.InterpolatedStringNode ? this.valueOf(p, depth + 1) : undefined;
-          if (inner?.kind === 'string') text += inner.value;
+          // "#{os}" with os a literal local or constant (or a helper parameter bound to one) reads as its value
+          const embedded = p instanceof N.EmbeddedStatementsNode && p.statements?.body.length === 1 ? p.statements.body[0] : undefined;
+          const inner = p instanceof N.InterpolatedStringNode ? this.valueOf(p, depth + 1) : embedded ? this.valueOf(embedded, depth + 1) : undefined;
+          if (inner?.kind === 'string' || inner?.kind === 'symbol') text += inner.value;
+          else if (inner?.kind === 'integer') text += String(inner.value);
           else {
             literal = false;
             text += '\0';
