@@ -5,11 +5,13 @@ import { vagrantSymbols } from './outline';
 import type { VagrantModel } from './model';
 import { parseVagrantfile } from './parse';
 import { loadPrism, prismReady } from './prism';
+import { loadShellParser } from '../shell/parser';
 import { rules } from './rules/index';
 
 export const vagrantLanguage: Language<VagrantModel> = {
   kind: 'vagrantfile',
-  ready: loadPrism,
+  // Prism for the Ruby; tree-sitter-bash for the provisioning shell (rules that need it wait for it)
+  ready: () => Promise.all([loadPrism(), loadShellParser()]).then(() => undefined),
   isReady: prismReady,
   parse: (text) => parseVagrantfile(text),
   rules,

@@ -155,8 +155,26 @@ export interface ProviderBlock {
   escaped?: boolean;
 }
 
+/** A piece of a shell script embedded in a Ruby string: the text the shell receives, at a document offset. */
+export interface ScriptPiece {
+  text: string;
+  offset: number;
+}
+
+/** An inline shell script of a provisioner (`inline:` or `s.inline =`), as the guest's shell will receive it. */
+export interface InlineScript {
+  /** Pieces of the script; interpolations (`#{...}`) are masked as a shell expansion of the same length. */
+  pieces: ScriptPiece[];
+  /** The Ruby string (or heredoc body) the script is written in. */
+  range: Range;
+  /** Read through a variable or constant (`inline: $script`). */
+  via?: string;
+}
+
 export interface Provision {
   id: number;
+  /** Inline shell scripts given to this provisioner. */
+  inline?: InlineScript[];
   /** Provisioner type when known (`shell`, `ansible_local`): the first argument, or `type:` when given. */
   type?: string;
   typeValue: Value;

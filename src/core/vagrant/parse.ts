@@ -14,7 +14,9 @@ import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import type {
   ConfigScope,
+  InlineScript,
   Lexical,
+  ScriptPiece,
   ConfigureBlock,
   Flow,
   HashEntry,
@@ -87,6 +89,30 @@ const LOCAL_BINDINGS = new Set<Ctor>([
   N.OptionalKeywordParameterNode, N.KeywordRestParameterNode, N.BlockParameterNode, N.BlockLocalVariableNode,
 ]);
 
+const RUBY_ESCAPES: Record<string, string> = { n: '\n', t: '\t', s: ' ', r: '\r', '0': '\0', e: '\x1b', a: '\x07', b: '\b', f: '\f', v: '\v' };
+
+/**
+ * A Ruby string literal's raw content as pieces of text at document offsets, with escapes decoded: in double
+ * quotes and heredocs `\n`, `\t`, `\\`, `\"`, `\$`, `\<newline>` (a continuation) ...; in single quotes only `\\`
+ * and `\'`.
+ */
+function decodeRuby(raw: string, offset: number, double: boolean): ScriptPiece[] {
+  const out: ScriptPiece[] = [];
+  let run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '\\' || i + 1 >= raw.length) continue;
+    const c = raw[i + 1];
+    if (!double && c !== '\\' && c !== "'") continue;
+    if (i > run) out.push({ text: raw.slice(run, i), offset: offset + run });
+    const decoded = !double ? c : c === '\n' ? '' : (RUBY_ESCAPES[c] ?? c);
+    out.push({ text: decoded, offset: offset + i });
+    i++;
+    run = i + 1;
+  }
+  if (run < raw.length) out.push({ text: raw.slice(run), offset: offset + run });
+  return out;
+}
+
 /** Parses a Vagrantfile into the model. Never evaluates it; syntax errors are part of the model. */
 export function parseVagrantfile(text: string): VagrantModel {
   const lines = new LineIndex(text);
@@ -129,6 +155,8 @@ class Builder {
   /** name → assignments seen (constants and locals), for resolving simple values. */
   private readonly constDefs = new Map<string, { node: PNode; conditional: boolean; count: number; range: Range }>();
   private readonly localDefs = new Map<string, { node?: PNode; conditional: boolean; count: number; range?: Range }>();
+  /** `$script = <<-SHELL ...`: global variables assigned once (the usual home of provisioning scripts). */
+  private readonly globalDefs = new Map<string, { node: PNode; count: number }>();
   private readonly resolving = new Set<string>();
   private readonly constCache = new Map<string, Value>();
   /** Methods (by name) and lambdas (`local:name`) defined once in the file; null when defined more than once. */
@@ -200,6 +228,12 @@ class Builder {
       const key = `local:${w.name}`;
       if (fn) this.callables.set(key, this.callables.has(key) ? null : fn);
       else if (this.callables.has(key)) this.callables.set(key, null);
+    }
+    if (kind === N.GlobalVariableWriteNode) {
+      const w = node as N.GlobalVariableWriteNode;
+      const d = this.globalDefs.get(w.name);
+      if (d) d.count++;
+      else this.globalDefs.set(w.name, { node: w.value, count: 1 });
     }
     if (kind === N.ConstantWriteNode) {
       const w = node as N.ConstantWriteNode;
@@ -576,6 +610,11 @@ class Builder {
       lexical: this.lexical(call.receiver, target, this.env ?? new Map()),
     };
     if (assignment) sc.value = args[0] ?? { kind: 'unknown', range: sc.range };
+    if (target.type === 'provisioner' && assignment && sc.name === 'inline') {
+      const node = call.arguments_?.arguments_[0];
+      const script = node ? this.inlineScript(node) : undefined;
+      if (script) (target.provision.inline ??= []).push(script);
+    }
     this.model.calls.push(sc);
     if (target.type === 'provider') target.provider.settings.push(sc);
     if (target.type === 'provisioner') target.provision.settings.push(sc);
@@ -734,6 +773,15 @@ class Builder {
           };
           sc.opened = pv;
           m.provisions.push(pv);
+          for (const a of call.arguments_?.arguments_ ?? []) {
+            if (!(a instanceof N.KeywordHashNode || a instanceof N.HashNode)) continue;
+            for (const e of a.elements) {
+              if (e instanceof N.AssocNode && e.key instanceof N.SymbolNode && e.key.unescaped.value === 'inline') {
+                const script = this.inlineScript(e.value);
+                if (script) (pv.inline ??= []).push(script);
+              }
+            }
+          }
           if (block) {
             blockEnv = this.shadow(env, block.parameters);
             const [p0] = this.requiredParams(block.parameters);
@@ -784,6 +832,58 @@ class Builder {
         else this.visit(body, blockEnv, blockFlow!, depth + 1);
       }
     }
+  }
+
+  // ---------------------------------------------------------------- inline shell scripts
+
+  /** The shell script a Ruby string holds, read through a global, constant or local assigned once. */
+  private inlineScript(node: PNode, via?: string, depth = 0): InlineScript | undefined {
+    if (depth > 4) return undefined;
+    if (node instanceof N.GlobalVariableReadNode) {
+      const d = this.globalDefs.get(node.name);
+      return d && d.count === 1 ? this.inlineScript(d.node, node.name, depth + 1) : undefined;
+    }
+    if (node instanceof N.ConstantReadNode) {
+      const d = this.constDefs.get(node.name);
+      return d && d.count === 1 && d.node ? this.inlineScript(d.node, node.name, depth + 1) : undefined;
+    }
+    if (node instanceof N.LocalVariableReadNode) {
+      const d = this.localDefs.get(node.name);
+      return d && d.count === 1 && !d.conditional && d.node ? this.inlineScript(d.node, node.name, depth + 1) : undefined;
+    }
+    const pieces = this.scriptPieces(node, undefined);
+    if (!pieces) return undefined;
+    return { pieces, range: this.range(node.location), via };
+  }
+
+  /** Pieces of a string literal's content, escapes decoded, interpolations masked; undefined for other nodes. */
+  private scriptPieces(node: PNode, opener: string | undefined): ScriptPiece[] | undefined {
+    const doc = this.lines.text;
+    if (node instanceof N.StringNode) {
+      const open = opener ?? (node.openingLoc ? this.sourceAt(node.openingLoc) : '');
+      const start = this.offsets.toUtf16(node.contentLoc.startOffset);
+      const end = this.offsets.toUtf16(node.contentLoc.startOffset + node.contentLoc.length);
+      return decodeRuby(doc.slice(start, end), start, !/^(?:'|%q|<<[-~]?')/.test(open));
+    }
+    if (node instanceof N.InterpolatedStringNode) {
+      const open = opener ?? (node.openingLoc ? this.sourceAt(node.openingLoc) : '"');
+      const out: ScriptPiece[] = [];
+      for (const p of node.parts) {
+        if (p instanceof N.StringNode || p instanceof N.InterpolatedStringNode) {
+          const inner = this.scriptPieces(p, open);
+          if (!inner) return undefined;
+          out.push(...inner);
+        } else {
+          // `#{...}`: a word the shell sees but we cannot know; a same-length parameter expansion keeps offsets.
+          const r = this.range(p.location);
+          const s = this.lines.offsetAt(r.start);
+          const len = this.lines.offsetAt(r.end) - s;
+          out.push({ text: len >= 4 ? `\${${'_'.repeat(len - 3)}}` : '$__'.slice(0, Math.max(len, 2)), offset: s });
+        }
+      }
+      return out;
+    }
+    return undefined;
   }
 
   // ---------------------------------------------------------------- helper methods and lambdas
