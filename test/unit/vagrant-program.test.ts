@@ -120,3 +120,43 @@ end
     assert.deepEqual(symbols('Vagrant.configure("2") do |c|\n  c.vm.define "x" do\n', 'vagrantfile').length, 1, 'broken files still get an outline');
   });
 });
+
+describe('Vagrantfile.erb templates', () => {
+  before(engineReady);
+
+  it('reads the Ruby with ERB tags masked: no syntax errors, templated values unknown, literal names still checked', () => {
+    const text = `<% config[:files].each do |f| %>
+require "<%= f %>"
+<% end %>
+Vagrant.configure("2") do |c|
+  c.vm.box = "<%= config[:box] %>"
+<% if config[:port] %>
+  c.vm.network "forwarded_port", guest: 80, host: <%= config[:port] %>
+<% end %>
+  c.vm.boxx = "<%= config[:box] %>"
+  c.ssh.<%= key %> = "<%= value %>"
+  c.vm.network(:<%= opts[0] %>, <%= opts[1..-1].join(", ") %>)
+  c.vm.provider :<%= config[:provider] %> do |p|
+    p.<%= key %> = <%= value %>
+  end
+  c.vm.provision "shell", inline: "apt-get install -y <%= pkgs %> && curl <%= url %> | sh"
+end
+`;
+    const f = V(text);
+    const codes = f.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character}`);
+    assert.ok(!codes.some((c) => c.startsWith('VGT005')), `no syntax error: ${codes.join(' ')}`);
+    assert.ok(codes.includes('VGT006@8:7'), `the literal typo boxx is still reported: ${codes.join(' ')}`);
+    assert.ok(codes.includes('VGT002@6:44'), `the forward without host_ip is still reported: ${codes.join(' ')}`);
+    assert.ok(codes.some((c) => c.startsWith('VGT035@14:')), `the shell still reads curl | sh: ${codes.join(' ')}`);
+    assert.equal(f.filter((x) => x.code === 'VGT006' || x.code === 'VGT009' || x.code === 'VGT032').length, 1, codes.join(' '));
+    const tagAt = (line: number, ch: number) => {
+      const l = text.split('\n')[line];
+      const open = l.lastIndexOf('<%', ch);
+      return open >= 0 && l.indexOf('%>', open) >= ch - 1;
+    };
+    for (const x of f) {
+      assert.ok(!tagAt(x.range.start.line, x.range.start.character), `${x.code} starts inside a tag`);
+      for (const fix of x.fixes ?? []) for (const e of fix.edits) assert.ok(!tagAt(e.range.start.line, e.range.start.character + 1), `${x.code} fix edits a tag`);
+    }
+  });
+});

@@ -232,6 +232,8 @@ export interface VagrantModel {
   constants: Map<string, Value>;
   syntaxErrors: SyntaxError[];
   comments: { line: number; text: string; range: Range }[];
+  /** ERB tags of a template (`Vagrantfile.erb`), masked before parsing. */
+  templateTags?: Range[];
   /** Ruby statements as line spans, for suppressions. */
   units: { startLine: number; endLine: number }[];
 }

@@ -31,6 +31,7 @@ import type {
 } from './model';
 import { ByteOffsets } from './offsets';
 import { parseRuby, PrismCrash } from './prism';
+import { maskErb } from './erb';
 
 type PNode = N.Node;
 type Loc = { startOffset: number; length: number };
@@ -134,9 +135,13 @@ export function parseVagrantfile(text: string): VagrantModel {
     comments: [],
     units: [],
   };
+  // A template (Vagrantfile.erb): Prism reads the Ruby with the ERB tags masked, positions unchanged.
+  const erb = maskErb(text);
+  if (erb) model.templateTags = erb.tags.map(([s, e]) => lines.rangeOf(s, e));
+  const ruby = erb ? erb.text : text;
   let result;
   try {
-    result = parseRuby(text);
+    result = parseRuby(ruby);
   } catch (e) {
     // Prism (in WASM) and its JS deserializer recurse: absurdly deep nesting can exhaust either stack.
     if (e instanceof PrismCrash || e instanceof RangeError) {
@@ -145,7 +150,7 @@ export function parseVagrantfile(text: string): VagrantModel {
     }
     throw e;
   }
-  new Builder(text, lines, model).build(result);
+  new Builder(ruby, lines, model).build(result);
   return model;
 }
 
@@ -172,11 +177,19 @@ class Builder {
   private nextLoop = 1;
 
   constructor(
-    text: string,
+    private readonly src: string,
     private readonly lines: LineIndex,
     private readonly model: VagrantModel,
   ) {
-    this.offsets = new ByteOffsets(text);
+    this.offsets = new ByteOffsets(src);
+  }
+
+  /** In a template: does this range touch an ERB tag (a masked word that stands for something unknown)? */
+  private inTag(r: Range): boolean {
+    const tags = this.model.templateTags;
+    if (!tags) return false;
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+    return tags.some((t) => before(r.start, t.end) && before(t.start, r.end));
   }
 
   range(l: Loc): Range {
@@ -305,6 +318,7 @@ class Builder {
     if (!node) return { kind: 'unknown', range: this.lines.rangeOf(0, 0) };
     const range = this.range(node.location);
     if (depth > 64) return { kind: 'unknown', range };
+    if (this.model.templateTags && (node instanceof N.SymbolNode || node instanceof N.StringNode || node instanceof N.IntegerNode) && this.inTag(range)) return { kind: 'unknown', range };
     if (node instanceof N.StringNode) {
       const heredoc = !!node.openingLoc && this.sourceAt(node.openingLoc).startsWith('<<');
       return heredoc ? { kind: 'string', value: node.unescaped.value, range, heredoc } : { kind: 'string', value: node.unescaped.value, range };
@@ -507,8 +521,10 @@ class Builder {
     return undefined;
   }
 
-  private resolveTarget(receiver: PNode | null, env: Env): Target | undefined {
+  private resolveTarget(receiver: PNode | null, env: Env, call?: { messageLoc: Loc | null }): Target | undefined {
     if (!receiver) return undefined;
+    // a template's masked method name (`c.<%= key %> = ...`) is no setting we can know
+    if (call?.messageLoc && this.model.templateTags && this.inTag(this.range(call.messageLoc))) return undefined;
     if (receiver instanceof N.LocalVariableReadNode) {
       const b = env.get(receiver.name);
       if (b?.kind === 'namespace') return { type: 'namespace', scope: b.scope, namespace: b.namespace, namespaceRange: b.namespaceRange };
@@ -519,7 +535,9 @@ class Builder {
     if (receiver instanceof N.CallNode && !receiver.arguments_ && !receiver.block && !receiver.name.endsWith('=')) {
       const scope = this.configScopeOf(receiver.receiver, env);
       if (scope && receiver.messageLoc) {
-        return { type: 'namespace', scope, namespace: receiver.name, namespaceRange: this.range(receiver.messageLoc) };
+        const namespaceRange = this.range(receiver.messageLoc);
+        if (this.model.templateTags && this.inTag(namespaceRange)) return undefined;
+        return { type: 'namespace', scope, namespace: receiver.name, namespaceRange };
       }
     }
     return undefined;
@@ -623,7 +641,7 @@ class Builder {
 
   private visitCallWrite(node: N.CallOrWriteNode | N.CallAndWriteNode | N.CallOperatorWriteNode, env: Env, flow: Flow): void {
     this.env = env;
-    const target = this.resolveTarget(node.receiver, env);
+    const target = this.resolveTarget(node.receiver, env, node);
     if (!target) return;
     const range = this.range(node.location);
     const sc: SettingCall = {
@@ -709,7 +727,7 @@ class Builder {
       const args = (call.arguments_?.arguments_ ?? []).map((a) => this.staticText(a));
       m.vagrantCalls.push({ name: call.name, range: this.range(call.messageLoc), args, flow });
     }
-    const target = this.resolveTarget(call.receiver, env);
+    const target = this.resolveTarget(call.receiver, env, call);
     let blockEnv: Env | undefined;
     let blockFlow: Flow | undefined;
     let openedMachine: ConfigScope | undefined;
@@ -794,7 +812,7 @@ class Builder {
       }
     } else {
       const scope = this.configScopeOf(call.receiver, env);
-      if (scope && call.messageLoc && !call.arguments_) {
+      if (scope && call.messageLoc && !call.arguments_ && !(m.templateTags && this.inTag(this.range(call.messageLoc)))) {
         m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope, receiver: (call.receiver as N.LocalVariableReadNode).name, flow });
       }
       if (this.isHostCommand(call)) {
@@ -858,7 +876,7 @@ class Builder {
 
   /** Pieces of a string literal's content, escapes decoded, interpolations masked; undefined for other nodes. */
   private scriptPieces(node: PNode, opener: string | undefined): ScriptPiece[] | undefined {
-    const doc = this.lines.text;
+    const doc = this.src; // a template's masked text: an ERB tag in a script reads as an unknown word
     if (node instanceof N.StringNode) {
       const open = opener ?? (node.openingLoc ? this.sourceAt(node.openingLoc) : '');
       const start = this.offsets.toUtf16(node.contentLoc.startOffset);
