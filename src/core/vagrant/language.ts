@@ -4,6 +4,7 @@ import { vagrantHover } from './hover';
 import { vagrantSymbols } from './outline';
 import type { VagrantModel } from './model';
 import { parseVagrantfile } from './parse';
+import { readPathScripts } from './shell';
 import { loadPrism, prismReady } from './prism';
 import { loadShellParser } from '../shell/parser';
 import { rules } from './rules/index';
@@ -13,7 +14,7 @@ export const vagrantLanguage: Language<VagrantModel> = {
   // Prism for the Ruby; tree-sitter-bash for the provisioning shell (rules that need it wait for it)
   ready: () => Promise.all([loadPrism(), loadShellParser()]).then(() => undefined),
   isReady: prismReady,
-  parse: (text) => parseVagrantfile(text),
+  parse: (text, env) => readPathScripts(parseVagrantfile(text), env),
   rules,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
   hover: (m, position) => vagrantHover(m, position),

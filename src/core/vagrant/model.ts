@@ -171,8 +171,20 @@ export interface InlineScript {
   via?: string;
 }
 
+/** A `path:` script of the project, read through the host (never outside the Vagrantfile's folder). */
+export interface PathScript {
+  /** The path as written and the file as read (joined to the Vagrantfile's folder). */
+  path: string;
+  file: string;
+  text: string;
+  /** The `path:` value in the Vagrantfile. */
+  range: Range;
+}
+
 export interface Provision {
   id: number;
+  /** The local script given as `path:`, when the host could read it. */
+  pathScript?: PathScript;
   /** Inline shell scripts given to this provisioner. */
   inline?: InlineScript[];
   /** Provisioner type when known (`shell`, `ansible_local`): the first argument, or `type:` when given. */

@@ -3,7 +3,7 @@ import type { Range } from '../../finding';
 import { POSIX_SHELLS, shellCommandArg, type Command } from '../../shell/script';
 import { download, isUrlWord, readsScriptFromStdin, scriptOperand, verifies, type Download } from '../../shell/tools';
 import type { VagrantModel } from '../model';
-import { provisionShells, type ProvisionShell } from '../shell';
+import { provisionShells, reportShell, type ProvisionShell } from '../shell';
 
 function urlOf(d: Download): string {
   const u = d.urls.find(isUrlWord) ?? d.urls[0];
@@ -84,6 +84,6 @@ function check(s: ProvisionShell, report: (range: Range, message: string) => voi
 export default defineRule<VagrantModel>({
   meta: { code: 'VGT035', name: 'provision-shell-download-unverified', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
-    for (const s of provisionShells(m)) check(s, (range, message) => ctx.report({ range, message }));
+    for (const s of provisionShells(m)) check(s, (range, message) => reportShell(s, range, message, (r) => ctx.report(r)));
   },
 });

@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import { pmCall, type PmCall } from '../../shell/packages';
 import type { VagrantModel } from '../model';
-import { provisionShells } from '../shell';
+import { provisionShells, reportShell } from '../shell';
 
 const PROMPTING: Record<string, string[]> = {
   'apt-get': ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall'],
@@ -41,10 +41,8 @@ export default defineRule<VagrantModel>({
         // `yes | apt-get install x` answers the prompt
         if (c.pipeline && c.pipeIndex > 0 && c.pipeline.elements.slice(0, c.pipeIndex).some((e) => e.command?.program === 'yes')) continue;
         const range: Range = { start: c.name!.range.start, end: call.actionWord.range.end };
-        ctx.report({
-          range,
-          message: `\`${call.manager} ${call.action}\` without -y asks for a confirmation, and Vagrant runs provisioning scripts without a terminal to answer it, so the step can abort ("Do you want to continue? [Y/n] Abort."). Add -y${call.manager === 'zypper' ? ' (zypper: --non-interactive before the command)' : ''}.`,
-        });
+        reportShell(s, range, `\`${call.manager} ${call.action}\` without -y asks for a confirmation, and Vagrant runs provisioning scripts without a terminal to answer it, so the step can abort ("Do you want to continue? [Y/n] Abort."). Add -y${call.manager === 'zypper' ? ' (zypper: --non-interactive before the command)' : ''}.`,
+        (r) => ctx.report(r));
       }
     }
   },
