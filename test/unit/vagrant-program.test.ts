@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineReady } from '../helpers/setup';
 import { nodeEnv } from '../../src/node/host';
-import { lint, applyFixes, defaultConfig, symbols, type Finding, type SymbolInfo } from '../../src/core/index';
+import { findShellcheck, shellcheckVagrantfile } from '../../src/node/shellcheck';
+import { lint, applyFixes, defaultConfig, mergeConfig, symbols, type Finding, type SymbolInfo } from '../../src/core/index';
 
 const V = (text: string, codes?: string[]): Finding[] =>
   lint(text, 'vagrantfile', defaultConfig()).filter((f) => !codes || codes.includes(f.code));
@@ -198,5 +199,30 @@ end
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('ShellCheck on provisioning scripts (real binary)', () => {
+  before(engineReady);
+
+  it('maps ShellCheck comments to the inline script, never to a masked interpolation; suppressions apply', async function () {
+    if (!findShellcheck()) this.skip();
+    const text = `Vagrant.configure("2") do |config|
+  config.vm.provision "shell", inline: <<-SHELL
+    cd /opt/#{NAME}
+    rm -rf $DIR/
+  SHELL
+  # devops-guidance ignore=SC2045
+  config.vm.provision "shell", inline: "for f in $(ls *.txt); do echo \\"$f\\"; done"
+end
+`;
+    const f = await shellcheckVagrantfile(text, defaultConfig(), {});
+    const at = f.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character}`);
+    assert.ok(at.includes('SC2164@2:4'), at.join(' '));
+    assert.ok(at.includes('SC2115@3:11'), at.join(' '));
+    assert.ok(!at.some((a) => a.startsWith('SC2045')), `suppressed: ${at.join(' ')}`);
+    assert.ok(!f.some((x) => x.range.start.line === 2 && x.range.start.character >= 12), `nothing on #{NAME}: ${at.join(' ')}`);
+    const off = await shellcheckVagrantfile(text, mergeConfig(defaultConfig(), { dockerfile: { shellcheck: false } }), {});
+    assert.deepEqual(off, []);
   });
 });
