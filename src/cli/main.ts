@@ -58,7 +58,7 @@ Usage:
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
-      --no-shellcheck                 do not run ShellCheck on RUN scripts (it runs when installed)
+      --no-shellcheck                 do not run ShellCheck on RUN and provisioning scripts (it runs when installed)
       --no-color
   devops-guidance explain CODE|NAME   a rule's documentation
   devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page

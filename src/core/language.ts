@@ -62,6 +62,8 @@ export interface Language<Model> {
   hover?(model: Model, position: Position, config: ResolvedConfig): HoverInfo | undefined;
   /** Completion items at a position (option names in a server group, values by type). */
   complete?(model: Model, position: Position, config: ResolvedConfig): CompletionInfo[];
+  /** The outline of the file (document symbols), nested. */
+  symbols?(model: Model): SymbolInfo[];
   /** Empties what the language keeps between lints (parsed RUN scripts), as if nothing had been linted yet. */
   clearCaches?(): void;
 }
@@ -96,8 +98,8 @@ export interface ShellcheckSupport<Model, Job extends ShellcheckJobBase = any> {
   exclude: readonly string[];
   /** Whether the configuration asks for ShellCheck on this kind. */
   enabled(config: ResolvedConfig): boolean;
-  /** The model of `text`, reusing the one the engine's lint of the same text just built when it can. */
-  model(text: string): Model;
+  /** The model of `text`, reusing the one the engine's lint of the same text just built when it can; `env` reads script files. */
+  model(text: string, env: LintEnv): Model;
   jobs(model: Model): Job[];
   /** Findings from the outputs (`shellcheck -f json1` stdout, one per job; undefined when a run failed). */
   findings(model: Model, jobs: Job[], outputs: (string | undefined)[], config: ResolvedConfig): Finding[];
@@ -124,4 +126,17 @@ export interface CompletionInfo {
   insertText?: string;
   /** The text the completion replaces. */
   range?: Range;
+}
+
+/** One entry of a file's outline (an editor's document symbols), editor-neutral. */
+export interface SymbolInfo {
+  name: string;
+  /** A short description shown beside the name (the box, the provider, the value). */
+  detail?: string;
+  kind: 'configure' | 'machine' | 'provider' | 'provisioner' | 'network' | 'folder' | 'group' | 'option' | 'trigger';
+  /** The whole construct (a machine's block, a group with its options). */
+  range: Range;
+  /** What to reveal and select: the name. Inside `range`. */
+  selectionRange: Range;
+  children: SymbolInfo[];
 }

@@ -28,13 +28,13 @@ export interface ExternalTools {
  * no runner is given, or every run fails. User severities and the file's inline suppressions are applied. The
  * kind's parser must be loaded (`await ready(kind)`). Never rejects.
  */
-export async function shellcheckText(text: string, kind: Kind, config: ResolvedConfig, tools: ExternalTools): Promise<Finding[]> {
+export async function shellcheckText(text: string, kind: Kind, config: ResolvedConfig, tools: ExternalTools, env: LintEnv = {}): Promise<Finding[]> {
   const run = tools.shellcheck;
   const support = language(kind).shellcheck;
   if (!run || !support) return [];
   try {
     if (!support.enabled(config)) return [];
-    const model = support.model(text);
+    const model = support.model(text, env);
     const jobs = support.jobs(model);
     if (!jobs.length) return [];
     const outputs: (string | undefined)[] = new Array(jobs.length);
@@ -68,6 +68,6 @@ export async function lintAndCheck(
 ): Promise<Finding[]> {
   const findings = lint(text, kind, config, env);
   if (onLint?.(findings) === false) return findings;
-  const sc = await shellcheckText(text, kind, config, tools);
+  const sc = await shellcheckText(text, kind, config, tools, env);
   return sc.length ? [...findings, ...sc].sort(compareFindings) : findings;
 }

@@ -148,14 +148,22 @@ export function nodeTools(options: ShellcheckOptions = {}): ExternalTools {
   return { shellcheck, concurrency: options.concurrency ?? Math.min(4, Math.max(1, cpus().length)) };
 }
 
-/** ShellCheck findings for a text of any kind (see shellcheckText in src/core/pipeline.ts). */
-export function shellcheckFile(text: string, kind: Kind, config: ResolvedConfig, options: ShellcheckOptions = {}): Promise<Finding[]> {
-  return shellcheckText(text, kind, config, nodeTools(options));
+/** ShellCheck findings for a text of any kind (see shellcheckText in src/core/pipeline.ts); `env` reads script files. */
+export function shellcheckFile(text: string, kind: Kind, config: ResolvedConfig, options: ShellcheckOptions = {}, env: LintEnv = {}): Promise<Finding[]> {
+  return shellcheckText(text, kind, config, nodeTools(options), env);
 }
 
 /** ShellCheck findings for a Dockerfile's text (the engine's parsers loaded); [] when off, missing or failing. */
 export function shellcheckDockerfile(text: string, config: ResolvedConfig, options: ShellcheckOptions = {}): Promise<Finding[]> {
   return shellcheckFile(text, 'dockerfile', config, options);
+}
+
+/**
+ * ShellCheck findings for a Vagrantfile's provisioning scripts (inline and project `path:` scripts, read through
+ * `env`); [] when ShellCheck is off, missing or failing.
+ */
+export function shellcheckVagrantfile(text: string, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  return shellcheckFile(text, 'vagrantfile', config, options, env);
 }
 
 /** lint, then ShellCheck, then merge: the engine's pipeline with Node's tools. */

@@ -3,6 +3,7 @@ import { buildModel } from './analyze';
 import { mycnfComplete } from './complete';
 import { mycnfHover } from './hover';
 import type { MycnfModel } from './model';
+import { mycnfSymbols } from './outline';
 import { loadRef } from './refs';
 // registers the option reference with refs.ts
 import './reference';
@@ -31,4 +32,5 @@ export const mycnfLanguage: Language<MycnfModel> = {
   route: routeReport,
   hover: (m, position) => mycnfHover(m, position),
   complete: (m, position) => mycnfComplete(m, position),
+  symbols: (m) => mycnfSymbols(m),
 };
