@@ -65,6 +65,7 @@ await step('bundle extension + cli', () =>
   Promise.all([
     esbuild.build({ ...common, entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: [join(root, 'src/node/engine-entry.ts')], outfile: join(dist, 'engine.js') }),
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(dist, 'lsp.js') }),
     esbuild.build({
       ...common,
       entryPoints: [join(root, 'src/cli/main.ts')],

@@ -62,6 +62,7 @@ Usage:
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
       --no-shellcheck                 do not run ShellCheck on RUN scripts (it runs when installed)
       --no-color
+  devops-guidance lsp --stdio         the language server (LSP 3.17) for Neovim, Helix, Emacs, Zed, JetBrains...
   devops-guidance explain CODE|NAME   a rule's documentation
   devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page
   devops-guidance rules [--format json]   every rule: code, name, kind, severity, fix
@@ -204,7 +205,8 @@ export interface FileResult {
 async function cmdLint(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
   const files = collect(args.paths, args.kind);
-  await ready();
+  // only the parsers the given files need (the Vagrantfile parser alone takes about a second to load)
+  for (const k of new Set(files.map((f) => f.kind))) await ready(k);
   const results: FileResult[] = [];
   let failLevel: Severity | 'none' = args.failLevel ?? 'warning';
   const unknownKeys = new Set<string>();
@@ -247,6 +249,12 @@ function readText(file: string): string | undefined {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
+}
+
+function cmdLsp(argv: string[]): Promise<number> {
+  // a bundle of its own (dist/lsp.js), loaded only for this command
+  const lsp = require(join(__dirname, 'lsp.js')) as { runLanguageServer(argv: string[], distDir: string): Promise<number> };
+  return lsp.runLanguageServer(argv, __dirname);
 }
 
 function cmdExplain(argv: string[]): number {
@@ -302,6 +310,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'lint':
         return await cmdLint(rest);
+      case 'lsp':
+        return await cmdLsp(rest);
       case 'explain':
         return cmdExplain(rest);
       case 'topics':
