@@ -50,6 +50,8 @@ interface LintArgs {
   unsafeFixes: boolean;
   diff: boolean;
   sarifCategory?: string;
+  /** The kind of stdin and of named files whose name says nothing (the `hadolint` command: dockerfile). */
+  defaultKind?: Kind;
   /** `-c` naming a hadolint configuration (.hadolint.yaml): read as hadolint's format. */
   hadolintConfig?: UserConfig;
   kind?: Kind;
@@ -79,6 +81,7 @@ Usage:
     hadolint's flags, for pipelines that call hadolint: -c/--config .hadolint.yaml, -f/--format, -t/--failure-threshold,
       --ignore CODE, --trusted-registry REG, --no-fail, --error/--warning/--info/--style CODE, --strict-labels,
       --disable-ignore-pragma (see README: CLI)
+  devops-guidance hadolint [hadolint's flags] FILE...   lint as hadolint would be called (files are Dockerfiles)
   devops-guidance lsp --stdio         the language server (LSP 3.17) for Neovim, Helix, Emacs, Zed, JetBrains...
   devops-guidance explain CODE|NAME   a rule's documentation
   devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page
@@ -87,7 +90,7 @@ Usage:
 
 Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.`;
 
-function parseLintArgs(argv: string[]): LintArgs {
+function parseLintArgs(argv: string[], hadolint = false): LintArgs {
   const a: LintArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, diff: false, cli: {}, color: process.stdout.isTTY === true && !process.env.NO_COLOR };
   const setRule = (code: string, sev: 'off' | 'hint' | 'info' | 'warning' | 'error', flag: string) => {
     if (!findRule(code) && !/^SC\d{4}$/.test(code)) throw new UsageError(`${flag}: no rule is called "${code}"`);
@@ -213,7 +216,9 @@ function parseLintArgs(argv: string[]): LintArgs {
     }
   }
   if (!a.paths.length) a.paths.push('.');
-  if (a.paths.includes('-') && !a.kind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
+  // `devops-guidance hadolint`: what hadolint is given is a Dockerfile, whatever its name (stdin included)
+  if (hadolint && !a.kind) a.defaultKind = 'dockerfile';
+  if (a.paths.includes('-') && !a.kind && !a.defaultKind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
   if (a.unsafeFixes && !a.fix && !a.diff) throw new UsageError('--unsafe-fixes goes with --fix or --diff');
   if (a.fix && a.diff) throw new UsageError('--fix writes files and --diff writes none: choose one');
   if (a.fix && a.paths.includes('-')) throw new UsageError('--fix needs files; for stdin use --diff');
@@ -222,7 +227,7 @@ function parseLintArgs(argv: string[]): LintArgs {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vagrant']);
 
-function collect(paths: string[], kind: Kind | undefined): { file: string; kind: Kind }[] {
+function collect(paths: string[], kind: Kind | undefined, defaultKind?: Kind): { file: string; kind: Kind }[] {
   const out: { file: string; kind: Kind }[] = [];
   const walk = (dir: string) => {
     let entries: string[];
@@ -249,7 +254,7 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
   };
   for (const p of paths) {
     if (p === '-') {
-      out.push({ file: '-', kind: kind! });
+      out.push({ file: '-', kind: (kind ?? defaultKind)! });
       continue;
     }
     let st;
@@ -260,7 +265,7 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
     }
     if (st.isDirectory()) walk(p);
     else {
-      const k = kind ?? kindOf(p);
+      const k = kind ?? kindOf(p) ?? defaultKind;
       if (!k) throw new UsageError(`cannot tell what kind of file ${p} is; pass --kind dockerfile|mycnf|vagrantfile`);
       out.push({ file: p, kind: k });
     }
@@ -268,9 +273,9 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
   return out;
 }
 
-async function cmdLint(argv: string[]): Promise<number> {
-  const args = parseLintArgs(argv);
-  const files = collect(args.paths, args.kind);
+async function cmdLint(argv: string[], hadolint = false): Promise<number> {
+  const args = parseLintArgs(argv, hadolint);
+  const files = collect(args.paths, args.kind, args.defaultKind);
   // only the parsers the given files need (the Vagrantfile parser alone takes about a second to load)
   for (const k of new Set(files.map((f) => f.kind))) await ready(k);
   const results: FileResult[] = [];
@@ -420,6 +425,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'lint':
         return await cmdLint(rest);
+      case 'hadolint':
+        // a drop-in for pipelines that run `hadolint [flags] FILE...`: same flags, files taken as Dockerfiles
+        return await cmdLint(rest, true);
       case 'lsp':
         return await cmdLsp(rest);
       case 'explain':
