@@ -30,6 +30,8 @@ interface FileResult {
   completions?: string[];
   actions?: string[];
   applied?: string;
+  fixAllKinds?: string[];
+  fixedText?: string;
   text: string;
   after: Diag[];
 }
@@ -53,13 +55,15 @@ interface FileSpec {
   hover: { line: number; character: number };
   complete?: { line: number; character: number };
   action: { code: string; title: string };
+  fixAll?: boolean;
 }
 
-function run(cmd: string, args: string[], files: FileSpec[]): Promise<ClientResult> {
+function run(cmd: string, args: string[], files: FileSpec[], settings?: object): Promise<ClientResult> {
   const dir = project();
   const spec = {
     cmd: [process.execPath, join(DIST, 'cli.js'), 'lsp', '--stdio'],
     root: dir,
+    settings,
     files: files.map((f) => ({ ...f, file: join(dir, f.name), name: undefined })),
   };
   const specFile = join(dir, '.spec.json');
@@ -84,7 +88,7 @@ function run(cmd: string, args: string[], files: FileSpec[]): Promise<ClientResu
 
 /** [line, startCol, endLine, endCol] per code, 0-based as both clients count them (ASCII files: bytes = UTF-16). */
 const EXPECTED: Record<string, Record<string, [number, number, number, number]>> = {
-  Dockerfile: { DL3009: [1, 4, 1, 18], DL3015: [1, 22, 1, 37], DL3008: [1, 41, 1, 45], DL4000: [2, 0, 2, 10], DL3025: [3, 4, 3, 26] },
+  Dockerfile: { DL3009: [1, 4, 1, 18], DL3008: [1, 41, 1, 45], DL4000: [2, 0, 2, 10], DL3025: [3, 4, 3, 26] },
   'my.cnf': { MYC020: [2, 0, 2, 10] },
   Vagrantfile: { VGT002: [2, 49, 2, 59] },
 };
@@ -104,7 +108,7 @@ function checkDiagnostics(f: FileResult, name: string): void {
 }
 
 const SPECS: FileSpec[] = [
-  { name: 'Dockerfile', hover: { line: 2, character: 3 }, action: { code: 'DL4000', title: 'Replace with LABEL' } },
+  { name: 'Dockerfile', hover: { line: 2, character: 3 }, action: { code: 'DL4000', title: 'Replace with LABEL' }, fixAll: true },
   { name: 'my.cnf', hover: { line: 1, character: 3 }, complete: { line: 1, character: 6 }, action: { code: 'MYC020', title: 'Write key_buffer_size' } },
   { name: 'Vagrantfile', hover: { line: 2, character: 52 }, action: { code: 'VGT002', title: 'Ignore VGT002 for this line' } },
 ];
@@ -123,7 +127,28 @@ describe('language server under Neovim 0.7 (built-in client, headless)', functio
       console.log('    (skipped: nvim is not installed; scripts/setup.sh installs it)');
       this.skip();
     }
-    result = await run('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(HERE, 'nvim-client.lua')}`], SPECS);
+    // settings reach the server through workspace/configuration: DL3015 is turned off
+    result = await run('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(HERE, 'nvim-client.lua')}`], SPECS, { rules: { DL3015: 'off' } });
+  });
+
+  it('takes its settings from the client (workspace/configuration)', () => {
+    const df = byName(result, 'Dockerfile');
+    assert.ok(!df.diagnostics.some((d) => d.code === 'DL3015'), 'DL3015 was turned off in the client settings');
+  });
+
+  it('source.fixAll applies every safe fix at once', () => {
+    const df = byName(result, 'Dockerfile');
+    assert.deepEqual(df.fixAllKinds, ['source.fixAll.devops-guidance']);
+    assert.equal(
+      df.fixedText + '\n',
+      [
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+        'LABEL org.opencontainers.image.authors="someone@example.com"',
+        'CMD ["nginx", "-g", "daemon off;"]',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('reports no client-side errors', () => assert.deepEqual(result.errors, []));

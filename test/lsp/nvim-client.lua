@@ -14,6 +14,11 @@ local client_id = vim.lsp.start_client({
   cmd = spec.cmd,
   root_dir = spec.root,
   settings = { devopsGuidance = spec.settings or vim.empty_dict() },
+  -- Neovim 0.7 answers workspace/configuration without announcing it, and leaves sending the settings to on_init
+  -- (as nvim-lspconfig does)
+  on_init = function(client)
+    client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+  end,
 })
 if not client_id then
   fail('start_client failed')
@@ -95,6 +100,22 @@ for _, item in ipairs(spec.files) do
   end
   r.text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
   r.after = diagnostics(bufnr)
+
+  -- source.fixAll, as a client asks for it on save (context.only), applied to the buffer
+  if item.fixAll then
+    local resp = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', {
+      textDocument = { uri = uri },
+      range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } },
+      context = { diagnostics = {}, only = { 'source.fixAll' } },
+    }, 10000)
+    local actions = resp and resp[client_id] and resp[client_id].result or {}
+    r.fixAllKinds = {}
+    for _, a in ipairs(actions) do
+      table.insert(r.fixAllKinds, a.kind)
+      if a.kind == 'source.fixAll.devops-guidance' then vim.lsp.util.apply_workspace_edit(a.edit, client.offset_encoding) end
+    end
+    r.fixedText = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+  end
   table.insert(results.files, r)
 end
 
