@@ -54,6 +54,7 @@ import {
 import { configFor, nodeEnv } from '../node/host';
 import { shellcheckDockerfile } from '../node/shellcheck';
 import { readServerSettings, type ServerSettings } from './settings';
+import { documentSymbols } from './symbols';
 
 export const SOURCE = 'devops-guidance';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.devops-guidance`;
@@ -280,6 +281,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['-', '_', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
+        documentSymbolProvider: true,
       },
       serverInfo: { name: 'devops-guidance', version: '0.1.0' },
     };
@@ -377,6 +379,21 @@ export function startServer(options: ServerOptions = {}): Connection {
       });
     } catch (e) {
       log(`completion failed: ${(e as Error)?.stack ?? e}`);
+      return [];
+    }
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const kind = documentKind(doc);
+      if (!kind) return [];
+      await ready(kind);
+      const { config } = await resolveConfig(doc, kind);
+      return documentSymbols(doc.getText(), kind, config);
+    } catch (e) {
+      log(`document symbols failed: ${(e as Error)?.stack ?? e}`);
       return [];
     }
   });

@@ -28,12 +28,18 @@ interface FileResult {
   diagnostics: Diag[];
   hover: string | null;
   completions?: string[];
+  symbols?: Sym[];
   actions?: string[];
   applied?: string;
   fixAllKinds?: string[];
   fixedText?: string;
   text: string;
   after: Diag[];
+}
+interface Sym {
+  name: string;
+  line: number;
+  children: Sym[];
 }
 interface ClientResult {
   files: FileResult[];
@@ -167,6 +173,14 @@ describe('language server under Neovim 0.7 (built-in client, headless)', functio
     assert.match(df.hover ?? '', /\*\*MAINTAINER\*\*/);
     assert.match(byName(result, 'my.cnf').hover ?? '', /innodb_buffer_pool_size/);
     assert.match(byName(result, 'Vagrantfile').hover ?? '', /VGT002/);
+  });
+
+  it('outlines each file (document symbols)', () => {
+    const names = (xs: Sym[] | undefined): unknown => (xs ?? []).map((x) => (x.children.length ? { [x.name]: names(x.children) } : x.name));
+    assert.deepEqual(names(byName(result, 'Dockerfile').symbols), [{ 'stage 0': ['FROM', 'RUN', 'MAINTAINER', 'CMD'] }]);
+    assert.deepEqual(names(byName(result, 'my.cnf').symbols), [{ '[mysqld]': ['innodb_buffer_pool_size', 'key_buffer'] }]);
+    assert.deepEqual(names(byName(result, 'Vagrantfile').symbols), ['provision shell']);
+    assert.equal(byName(result, 'Vagrantfile').symbols?.[0].line, 3);
   });
 
   it('completes option names in an option file', () => {

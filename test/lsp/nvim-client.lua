@@ -52,6 +52,16 @@ for _, item in ipairs(spec.files) do
   local h = hover and hover[client_id] and hover[client_id].result
   r.hover = h and h.contents and h.contents.value or vim.NIL
 
+  local function outline(list)
+    local out = {}
+    for _, s in ipairs(list or {}) do
+      table.insert(out, { name = s.name, line = s.range.start.line, children = outline(s.children) })
+    end
+    return out
+  end
+  local syms = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, 10000)
+  r.symbols = outline(syms and syms[client_id] and syms[client_id].result)
+
   if item.complete then
     local comp = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', { textDocument = { uri = uri }, position = item.complete }, 10000)
     local items = comp and comp[client_id] and comp[client_id].result or {}
