@@ -33,6 +33,9 @@ if (!writeCache) {
   }
 }
 const script = new Script(Module.wrap(source), { filename: file, cachedData });
+if (process.env.DEVOPS_GUIDANCE_DEBUG_START) {
+  process.stderr.write(`devops-guidance: code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'absent'}\n`);
+}
 if (writeCache) process.once('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));
 else if (baselineOnly(process.argv.slice(2))) setFlagsFromString('--liftoff-only');
 (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, __dirname);
