@@ -91,7 +91,8 @@ export function formatText(results: FileResult[], color: boolean): string {
       counts[f.severity]++;
       const file = f.file ?? r.file;
       const sev = color ? `${COLORS[f.severity]}${f.severity}${RESET}` : f.severity;
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} [${f.name}] ${f.message}${f.fixes?.length ? ' (fixable)' : ''}`);
+      const fixable = !f.fixes?.length ? '' : f.fixes.some((x) => x.safe) ? ' (fixable)' : ' (fixable with --unsafe-fixes)';
+      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} [${f.name}] ${f.message}${fixable}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

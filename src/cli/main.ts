@@ -334,7 +334,8 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   if (args.fix) {
     // what was fixed goes before the findings that remain (on stderr for machine-readable formats)
     const fixedCount = notes.filter((n) => n.includes(': fixed ')).length;
-    const summary = [...notes, `${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied`];
+    const unsafeLeft = args.unsafeFixes ? 0 : results.reduce((n, r) => n + r.findings.filter((f) => !f.file && f.fixes?.length && !f.fixes.some((x) => x.safe)).length, 0);
+    const summary = [...notes, `${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied` + (unsafeLeft ? ` (${unsafeLeft} more with --unsafe-fixes)` : '')];
     const stream = args.format === 'text' ? process.stdout : process.stderr;
     stream.write(summary.join('\n') + '\n');
   }
