@@ -2,7 +2,8 @@
  * CI output formats, checked against their published schemas where there is one (SARIF 2.1.0 from the OASIS
  * sarif-spec repository, reviewdog's DiagnosticResult JSON schema; both vendored in schemas/ and validated with
  * ajv's draft-04 build), a real XML parser for Checkstyle, and GitLab's documented fields for Code Quality
- * (GitLab publishes no JSON schema for it; schemas/gitlab-codequality.schema.json is written from its documentation).
+ * (GitLab publishes no JSON schema for it; schemas/gitlab-codequality.schema.json is written from its documentation),
+ * and GitHub's own Actions toolkit (@actions/core) for workflow commands.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -163,6 +164,29 @@ describe('cli formats', () => {
     });
     assert.equal(pin.message, pinJson.message);
     assert.equal(parsed.find((p) => p.props.title.startsWith('DL4000 '))!.level, 'error');
+  });
+
+  it("github-actions: byte for byte what GitHub's own toolkit (@actions/core) writes for the same annotations", () => {
+    const ours = run('github-actions').out.trimEnd().split('\n');
+    // @actions/core, in a child process: its error()/warning()/notice() print the workflow command to stdout
+    const script = join(dir, 'toolkit.mjs');
+    writeFileSync(
+      script,
+      [
+        `import * as core from ${JSON.stringify(join(ROOT, 'node_modules', '@actions', 'core', 'lib', 'core.js'))};`,
+        `const level = { error: 'error', warning: 'warning', info: 'notice', style: 'notice' };`,
+        `for (const f of JSON.parse(process.argv[2])) core[level[f.level]](f.message, { title: f.code + ' ' + f.name, file: f.file, startLine: f.line, endLine: f.endLine, startColumn: f.column, endColumn: f.endColumn });`,
+      ].join('\n'),
+    );
+    const toolkit = spawnSync(process.execPath, [script, JSON.stringify(json)], { encoding: 'utf8' });
+    assert.equal(toolkit.status, 0, toolkit.stderr);
+    const theirs = toolkit.stdout.trimEnd().split('\n');
+    // the same commands, properties and escaped values; only the order of the properties differs
+    const norm = (l: string) => {
+      const m = /^::(\w+) ([^:]*)::(.*)$/.exec(l)!;
+      return { cmd: m[1], props: m[2].split(',').sort(), message: m[3] };
+    };
+    assert.deepEqual(ours.map(norm), theirs.map(norm));
   });
 
   it('rejects an unknown format and accepts hadolint format names', () => {
