@@ -29,6 +29,7 @@ interface FileResult {
   hover: string | null;
   completions?: string[];
   symbols?: Sym[];
+  imenu?: string[];
   actions?: string[];
   applied?: string;
   fixAllKinds?: string[];
@@ -222,6 +223,14 @@ describe('language server under Emacs eglot 1.9 (Debian elpa-eglot)', function (
   for (const name of ['Dockerfile', 'my.cnf', 'Vagrantfile']) {
     it(`${name}: Flymake diagnostics with exact ranges and codes`, () => checkDiagnostics(byName(result, name), name));
   }
+
+  it('imenu lists the outline (document symbols)', () => {
+    const df = byName(result, 'Dockerfile').imenu ?? [];
+    for (const n of ['stage 0', 'FROM', 'MAINTAINER', 'CMD']) assert.ok(df.includes(n), `${n} not in ${df.join(', ')}`);
+    const cnf = byName(result, 'my.cnf').imenu ?? [];
+    for (const n of ['[mysqld]', 'key_buffer']) assert.ok(cnf.includes(n), `${n} not in ${cnf.join(', ')}`);
+    assert.ok((byName(result, 'Vagrantfile').imenu ?? []).includes('provision shell'));
+  });
 
   it('hovers on a finding', () => {
     assert.match(byName(result, 'Dockerfile').hover ?? '', /DL3025/);

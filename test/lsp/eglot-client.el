@@ -71,6 +71,12 @@
     (message "dg: %s diagnostics after %.1fs" file (- (float-time) dg-t0))
     (setq r (plist-put r :file file))
     (setq r (plist-put r :diagnostics (dg-diagnostics)))
+    ;; the outline, as imenu gets it from eglot (textDocument/documentSymbol)
+    (let (names)
+      (cl-labels ((walk (x) (cond ((and (consp x) (stringp (car x))) (push (car x) names) (when (listp (cdr x)) (mapc #'walk (cdr x))))
+                                  ((consp x) (mapc #'walk x)))))
+        (walk (eglot-imenu)))
+      (setq r (plist-put r :imenu (vconcat (delete-dups (nreverse names))))))
     ;; hover at a position, as eldoc would ask
     (goto-char (dg-pos (plist-get item :hover)))
     (let ((h (jsonrpc-request (eglot--current-server-or-lose) :textDocument/hover (eglot--TextDocumentPositionParams))))
