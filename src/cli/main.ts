@@ -221,7 +221,7 @@ function parseLintArgs(argv: string[], hadolint = false): LintArgs {
   if (a.paths.includes('-') && !a.kind && !a.defaultKind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
   if (a.unsafeFixes && !a.fix && !a.diff) throw new UsageError('--unsafe-fixes goes with --fix or --diff');
   if (a.fix && a.diff) throw new UsageError('--fix writes files and --diff writes none: choose one');
-  if (a.fix && a.paths.includes('-')) throw new UsageError('--fix needs files; for stdin use --diff');
+  if (a.fix && a.paths.includes('-')) throw new UsageError('--fix writes files; it cannot fix stdin (-): --diff shows the fixes');
   return a;
 }
 
@@ -283,6 +283,7 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   const unknownKeys = new Set<string>();
   const notes: string[] = [];
   let wouldChange = 0;
+  let fixedFiles = 0;
   const cliLayer: UserConfig = args.hadolintConfig ? mergeUserConfig(args.hadolintConfig, args.cli) : args.cli;
   for (const { file, kind } of files) {
     const isStdin = file === '-';
@@ -305,6 +306,7 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
         continue;
       }
       for (const a of r.applied) notes.push(`${shown}:${a.line}: fixed ${a.code}: ${a.title}`);
+      if (r.written) fixedFiles++;
       text = r.text;
     }
     let findings = text === undefined ? [] : lint(text, kind, config, env);
@@ -335,9 +337,12 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     // what was fixed goes before the findings that remain (on stderr for machine-readable formats)
     const fixedCount = notes.filter((n) => n.includes(': fixed ')).length;
     const unsafeLeft = args.unsafeFixes ? 0 : results.reduce((n, r) => n + r.findings.filter((f) => !f.file && f.fixes?.length && !f.fixes.some((x) => x.safe)).length, 0);
-    const summary = [...notes, `${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied` + (unsafeLeft ? ` (${unsafeLeft} more with --unsafe-fixes)` : '')];
-    const stream = args.format === 'text' ? process.stdout : process.stderr;
-    stream.write(summary.join('\n') + '\n');
+    if (notes.length) (args.format === 'text' ? process.stdout : process.stderr).write(notes.join('\n') + '\n');
+    process.stderr.write(
+      `devops-guidance: ${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` +
+        (unsafeLeft ? ` (${unsafeLeft} more with --unsafe-fixes)` : '') +
+        '\n',
+    );
   }
   const out = format(args.format, results, { color: args.color, version: VERSION, category: args.sarifCategory });
   process.stdout.write(out);

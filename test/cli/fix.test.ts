@@ -33,7 +33,7 @@ describe('cli --fix', () => {
     assert.equal(readFileSync(join(dir, 'my.cnf'), 'utf8'), '[mysqld]\ninnodb_buffer_pool_size = 1G\nkey_buffer_size = 16M\n');
     assert.match(r.out, /^Dockerfile:3: fixed DL4000: Replace with LABEL/m);
     assert.match(r.out, /^my\.cnf:3: fixed MYC020: Write key_buffer_size/m);
-    assert.match(r.out, /^4 fixes applied \(1 more with --unsafe-fixes\)$/m);
+    assert.match(r.err, /^devops-guidance: 4 fixes applied in 2 files \(1 more with --unsafe-fixes\)$/m);
     // DL3015's fix may change behaviour: not applied without --unsafe-fixes, still reported; DL3008 has no fix
     assert.match(r.out, /Dockerfile:2:23 info DL3015 .*\(fixable with --unsafe-fixes\)$/m);
     assert.match(r.out, /Dockerfile:2:42 warning DL3008/);
@@ -56,7 +56,7 @@ describe('cli --fix', () => {
     writeFileSync(join(dir, 'my.cnf'), '[mysqld]\nkey_buffer = 16M\n');
     const r = cli(['lint', '--fix', 'my.cnf'], dir);
     assert.equal(r.code, 0, r.out + r.err);
-    assert.match(r.out, /1 fix applied/);
+    assert.match(r.err, /1 fix applied in 1 file/);
     assert.match(r.out, /0 findings/);
   });
 
@@ -104,8 +104,11 @@ describe('cli --fix', () => {
     assert.equal(again.code, 0);
   });
 
-  it('refuses contradictory flags', () => {
+  it('refuses contradictory flags, and stdin', () => {
     const dir = project();
+    const stdin = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--fix', '--kind', 'mycnf', '-'], { encoding: 'utf8', input: '[mysqld]\n' });
+    assert.equal(stdin.status, 2);
+    assert.match(stdin.stderr, /cannot fix stdin/);
     assert.equal(cli(['lint', '--fix', '--diff', '.'], dir).code, 2);
     assert.equal(cli(['lint', '--unsafe-fixes', '.'], dir).code, 2);
   });
