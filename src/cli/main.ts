@@ -433,6 +433,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdLint(rest);
       case 'hadolint':
         // a drop-in for pipelines that run `hadolint [flags] FILE...`: same flags, files taken as Dockerfiles
+        if (rest.length === 1 && (rest[0] === '-v' || rest[0] === '--version')) {
+          process.stdout.write(`${VERSION}\n`);
+          return 0;
+        }
         return await cmdLint(rest, true);
       case 'lsp':
         return await cmdLsp(rest);

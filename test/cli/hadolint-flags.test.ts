@@ -62,6 +62,10 @@ describe('cli: hadolint drop-in', () => {
     assert.equal(JSON.parse(cli(['hadolint', '--no-shellcheck', '-f', 'sarif', 'app.df'], dir).out).version, '2.1.0');
   });
 
+  it('-v prints the version, as `hadolint -v` does', () => {
+    assert.equal(cli(['hadolint', '-v'], dir).out.trim(), '0.1.0');
+  });
+
   it('a hadolint flag we cannot honour is a usage error, not silently ignored', () => {
     const r = cli(['hadolint', '--file-path-in-report', 'x', 'app.df'], dir);
     assert.equal(r.code, 2);
