@@ -71,6 +71,16 @@ describe('cli --fix', () => {
     assert.equal(statSync(join(dir, 'Containerfile')).mode & 0o777, 0o640);
   });
 
+  it('a fix that inserts a line in a CRLF file inserts a CRLF line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-fix-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM debian:12.8\r\nRUN curl -fsSL https://example.com/t.tgz | tar -xz -C /usr/local/bin\r\n');
+    cli(['lint', '--fix', '--unsafe-fixes', '--no-shellcheck', 'Dockerfile'], dir);
+    assert.equal(
+      readFileSync(join(dir, 'Dockerfile'), 'utf8'),
+      'FROM debian:12.8\r\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\r\nRUN curl -fsSL https://example.com/t.tgz | tar -xz -C /usr/local/bin\r\n',
+    );
+  });
+
   it('never writes a file that does not parse, nor one that is not UTF-8, and leaves unchanged files alone', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-fix-'));
     const broken = 'Vagrant.configure("2") do |config|\n  config.vm.network "forwarded_port", guest: 80, host: 8080\n  if (\nend\n';
