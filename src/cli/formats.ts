@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { allRules, ruleDoc, type Finding, type Kind, type Position, type Severity } from '../core/index';
 
 export interface FileResult {
@@ -68,6 +67,9 @@ export function ruleUrl(code: string): string | undefined {
  * (trimmed), and the how-many-th such finding it is. Line numbers are left out on purpose.
  */
 function fingerprints(r: FileResult): string[] {
+  // node:crypto only for the formats that carry fingerprints: loading it costs every other run of the CLI
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const lines = r.text?.split(/\r?\n/);
   const seen = new Map<string, number>();
   return r.findings.map((f) => {
