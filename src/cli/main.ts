@@ -31,7 +31,7 @@ import {
   type UserConfig,
 } from '../core/index';
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
-import { shellcheckDockerfile } from '../node/shellcheck';
+import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
 import { dirname } from 'node:path';
 import { FORMATS, HADOLINT_FORMATS, format, type FileResult, type Format } from './formats';
 import { fixFile, fixText, unifiedDiff } from './fix';
@@ -76,7 +76,7 @@ Usage:
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
-      --no-shellcheck                 do not run ShellCheck on RUN scripts (it runs when installed)
+      --no-shellcheck                 do not run ShellCheck on RUN and provisioning scripts (it runs when installed)
       --no-color
     hadolint's flags, for pipelines that call hadolint: -c/--config .hadolint.yaml, -f/--format, -t/--failure-threshold,
       --ignore CODE, --trusted-registry REG, --no-fail, --error/--warning/--info/--style CODE, --strict-labels,
@@ -313,6 +313,11 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
       // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
       const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
+      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
+    }
+    if (text !== undefined && kind === 'vagrantfile' && config.dockerfile.shellcheck) {
+      // ShellCheck on provisioning scripts (inline and project path: scripts), same switch.
+      const sc = await shellcheckVagrantfile(text, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
       if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
     }
     results.push({ file: shown, kind, findings, text });

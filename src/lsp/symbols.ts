@@ -1,16 +1,11 @@
 /**
- * Document symbols (the editor's outline) from the models the engine already builds: Dockerfile stages and their
- * instructions, option-file groups and their options, Vagrantfile machines, providers and provisioners.
- *
- * Stop-gap: the core has no editor-neutral symbols service yet (one is planned beside hover and completion). When
- * it lands, this file becomes a mapping of its results, like hover and completion in server.ts.
+ * Document symbols (the editor's outline): the core's symbols service (option files, Vagrantfiles) mapped to LSP;
+ * for Dockerfiles, which the core does not outline yet, stages and their instructions from the engine's model.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { Kind, Range, ResolvedConfig } from '../core/index';
+import { symbols as coreSymbols, type Kind, type Range, type ResolvedConfig, type SymbolInfo } from '../core/index';
 import { language } from '../core/registry';
 import type { DockerfileModel } from '../core/dockerfile/model';
-import type { MycnfModel } from '../core/mycnf/model';
-import type { VagrantModel, Value } from '../core/vagrant/model';
 
 function sym(name: string, kind: SymbolKind, range: Range, selectionRange: Range = range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
   const s: DocumentSymbol = { name: name || '(unnamed)', kind, range, selectionRange };
@@ -36,41 +31,29 @@ function dockerfile(m: DockerfileModel): DocumentSymbol[] {
   });
 }
 
-function mycnf(m: MycnfModel): DocumentSymbol[] {
-  // the linted file only (source 0), not the files it includes
-  return m.groups
-    .filter((g) => g.source === 0)
-    .map((g) => {
-      const own = g.options.filter((o) => o.source === 0);
-      const end = own.length ? own[own.length - 1].range.end : g.range.end;
-      const children = own.map((o) => sym(o.text, SymbolKind.Property, o.range, o.nameRange, undefined, o.rawValue));
-      return sym(`[${g.name}]`, SymbolKind.Module, { start: g.range.start, end }, g.nameRange, children, g.readBy);
-    });
-}
+const KIND: Record<SymbolInfo['kind'], SymbolKind> = {
+  configure: SymbolKind.Namespace,
+  machine: SymbolKind.Class,
+  provider: SymbolKind.Module,
+  provisioner: SymbolKind.Function,
+  network: SymbolKind.Interface,
+  folder: SymbolKind.File,
+  group: SymbolKind.Module,
+  option: SymbolKind.Property,
+  trigger: SymbolKind.Event,
+};
 
-function literal(v: Value | undefined): string | undefined {
-  if (!v) return undefined;
-  if (v.kind === 'string' || v.kind === 'symbol') return String(v.value);
-  return undefined;
-}
-
-function vagrantfile(m: VagrantModel): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  for (const d of m.defines) out.push(sym(`machine ${literal(d.name) ?? '?'}`, SymbolKind.Class, d.call.range, d.call.nameRange));
-  for (const p of m.providers) out.push(sym(`provider ${literal(p.name) ?? '?'}`, SymbolKind.Module, p.call.range, p.call.nameRange));
-  for (const p of m.provisions) out.push(sym(`provision ${p.type ?? literal(p.typeValue) ?? '?'}`, SymbolKind.Function, p.call.range, p.call.nameRange));
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+function fromCore(s: SymbolInfo): DocumentSymbol {
+  return sym(s.name, KIND[s.kind] ?? SymbolKind.Object, s.range, s.selectionRange, s.children.map(fromCore), s.detail);
 }
 
 /** Never throws: an outline is a convenience. */
 export function documentSymbols(text: string, kind: Kind, config: ResolvedConfig): DocumentSymbol[] {
   try {
+    if (kind !== 'dockerfile') return coreSymbols(text, kind, config).map(fromCore);
     const lang = language(kind);
     if (!lang.isReady()) return [];
-    const model = lang.parse(text, {}, config);
-    if (kind === 'dockerfile') return dockerfile(model as DockerfileModel);
-    if (kind === 'mycnf') return mycnf(model as MycnfModel);
-    return vagrantfile(model as VagrantModel);
+    return dockerfile(lang.parse(text, {}, config) as DockerfileModel);
   } catch {
     return [];
   }

@@ -180,8 +180,8 @@ describe('language server under Neovim 0.7 (built-in client, headless)', functio
     const names = (xs: Sym[] | undefined): unknown => (xs ?? []).map((x) => (x.children.length ? { [x.name]: names(x.children) } : x.name));
     assert.deepEqual(names(byName(result, 'Dockerfile').symbols), [{ 'stage 0': ['FROM', 'RUN', 'MAINTAINER', 'CMD'] }]);
     assert.deepEqual(names(byName(result, 'my.cnf').symbols), [{ '[mysqld]': ['innodb_buffer_pool_size', 'key_buffer'] }]);
-    assert.deepEqual(names(byName(result, 'Vagrantfile').symbols), ['provision shell']);
-    assert.equal(byName(result, 'Vagrantfile').symbols?.[0].line, 3);
+    assert.deepEqual(names(byName(result, 'Vagrantfile').symbols), [{ 'Vagrant.configure("2")': ['network forwarded_port', 'provision shell'] }]);
+    assert.equal(byName(result, 'Vagrantfile').symbols?.[0].children[1].line, 3);
   });
 
   it('completes option names in an option file', () => {
