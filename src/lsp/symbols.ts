@@ -25,7 +25,7 @@ function dockerfile(m: DockerfileModel): DocumentSymbol[] {
   return m.stages.map((st) => {
     const last = st.instructions[st.instructions.length - 1] ?? st.from;
     const range = { start: st.from.getRange().start, end: last.getRange().end };
-    const children = st.instructions.map((ins) => sym(ins.getKeyword(), SymbolKind.Field, ins.getRange(), ins.getInstructionRange(), undefined, brief(ins.getRawArgumentsContent())));
+    const children = st.instructions.map((ins) => sym(ins.getKeyword(), SymbolKind.Field, ins.getRange(), ins.getInstructionRange(), undefined, brief(ins.getArgumentsContent())));
     const name = st.nameText ? `${st.nameText}` : `stage ${st.index}`;
     return sym(name, SymbolKind.Class, range, st.nameRange ?? st.from.getInstructionRange(), children, st.image?.raw);
   });
