@@ -3,7 +3,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import type { LintEnv, Language } from './language';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { applySuppressions } from './suppress';
-import { FILE_NOT_LINTED, INTERNAL_ERROR } from './general';
+import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
 import { language, ruleMeta, severitySettingFor } from './registry';
 
 export type { LintEnv } from './language';
@@ -109,6 +109,7 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   try {
     model = lang.parse(text, env, config);
   } catch (e) {
+    if (e instanceof NotLinted) return [engineFinding(FILE_NOT_LINTED, e.message)];
     return [engineFinding(INTERNAL_ERROR, `Internal error while parsing: ${describeError(e)}`)];
   }
   const findings: Finding[] = [];

@@ -28,6 +28,8 @@ import type {
 } from './model';
 import { ByteOffsets } from './offsets';
 import { parseRuby, PrismCrash } from './prism';
+import { MAX_RUBY_NESTING, rubyNestingDepth } from './nesting';
+import { NotLinted } from '../general';
 
 type PNode = N.Node;
 type Loc = { startOffset: number; length: number };
@@ -92,6 +94,9 @@ export function parseVagrantfile(text: string): VagrantModel {
     comments: [],
     units: [],
   };
+  // prism.wasm spins forever (it cannot be stopped) past a nesting depth it does not check: refuse such input first
+  const depth = rubyNestingDepth(text);
+  if (depth > MAX_RUBY_NESTING) throw new NotLinted(`the file nests more than ${MAX_RUBY_NESTING} levels deep (blocks, brackets, operators), beyond what the Ruby parser handles safely`);
   let result;
   try {
     result = parseRuby(text);
