@@ -5,6 +5,8 @@ import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { applySuppressions } from './suppress';
 import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
 import { language, ruleMeta, severitySettingFor } from './registry';
+import { checkRanges } from './ranges';
+import { LineIndex } from './text';
 
 export type { LintEnv } from './language';
 
@@ -15,7 +17,7 @@ export type { LintEnv } from './language';
  */
 export const MAX_TEXT_LENGTH: Record<Kind, number> = {
   dockerfile: 1024 * 1024,
-  mycnf: 2 * 1024 * 1024,
+  mycnf: 1024 * 1024,
   vagrantfile: 256 * 1024,
 };
 
@@ -65,7 +67,8 @@ export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultC
     if (text.length > MAX_TEXT_LENGTH[kind]) {
       return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${MAX_TEXT_LENGTH[kind] / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }
-    return lintWith(language(kind) as Language<unknown>, text, config, env);
+    const findings = lintWith(language(kind) as Language<unknown>, text, config, env);
+    return findings.length ? checkRanges(new LineIndex(text), findings) : findings;
   } catch (e) {
     return [engineFinding(INTERNAL_ERROR, `Internal error while linting: ${describeError(e)}`)];
   }
