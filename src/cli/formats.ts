@@ -1,4 +1,5 @@
 import { allRules, ruleDoc, type Finding, type Kind } from '../core/index';
+import { escapeControl } from './escape';
 
 export interface FileResult {
   file: string;
@@ -16,9 +17,10 @@ export function formatText(results: FileResult[], color: boolean): string {
   for (const r of results) {
     for (const f of r.findings) {
       counts[f.severity]++;
-      const file = f.file ?? r.file;
+      // file names and messages (which quote option names and values) are printed with control characters escaped
+      const file = escapeControl(f.file ?? r.file);
       const sev = color ? `${COLORS[f.severity]}${f.severity}${RESET}` : f.severity;
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} [${f.name}] ${f.message}${f.fixes?.length ? ' (fixable)' : ''}`);
+      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${escapeControl(f.code)} [${escapeControl(f.name)}] ${escapeControl(f.message)}${f.fixes?.length ? ' (fixable)' : ''}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

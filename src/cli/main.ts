@@ -7,17 +7,17 @@
  *   devops-guidance rules [--format text|json]
  * Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import {
   KINDS,
   MYSQL_TARGETS,
+  MAX_TEXT_LENGTH,
   ConfigError,
   allRules,
   atOrAbove,
   compareFindings,
   findRule,
-  kindOf,
   lint,
   ready,
   ruleMarkdown,
@@ -35,6 +35,9 @@ import { configFor, installNodeAssets, nodeEnv } from '../node/host';
 import { shellcheckDockerfile } from '../node/shellcheck';
 import { dirname } from 'node:path';
 import { formatJson, formatSarif, formatText } from './formats';
+import { escapeControl } from './escape';
+import { collectFiles, KindUnknown } from './walk';
+import { readTextFileSafe } from '../node/safefs';
 
 const VERSION = '0.1.0';
 
@@ -45,6 +48,8 @@ interface LintArgs {
   format: 'text' | 'json' | 'sarif';
   kind?: Kind;
   configFile?: string;
+  /** Option-file includes are followed only inside this folder (default: the current folder). */
+  includeRoot?: string;
   failLevel?: Severity | 'none';
   cli: UserConfig;
   color: boolean;
@@ -57,6 +62,7 @@ Usage:
       --format text|json|sarif        output format (default text; json has hadolint's fields)
       --kind dockerfile|mycnf|vagrantfile   kind of stdin or of files with other names
       --config FILE                   project config instead of the nearest .devops-guidance.yaml
+      --include-root DIR              follow option-file includes only inside DIR (default: the current folder)
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
@@ -108,6 +114,9 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '-c':
         a.configFile = take();
         break;
+      case '--include-root':
+        a.includeRoot = take();
+        break;
       case '--fail-level':
       case '--failure-threshold': {
         const v = take();
@@ -147,54 +156,6 @@ function parseLintArgs(argv: string[]): LintArgs {
   return a;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vagrant']);
-
-function collect(paths: string[], kind: Kind | undefined): { file: string; kind: Kind }[] {
-  const out: { file: string; kind: Kind }[] = [];
-  const walk = (dir: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch (e) {
-      throw new UsageError(`cannot read folder ${dir}: ${(e as Error).message}`);
-    }
-    for (const e of entries) {
-      const p = join(dir, e);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(e)) walk(p);
-      } else if (st.isFile()) {
-        const k = kindOf(e);
-        if (k && (!kind || k === kind)) out.push({ file: p, kind: k });
-      }
-    }
-  };
-  for (const p of paths) {
-    if (p === '-') {
-      out.push({ file: '-', kind: kind! });
-      continue;
-    }
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
-    }
-    if (st.isDirectory()) walk(p);
-    else {
-      const k = kind ?? kindOf(p);
-      if (!k) throw new UsageError(`cannot tell what kind of file ${p} is; pass --kind dockerfile|mycnf|vagrantfile`);
-      out.push({ file: p, kind: k });
-    }
-  }
-  return out;
-}
-
 export interface FileResult {
   file: string;
   kind: Kind;
@@ -203,20 +164,43 @@ export interface FileResult {
 
 async function cmdLint(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
-  const files = collect(args.paths, args.kind);
+  let walked;
+  try {
+    walked = collectFiles(args.paths, args.kind);
+  } catch (e) {
+    if (e instanceof KindUnknown) throw new UsageError(e.message);
+    throw e;
+  }
+  const { files, problems } = walked;
   await ready();
   const results: FileResult[] = [];
   let failLevel: Severity | 'none' = args.failLevel ?? 'warning';
   const unknownKeys = new Set<string>();
+  const includeRoot = resolve(args.includeRoot ?? process.cwd());
+  const configErrors = new Map<string, ConfigError>();
   for (const { file, kind } of files) {
     const isStdin = file === '-';
-    const text = isStdin ? readFileSync(0, 'utf8') : readText(file);
+    // read before anything else, size-checked: one unreadable or oversized file does not stop the others
+    let text: string;
+    if (isStdin) text = readFileSync(0, 'utf8');
+    else {
+      const r = readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
+      if ('error' in r) {
+        problems.push({ path: file, message: r.error });
+        continue;
+      }
+      text = r.text;
+    }
     const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: args.cli });
-    if (errors.length) throw errors[0];
+    if (errors.length) {
+      // a broken config file is reported once, and the files it governs are not linted (their result would be wrong)
+      for (const e of errors) configErrors.set(`${e.file ?? ''}:${e.message}`, e);
+      continue;
+    }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
-    let findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
-    if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
+    let findings = lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file), { root: includeRoot }));
+    if (kind === 'dockerfile' && config.dockerfile.shellcheck) {
       // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
       const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
       if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
@@ -234,19 +218,15 @@ async function cmdLint(argv: string[]): Promise<number> {
       return true;
     });
   }
-  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
+  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${escapeControl(k)}"\n`);
   const out = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, args.color);
   process.stdout.write(out);
+  for (const p of problems) process.stderr.write(`devops-guidance: ${escapeControl(relative(process.cwd(), p.path) || p.path)}: ${escapeControl(p.message)}\n`);
+  for (const e of configErrors.values()) process.stderr.write(`devops-guidance: invalid configuration: ${escapeControl(e.message)}\n`);
+  // exit 2 when something could not be linted, even if the rest was clean
+  if (problems.length || configErrors.size) return 2;
   const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
   return failing ? 1 : 0;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
 }
 
 function cmdExplain(argv: string[]): number {
@@ -323,11 +303,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`devops-guidance: ${e.message}\nRun devops-guidance --help for usage.\n`);
+      process.stderr.write(`devops-guidance: ${escapeControl(e.message)}\nRun devops-guidance --help for usage.\n`);
       return 2;
     }
     if (e instanceof ConfigError) {
-      process.stderr.write(`devops-guidance: invalid configuration: ${e.message}\n`);
+      process.stderr.write(`devops-guidance: invalid configuration: ${escapeControl(e.message)}\n`);
       return 2;
     }
     process.stderr.write(`devops-guidance: internal error: ${(e as Error)?.stack ?? e}\n`);
