@@ -102,6 +102,8 @@ export interface ConfigResult {
 /** No configuration file is this large; above it, it is refused unread. */
 const MAX_CONFIG_BYTES = 256 * 1024;
 
+/** Parsed config files remembered (by path; re-read when their mtime or size changes), oldest first out. */
+const MAX_CONFIG_CACHE = 500;
 const fileCache = new Map<string, { mtimeMs: number; size: number; value: UserConfig | ConfigError }>();
 
 function readConfigFile(path: string, hadolint: boolean): UserConfig | ConfigError {
@@ -118,6 +120,7 @@ function readConfigFile(path: string, hadolint: boolean): UserConfig | ConfigErr
     } catch (e) {
       value = e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path);
     }
+    if (fileCache.size >= MAX_CONFIG_CACHE) fileCache.delete(fileCache.keys().next().value as string);
     fileCache.set(path, { mtimeMs: st.mtimeMs, size: st.size, value });
     return value;
   } catch (e) {

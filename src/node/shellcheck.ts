@@ -88,6 +88,7 @@ const cache = new Map<string, ShellcheckComment[]>();
 const CACHE_LIMIT = 1000;
 
 function remember(key: string, value: ShellcheckComment[]): void {
+  if (key.length > 64 * 1024) return; // a huge script is not kept: 1000 of them would hold 64 MB
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }

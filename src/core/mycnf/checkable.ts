@@ -54,12 +54,20 @@ export function settableNames(ref: OptionReference): string[] {
   return c;
 }
 
+/**
+ * Unknown names remembered per reference. Bounded: an editor session that lints thousands of versions of a file
+ * (every keystroke in an option name is a new unknown name) must not keep them all.
+ */
+export const MAX_SUGGESTIONS_CACHED = 2000;
+
 /** "Did you mean" for an unknown name, computed once per reference and name (a file may repeat a typo many times). */
 export function suggestNames(ref: OptionReference, name: string): string[] {
   let per = suggestCache.get(ref);
   if (!per) suggestCache.set(ref, (per = new Map()));
   let s = per.get(name);
   if (!s) {
+    // oldest first out (a Map iterates in insertion order)
+    if (per.size >= MAX_SUGGESTIONS_CACHED) per.delete(per.keys().next().value as string);
     // the bounded edit distance only runs on candidates of a close length
     const limit = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
     s = didYouMean(name, settableNames(ref).filter((n) => Math.abs(n.length - name.length) <= limit), limit);
