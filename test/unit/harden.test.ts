@@ -139,6 +139,16 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     }
   });
 
+  it('refuses stages chained more than 200 deep (rules walk each chain per stage), lints 150 as usual', () => {
+    const chain = (n: number) => 'FROM alpine:3.20 AS s0\n' + Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nRUN echo ${i}\n`).join('');
+    const refused = lint(chain(300), 'dockerfile');
+    assert.deepEqual(codes(refused), ['DG002']);
+    assert.match(refused[0].message, /more than 200 stages are built one on another \(line 400\)/);
+    assert.ok(!codes(lint(chain(150), 'dockerfile')).includes('DG002'));
+    // many stages side by side are fine
+    assert.ok(!codes(lint(Array.from({ length: 1000 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join(''), 'dockerfile')).includes('DG002'));
+  });
+
   it('a RUN script of 800 KB is not analysed (no stack overflow in 40 rules, no seconds of parsing)', () => {
     const text = 'FROM debian:12\nRUN ' + 'true && \\\n'.repeat(80000) + 'true\n';
     const fs = lint(text, 'dockerfile');

@@ -5,6 +5,7 @@ import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from '../shell/parser';
 import { dockerfileHover } from './hover';
 import { clearShellCache } from '../shell/script';
+import { NotLinted } from '../general';
 
 /** The model the engine parsed last, with its text. */
 let last: { text: string; model: DockerfileModel } | undefined;
@@ -15,7 +16,26 @@ let last: { text: string; model: DockerfileModel } | undefined;
  * parsing (what rules compute on them is cached on them), so sharing one is safe.
  */
 export function dockerfileModelOf(text: string): DockerfileModel {
-  return last && last.text === text ? last.model : parseDockerfile(text);
+  if (last && last.text === text) return last.model;
+  const model = parseDockerfile(text);
+  refuseDeepStageChains(model);
+  return model;
+}
+
+/**
+ * Stages built on stages (`FROM s1 AS s2`) form chains that many rules walk for each stage, so the cost grows with
+ * the square of a chain's length: 10,000 chained stages took 20 s of CPU. Real Dockerfiles chain a handful.
+ */
+export const MAX_STAGE_CHAIN = 200;
+
+function refuseDeepStageChains(m: DockerfileModel): void {
+  const depth = new Map<unknown, number>();
+  for (const s of m.stages) {
+    // a parent always comes earlier in the file (a self-reference has no depth yet)
+    const d = (s.parent && s.parent !== s ? (depth.get(s.parent) ?? 0) : 0) + 1;
+    depth.set(s, d);
+    if (d > MAX_STAGE_CHAIN) throw new NotLinted(`more than ${MAX_STAGE_CHAIN} stages are built one on another (line ${s.instructions[0] ? s.instructions[0].getRange().start.line + 1 : '?'})`);
+  }
 }
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
@@ -24,6 +44,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   isReady: shellParserReady,
   parse(text) {
     const model = parseDockerfile(text);
+    refuseDeepStageChains(model);
     last = { text, model };
     return model;
   },
