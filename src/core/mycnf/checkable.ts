@@ -47,6 +47,14 @@ export function uncertainRemoval(m: MycnfModel, t: MysqlTarget, removed: string 
 const namesCache = new WeakMap<OptionReference, string[]>();
 const suggestCache = new WeakMap<OptionReference, Map<string, string[]>>();
 
+const longestCache = new WeakMap<OptionReference, number>();
+
+function longestSettable(ref: OptionReference): number {
+  let n = longestCache.get(ref);
+  if (n === undefined) longestCache.set(ref, (n = Math.max(0, ...settableNames(ref).map((x) => x.length))));
+  return n;
+}
+
 /** Option names of a reference that an option file can set (removed ones left out). */
 export function settableNames(ref: OptionReference): string[] {
   let c = namesCache.get(ref);
@@ -64,6 +72,8 @@ export const MAX_SUGGESTIONS_CACHED = 2000;
 export function suggestNames(ref: OptionReference, name: string): string[] {
   let per = suggestCache.get(ref);
   if (!per) suggestCache.set(ref, (per = new Map()));
+  // no option name is within the edit-distance limit (at most 3) of a name this long: nothing to suggest or keep
+  if (name.length > longestSettable(ref) + 3) return [];
   let s = per.get(name);
   if (!s) {
     // oldest first out (a Map iterates in insertion order)
