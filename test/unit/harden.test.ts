@@ -145,8 +145,11 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     assert.deepEqual(codes(refused), ['DG002']);
     assert.match(refused[0].message, /more than 200 stages are built one on another \(line 400\)/);
     assert.ok(!codes(lint(chain(150), 'dockerfile')).includes('DG002'));
-    // many stages side by side are fine
+    // many stages side by side are fine, up to 1500 instructions
     assert.ok(!codes(lint(Array.from({ length: 1000 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join(''), 'dockerfile')).includes('DG002'));
+    const many = lint('FROM a\n' + 'RUN apt-get update && apt-get install -y x\n'.repeat(2000), 'dockerfile');
+    assert.deepEqual(codes(many), ['DG002']);
+    assert.match(many[0].message, /2001 instructions, more than the 1500/);
   });
 
   it('a RUN script of 800 KB is not analysed (no stack overflow in 40 rules, no seconds of parsing)', () => {

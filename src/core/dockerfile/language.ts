@@ -27,8 +27,15 @@ export function dockerfileModelOf(text: string): DockerfileModel {
  * the square of a chain's length: 10,000 chained stages took 20 s of CPU. Real Dockerfiles chain a handful.
  */
 export const MAX_STAGE_CHAIN = 200;
+/**
+ * Several rules compare each RUN with the RUNs before or after it (apt lists removed later, an earlier APT
+ * setting), so their cost grows with the square of the number of instructions: 2,200 RUNs took over a second.
+ * The largest real Dockerfile in the corpus has 336 instructions.
+ */
+export const MAX_INSTRUCTIONS = 1500;
 
 function refuseDeepStageChains(m: DockerfileModel): void {
+  if (m.instructions.length > MAX_INSTRUCTIONS) throw new NotLinted(`the file has ${m.instructions.length} instructions, more than the ${MAX_INSTRUCTIONS} a Dockerfile is linted with`);
   const depth = new Map<unknown, number>();
   for (const s of m.stages) {
     // a parent always comes earlier in the file (a self-reference has no depth yet)
