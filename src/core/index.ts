@@ -13,5 +13,5 @@ export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
 export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';
 export { NotLinted } from './general';
-export { hoverAt, completionsAt, ignoreEdit, type HoverInfo, type CompletionInfo } from './editor';
+export { hoverAt, completionsAt, ignoreEdit, symbols, type HoverInfo, type CompletionInfo, type SymbolInfo } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle } from './docs';
