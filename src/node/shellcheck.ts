@@ -194,7 +194,7 @@ export async function shellcheckDockerfile(text: string, config: ResolvedConfig,
  */
 export async function shellcheckVagrantfile(text: string, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}): Promise<Finding[]> {
   if (!config.dockerfile.shellcheck || !config.enable.vagrantfile) return [];
-  const binary = options.binary ?? findShellcheck();
+  const binary = resolveShellcheck(options.binary);
   if (!binary) return [];
   try {
     const m = readPathScripts(parseVagrantfile(text), env);
