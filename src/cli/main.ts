@@ -16,9 +16,7 @@ import {
   ConfigError,
   allRules,
   atOrAbove,
-  compareFindings,
   findRule,
-  lint,
   ready,
   ruleMarkdown,
   ruleTitle,
@@ -32,7 +30,7 @@ import {
   type UserConfig,
 } from '../core/index';
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
-import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
+import { lintFile } from '../node/shellcheck';
 import { dirname } from 'node:path';
 import { formatJson, formatSarif, formatText } from './formats';
 import { escapeControl } from './escape';
@@ -199,17 +197,11 @@ async function cmdLint(argv: string[]): Promise<number> {
     }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
-    let findings = lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file), { root: includeRoot }));
-    if (kind === 'dockerfile' && config.dockerfile.shellcheck) {
-      // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
-      const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
-    }
-    if (text !== undefined && kind === 'vagrantfile' && config.dockerfile.shellcheck) {
-      // ShellCheck on provisioning scripts (inline and project path: scripts), same switch.
-      const sc = await shellcheckVagrantfile(text, config, nodeEnv(isStdin ? undefined : resolve(file)), { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
-    }
+    // lint, then ShellCheck on the file's shell scripts when the binary is installed (silent otherwise;
+    // --no-shellcheck turns it off), merged; includes only inside the include root
+    const findings = await lintFile(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file), { root: includeRoot }), {
+      cwd: isStdin ? process.cwd() : dirname(resolve(file)),
+    });
     results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
   }
   // A finding inside an included option file is reported once, even when several linted files include it.
