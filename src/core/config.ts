@@ -2,7 +2,24 @@ import { z } from 'zod';
 import { parseDocument, LineCounter } from 'yaml';
 import type { Kind, SeveritySetting } from './finding';
 
-export const MYSQL_TARGETS = ['mysql-5.7', 'mysql-8.0', 'mysql-8.4', 'mariadb-10.11', 'mariadb-11.4'] as const;
+/**
+ * The servers an option file can be checked for. MariaDB 10.6 and 11.4 are inferred from the servers read directly
+ * (10.11 and 11.8); Percona Server (`percona-*`) and Percona XtraDB Cluster (`pxc-*`) are MySQL of the same series
+ * plus their own options (see data/reference/mycnf-options/README.md).
+ */
+export const MYSQL_TARGETS = [
+  'mysql-5.7',
+  'mysql-8.0',
+  'mysql-8.4',
+  'mariadb-10.6',
+  'mariadb-10.11',
+  'mariadb-11.4',
+  'mariadb-11.8',
+  'percona-8.0',
+  'percona-8.4',
+  'pxc-8.0',
+  'pxc-8.4',
+] as const;
 export type MysqlTarget = (typeof MYSQL_TARGETS)[number];
 export const DEFAULT_MYSQL_TARGET: MysqlTarget = 'mysql-8.4';
 
@@ -21,7 +38,8 @@ export const userConfigSchema = z
       .optional(),
     /** Severity per rule, keyed by code (DL3008), name (image-tag-missing) or alias (JSONArgsRecommended). */
     rules: z.record(z.string(), severitySetting).optional(),
-    mysql: z.object({ target: z.enum(MYSQL_TARGETS) }).partial().strict().optional(),
+    /** `auto` (the default) lets the file's comment and content decide; a named target is used when they do not. */
+    mysql: z.object({ target: z.enum([...MYSQL_TARGETS, 'auto']) }).partial().strict().optional(),
     dockerfile: z
       .object({
         trustedRegistries: z.array(z.string()),
@@ -46,6 +64,8 @@ export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
   /** Explicit target; undefined means: use the file's own comment, infer from the file, or fall back to DEFAULT_MYSQL_TARGET. */
   mysqlTarget?: MysqlTarget;
+  /** Where mysqlTarget came from (for the "checked for ... because ..." line): a file name or "settings". */
+  mysqlTargetFrom?: string;
   dockerfile: {
     trustedRegistries: string[];
     labelSchema: Record<string, LabelType>;
@@ -80,7 +100,10 @@ export function mergeConfig(base: ResolvedConfig, ...layers: (UserConfig | undef
     if (!l) continue;
     if (l.enable) Object.assign(out.enable, stripUndefined(l.enable));
     if (l.rules) Object.assign(out.rules, l.rules);
-    if (l.mysql?.target) out.mysqlTarget = l.mysql.target;
+    if (l.mysql?.target && l.mysql.target !== 'auto') {
+      out.mysqlTarget = l.mysql.target;
+      delete out.mysqlTargetFrom;
+    }
     const d = l.dockerfile;
     if (d) {
       if (d.trustedRegistries) out.dockerfile.trustedRegistries.push(...d.trustedRegistries.filter((r) => !out.dockerfile.trustedRegistries.includes(r)));

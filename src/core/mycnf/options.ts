@@ -57,6 +57,8 @@ export interface OptionInfo {
   stillAccepted?: boolean;
   /** The name to use instead (renames, deprecations). */
   replacement?: string;
+  /** A successor that is not an option of this server (a component, a plugin), in words. */
+  replacedBy?: string;
   /** Canonical documentation URL for this target. */
   docs?: string;
   /** One line in our own words (for hover and completion); optional. */
