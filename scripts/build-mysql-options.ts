@@ -60,6 +60,8 @@ const infoSchema = z
     deprecated: version.optional(),
     removed: z.union([version, z.literal('')]).optional(),
     stillAccepted: z.boolean().optional(),
+    /** With stillAccepted: a MySQL name MariaDB never implemented (accepted for compatibility, ignored). */
+    mysqlCompat: z.boolean().optional(),
     replacement: z.string().regex(/^[a-z][a-z0-9_.]*$/).optional(),
     /** A successor that is not an option (a component, a plugin): said in words. */
     replacedBy: z.string().min(5).max(160).optional(),
@@ -314,6 +316,7 @@ function fromMaria(r: MariaRow, confidence: Info['confidence']): Info {
   if (r.compat) {
     i.removed = '';
     i.stillAccepted = true;
+    if (r.compat === 'mysql-compat') i.mysqlCompat = true;
   } else {
     if (r.default !== undefined) i.default = r.default;
     if (r.hostDependent) i.defaultVaries = true;

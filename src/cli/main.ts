@@ -18,6 +18,9 @@ import {
   compareFindings,
   findRule,
   kindOf,
+  isOptionFileName,
+  looksLikeOptionFile,
+  mycnfTarget,
   lint,
   ready,
   ruleMarkdown,
@@ -26,7 +29,6 @@ import {
   topic,
   topicMarkdown,
   unknownRuleKeys,
-  type Finding,
   type Kind,
   type Severity,
   type UserConfig,
@@ -34,7 +36,7 @@ import {
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
 import { shellcheckDockerfile } from '../node/shellcheck';
 import { dirname } from 'node:path';
-import { formatJson, formatSarif, formatText } from './formats';
+import { formatJson, formatSarif, formatText, type FileResult } from './formats';
 
 const VERSION = '0.1.0';
 
@@ -169,8 +171,11 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
       if (st.isDirectory()) {
         if (!SKIP_DIRS.has(e)) walk(p);
       } else if (st.isFile()) {
-        const k = kindOf(e);
-        if (k && (!kind || k === kind)) out.push({ file: p, kind: k });
+        const k = kindOf(p);
+        if (!k || (kind && k !== kind)) continue;
+        // a *.cnf of another program (OpenSSL, Kerberos) found while walking a folder is left alone
+        if (k === 'mycnf' && isOptionFileName(p) === 'by-content' && !looksLikeOptionFile(readFileOr(p))) continue;
+        out.push({ file: p, kind: k });
       }
     }
   };
@@ -195,11 +200,7 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
   return out;
 }
 
-export interface FileResult {
-  file: string;
-  kind: Kind;
-  findings: Finding[];
-}
+export type { FileResult };
 
 async function cmdLint(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
@@ -215,13 +216,19 @@ async function cmdLint(argv: string[]): Promise<number> {
     if (errors.length) throw errors[0];
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
+    const shown = isStdin ? '<stdin>' : relative(process.cwd(), file) || file;
+    if (kind === 'mycnf' && text !== undefined && !args.kind && !isStdin && isOptionFileName(file) === 'by-content' && !looksLikeOptionFile(text)) {
+      results.push({ file: shown, kind, findings: [], skipped: 'no MySQL/MariaDB groups, options or !include in it (pass --kind mycnf to lint it anyway)' });
+      continue;
+    }
     let findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
+    const mysqlTarget = kind === 'mycnf' && text !== undefined && config.enable.mycnf ? mycnfTarget(text, config, nodeEnv(isStdin ? undefined : resolve(file))) : undefined;
     if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
       // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
       const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
       if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
     }
-    results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
+    results.push({ file: shown, kind, findings, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason } } : {}) });
   }
   // A finding inside an included option file is reported once, even when several linted files include it.
   const seenIncluded = new Set<string>();
@@ -239,6 +246,14 @@ async function cmdLint(argv: string[]): Promise<number> {
   process.stdout.write(out);
   const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
   return failing ? 1 : 0;
+}
+
+function readFileOr(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function readText(file: string): string | undefined {

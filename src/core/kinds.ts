@@ -19,6 +19,8 @@ export function kindOf(path: string, languageId?: string): Kind | undefined {
   if (/^vagrantfile$/i.test(name) || /\.vagrantfile$/i.test(name)) return 'vagrantfile';
   if (languageId === 'ruby') return undefined;
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower.startsWith('containerfile.')) return 'dockerfile';
-  if (lower === 'my.cnf' || lower === '.my.cnf' || lower === 'my.ini' || lower.endsWith('.cnf')) return 'mycnf';
+  // other *.cnf files are option files only by their folder or their content (see isOptionFileName and
+  // looksLikeOptionFile in mycnf/describe.ts); mysqld-auto.cnf is JSON (SET PERSIST)
+  if (lower === 'my.cnf' || lower === '.my.cnf' || lower === 'my.ini' || (lower.endsWith('.cnf') && lower !== 'mysqld-auto.cnf')) return 'mycnf';
   return undefined;
 }

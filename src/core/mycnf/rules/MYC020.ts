@@ -1,5 +1,6 @@
 import { checkable, serverLabel, suggestNames } from '../checkable';
-import { flavorOf, targetLabel } from '../groups';
+import { flavorOf, hasGalera, productOf, seriesOf, targetLabel } from '../groups';
+import type { MysqlTarget } from '../../config';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
 import { prefixMatches } from '../analyze';
 import { targetsKnowing } from '../reference';
@@ -16,9 +17,21 @@ export default defineMycnfRule({
       // component variables (validate_password.length) exist once the component is installed: we cannot tell
       if (name.includes('.')) continue;
       const maria = flavorOf(target) === 'mariadb';
-      if (!maria && (name.startsWith('wsrep_') || name.startsWith('pxc_'))) continue;
+      const product = productOf(target);
       const loose = o.prefixes.includes('loose');
       const label = serverLabel(m, target);
+      if (name.startsWith('wsrep_') || name.startsWith('pxc_')) {
+        // PXC's Galera options are typed from MariaDB's: a name we lack may still be PXC's own
+        if (product === 'pxc') continue;
+        if (!hasGalera(target)) {
+          const galera = name.startsWith('pxc_') ? 'a Percona XtraDB Cluster option' : 'a Galera (wsrep) option';
+          report(o, o.baseRange, `${o.text} is ${galera}: ${label} has no Galera and ${loose ? 'ignores the line (loose- prefix)' : 'refuses to start ("unknown variable")'}. If this server is Percona XtraDB Cluster or MariaDB with Galera, say so: # devops-guidance target=pxc-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}.`, {
+            severity: loose ? 'info' : undefined,
+          });
+          continue;
+        }
+      }
+      if ((product === 'percona' || product === 'pxc') && isPerconaOption(name)) continue;
       const fixes = [];
       let hint = '';
       const sameCase = !maria ? ref.lookup(name) : undefined;
@@ -30,7 +43,7 @@ export default defineMycnfRule({
         continue;
       }
       if (!maria && isPerconaOption(name)) {
-        report(o, o.baseRange, `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`, { severity: 'info' });
+        report(o, o.baseRange, `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then say so: # devops-guidance target=percona-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}; or write loose-${o.text}).`, { severity: 'info' });
         continue;
       }
       const longer = !maria ? prefixMatches(ref, name) : [];
@@ -44,7 +57,7 @@ export default defineMycnfRule({
           for (const x of s.slice(0, 3)) fixes.push(fix(`Change to ${x}`, false, renameEdit(o, x)));
         }
       }
-      const elsewhere = targetsKnowing(name, target);
+      const elsewhere = compactTargets(targetsKnowing(name, target));
       if (elsewhere.length) {
         const fl = flavorOf(target);
         const other = elsewhere.filter((t) => flavorOf(t) !== fl);
@@ -60,3 +73,11 @@ export default defineMycnfRule({
     }
   },
 });
+
+/** MySQL 8.0 and Percona Server 8.0 say the same about an option name: list the MySQL one only. */
+function compactTargets(ts: MysqlTarget[]): MysqlTarget[] {
+  return ts.filter((t) => {
+    const p = productOf(t);
+    return !((p === 'percona' || p === 'pxc') && ts.includes(`mysql-${seriesOf(t)}` as MysqlTarget)) && !(t === 'mariadb-10.6' && ts.includes('mariadb-10.11'));
+  });
+}
