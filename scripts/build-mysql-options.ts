@@ -22,8 +22,8 @@ const t0 = performance.now();
 
 const MYSQL: MysqlTarget[] = ['mysql-5.7', 'mysql-8.0', 'mysql-8.4'];
 const MARIADB: MysqlTarget[] = ['mariadb-10.6', 'mariadb-10.11', 'mariadb-11.4', 'mariadb-11.8'];
-const PERCONA: MysqlTarget[] = ['percona-8.0', 'percona-8.4'];
-const PXC: MysqlTarget[] = ['pxc-8.0', 'pxc-8.4'];
+const PERCONA: MysqlTarget[] = ['percona-5.7', 'percona-8.0', 'percona-8.4'];
+const PXC: MysqlTarget[] = ['pxc-5.7', 'pxc-8.0', 'pxc-8.4'];
 const DOCS_BASE: Record<MysqlTarget, string> = {
   'mysql-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
   'mysql-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
@@ -32,6 +32,8 @@ const DOCS_BASE: Record<MysqlTarget, string> = {
   'mariadb-10.11': 'https://mariadb.com/kb/en/',
   'mariadb-11.4': 'https://mariadb.com/kb/en/',
   'mariadb-11.8': 'https://mariadb.com/kb/en/',
+  'percona-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
+  'pxc-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
   'percona-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
   'percona-8.4': 'https://dev.mysql.com/doc/refman/8.4/en/',
   'pxc-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
@@ -480,7 +482,7 @@ for (const t of MYSQL) {
 // MySQL of the same series (Percona's own options are recognised by name in src/core/mycnf/names.ts, without
 // types); PXC adds Galera's wsrep_* options (typed as MariaDB 10.11's Galera build has them: inferred) and its own.
 const PXC_DOCS = (t: MysqlTarget) => `https://docs.percona.com/percona-xtradb-cluster/${t.slice(4)}/wsrep-system-index.html`;
-for (const [t, base] of [['percona-8.0', 'mysql-8.0'], ['percona-8.4', 'mysql-8.4'], ['pxc-8.0', 'mysql-8.0'], ['pxc-8.4', 'mysql-8.4']] as const) {
+for (const [t, base] of [['percona-5.7', 'mysql-5.7'], ['percona-8.0', 'mysql-8.0'], ['percona-8.4', 'mysql-8.4'], ['pxc-5.7', 'mysql-5.7'], ['pxc-8.0', 'mysql-8.0'], ['pxc-8.4', 'mysql-8.4']] as const) {
   for (const i of tables.get(base)!.values()) put(t, { ...i, docs: i.docs?.replace(DOCS_BASE[base], DOCS_BASE[t]) });
 }
 for (const t of PXC) {
@@ -492,9 +494,11 @@ for (const t of PXC) {
     i.docs = PXC_DOCS(t);
     put(t, i);
   }
-  for (const [name, fields] of Object.entries(ov.pxc.add)) {
+  for (const [name, raw] of Object.entries(ov.pxc.add)) {
+    const { only, ...fields } = raw as { only?: string[] } & Partial<Info>;
+    if (only && !only.includes(t)) continue;
     const cur = tables.get(t)!.get(name);
-    put(t, { ...(cur ?? { name, type: 'string', optionFile: true }), docs: PXC_DOCS(t), confidence: 'verified', ...(fields as Partial<Info>) });
+    put(t, { ...(cur ?? { name, type: 'string', optionFile: true }), docs: PXC_DOCS(t), confidence: 'verified', ...fields });
   }
 }
 
@@ -593,8 +597,10 @@ const TARGET_CONFIDENCE: Record<MysqlTarget, 'verified' | 'inferred'> = {
   'mariadb-10.11': 'verified',
   'mariadb-11.4': 'inferred',
   'mariadb-11.8': 'verified',
+  'percona-5.7': 'inferred',
   'percona-8.0': 'verified',
   'percona-8.4': 'verified',
+  'pxc-5.7': 'inferred',
   'pxc-8.0': 'verified',
   'pxc-8.4': 'verified',
 };

@@ -15,8 +15,10 @@ export const MYSQL_TARGETS = [
   'mariadb-10.11',
   'mariadb-11.4',
   'mariadb-11.8',
+  'percona-5.7',
   'percona-8.0',
   'percona-8.4',
+  'pxc-5.7',
   'pxc-8.0',
   'pxc-8.4',
 ] as const;

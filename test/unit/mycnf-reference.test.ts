@@ -158,7 +158,7 @@ describe('mycnf option reference', () => {
       assert.ok(get('mariadb-10.11', n));
       assert.equal(ref('mysql-8.0').lookup(n), undefined, n);
     }
-    assert.deepEqual(targetsKnowing('gtid_strict_mode', 'mysql-8.0'), ['mariadb-10.11', 'mariadb-11.4']);
+    assert.deepEqual(targetsKnowing('gtid_strict_mode', 'mysql-8.0'), ['mariadb-10.6', 'mariadb-10.11', 'mariadb-11.4', 'mariadb-11.8']);
   });
 
   it('places MariaDB 11.4 between the 10.11 and 11.8 servers', () => {

@@ -28,6 +28,11 @@ export function seriesOf(t: MysqlTarget): string {
   return t.slice(t.indexOf('-') + 1);
 }
 
+/** Whose version numbers the tables use: Percona Server and PXC follow MySQL's. */
+export function vendorOf(t: MysqlTarget): 'MySQL' | 'MariaDB' {
+  return flavorOf(t) === 'mariadb' ? 'MariaDB' : 'MySQL';
+}
+
 export function targetLabel(t: MysqlTarget): string {
   return `${PRODUCT_LABEL[productOf(t)]} ${seriesOf(t)}`;
 }
