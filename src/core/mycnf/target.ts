@@ -98,7 +98,8 @@ function decide(ev: Evidence, config: ResolvedConfig): TargetChoice {
   const t = make(ev.product, series) ?? make(ev.product, ev.product === 'mariadb' ? '10.11' : '8.4')!;
   const ver = ev.seriesWhy ? `, and ${ev.seriesWhy}` : ev.product === 'mariadb' ? '; the version is assumed' : '; the newest series is assumed';
   const over = conf ? ` (${confWhy}, but this file is plainly for ${targetLabel(t).replace(/ [\d.]+$/, '')})` : '';
-  return { target: t, source: 'inferred', reason: `inferred from ${ev.why}${ver}${over}` };
+  const guessed = ev.product === 'mariadb' && /^Galera options/.test(ev.why ?? '');
+  return { target: t, source: 'inferred', reason: `inferred from ${ev.why}${ver}${guessed ? ' (Percona XtraDB Cluster has the same options: set the target if it is that)' : ''}${over}`, ...(guessed ? { guessed } : {}) };
 }
 
 /** Folder and file names that tell the flavor: Debian/Ubuntu package layouts. */
