@@ -3,9 +3,36 @@ import { flavorOf, hasGalera, productOf, seriesOf, targetLabel } from '../groups
 import type { MysqlTarget } from '../../config';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
 import { prefixMatches } from '../analyze';
+import { facts } from '../facts';
 import { targetsKnowing } from '../reference';
 import { defineMycnfRule, fix, renameEdit } from '../report';
 
+
+/**
+ * The plugin names a loaded library registers (MySQL and MariaDB give every plugin an option of its name that says
+ * whether to activate it: ON, OFF, FORCE or FORCE_PLUS_PERMANENT). Libraries not listed register their own name.
+ */
+const PLUGINS_OF_LIBRARY: Record<string, string[]> = {
+  semisync_source: ['rpl_semi_sync_source'],
+  semisync_replica: ['rpl_semi_sync_replica'],
+  semisync_master: ['rpl_semi_sync_master'],
+  semisync_slave: ['rpl_semi_sync_slave'],
+  mysql_clone: ['clone'],
+  connection_control: ['connection_control', 'connection_control_failed_login_attempts'],
+  auth_socket: ['auth_socket', 'unix_socket'],
+  auth_pam: ['pam'],
+  auth_ed25519: ['ed25519'],
+  ha_rocksdb: ['rocksdb'],
+  ha_connect: ['connect'],
+};
+const ACTIVATION = /^(on|off|force|force_plus_permanent)$/i;
+
+/** A plugin's activation option (`auth_socket=FORCE_PLUS_PERMANENT` after `plugin-load-add=auth_socket.so`). */
+function isPluginActivation(m: Parameters<typeof facts>[0], o: { name: string; hasValue: boolean; value?: string }): boolean {
+  if (o.hasValue && !ACTIVATION.test((o.value ?? '').trim())) return false;
+  for (const lib of facts(m).plugins.keys()) if ((PLUGINS_OF_LIBRARY[lib] ?? [lib]).includes(o.name)) return true;
+  return false;
+}
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
 export default defineMycnfRule({
@@ -32,6 +59,7 @@ export default defineMycnfRule({
         }
       }
       if ((product === 'percona' || product === 'pxc') && isPerconaOption(name)) continue;
+      if (isPluginActivation(m, o)) continue;
       const fixes = [];
       let hint = '';
       const sameCase = !maria ? ref.lookup(name) : undefined;
