@@ -48,6 +48,17 @@ function describeError(e: unknown): string {
   return String(e);
 }
 
+/** UTF-16 text read as UTF-8: every other character of the first line is NUL (after a mangled byte-order mark). */
+export function looksUtf16(text: string): boolean {
+  const p = text.slice(0, 256).replace(/^(\uFFFD\uFFFD?|\uFEFF)/, '');
+  if (p.length < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 0) i % 2 ? odd++ : even++;
+  const half = p.length / 2;
+  return odd >= half * 0.9 || even >= half * 0.9;
+}
+
 /** A quick check for binary content: NUL bytes near the start. */
 export function looksBinary(text: string): boolean {
   const probe = text.length > 8192 ? text.slice(0, 8192) : text;
@@ -61,7 +72,12 @@ export function looksBinary(text: string): boolean {
 export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): Finding[] {
   try {
     if (!config.enable[kind]) return [];
-    if (looksBinary(text)) return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
+    if (looksBinary(text)) {
+      if (kind === 'mycnf' && looksUtf16(text)) {
+        return [engineFinding(FILE_NOT_LINTED, 'This option file is saved as UTF-16 (as Windows Notepad offers): MySQL and MariaDB read option files byte by byte, so they cannot read it and stop with "Found option without preceding group". Save it as UTF-8 without a byte-order mark (or ASCII).', 'error')];
+      }
+      return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
+    }
     if (text.length > MAX_TEXT_LENGTH[kind]) {
       return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${MAX_TEXT_LENGTH[kind] / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }
