@@ -1,6 +1,8 @@
 /** Which files are option files, the target shown for them, and files the server cannot read at all. */
 import { strict as assert } from 'node:assert';
-import '../helpers/setup';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from '../helpers/setup';
 import { lint, isOptionFileName, looksLikeOptionFile, mycnfTarget, defaultConfig, mergeConfig } from '../../src/core/index';
 
 const OPENSSL = `# OpenSSL example configuration file.
@@ -81,5 +83,65 @@ describe('mycnf: a UTF-16 option file', () => {
     // other binary content stays "binary"
     const bin = lint('\u0000\u0001\u0002garbage\u0000\u0000\u0000\u0007', 'mycnf', defaultConfig());
     assert.match(bin[0].message, /binary/);
+  });
+});
+
+describe('mycnf: target inference on the corpus', () => {
+  // Where each corpus file comes from (SOURCES.tsv): the product, and the series when the source says it.
+  const TRUTH: Record<string, [string, string?]> = {
+    'chrisleekr-vagrant-my-master.cnf': ['mysql'],
+    'chrisleekr-vagrant-my-slave.cnf': ['mysql'],
+    'debian12-mariadb1011-50-server.cnf': ['mariadb', '10.11'],
+    'debian12-mariadb1011-60-galera.cnf': ['mariadb', '10.11'],
+    'debian12-mariadb1011-mariadb.cnf': ['mariadb', '10.11'],
+    'debian12-mariadb1011-wsrep-example.cnf': ['mariadb', '10.11'],
+    'docker-library-mysql-cluster76.cnf': ['mysql', '5.7'],
+    'docker-library-mysql80-docker.cnf': ['mysql', '8.0'],
+    'docker-library-mysql80-my.cnf': ['mysql', '8.0'],
+    'docker-library-mysql80-mysqld.cnf': ['mysql', '8.0'],
+    'laradock-mariadb.cnf': ['mariadb'],
+    'laradock-mysql.cnf': ['mysql'],
+    'laradock-percona.cnf': ['percona'],
+    'magenx-magento-tuned.cnf': ['mariadb'],
+    'mariadb-server-rpm-server.cnf': ['mariadb'],
+    'mysql-server-rpm-docker.cnf': ['mysql'],
+    'percona-docker-master-slave.cnf': ['percona', '8.0'],
+    'percona-docker-ps-gr57-node.cnf': ['percona', '5.7'],
+    'percona-docker-pxc56-node.cnf': ['pxc'],
+    'percona-docker-pxc80-node.cnf': ['pxc', '8.0'],
+    'percona-docker-pxc84-node.cnf': ['pxc', '8.4'],
+    'percona-toolkit-configdiff-pxc.cnf': ['pxc'],
+    'percona-toolkit-sandbox-mariadb104.cnf': ['mariadb'],
+    'percona-toolkit-sandbox-pxc80.cnf': ['pxc', '8.0'],
+    'percona-toolkit-sandbox80.cnf': ['mysql', '8.0'],
+    'vbabak-docker-master.cnf': ['mysql'],
+    'vbabak-docker-slave.cnf': ['mysql'],
+    'vitess-mariadb104-fragment.cnf': ['mariadb'],
+    'vitess-mysql84-fragment.cnf': ['mysql', '8.4'],
+  };
+  it('gets the flavor right for nearly every file, and never calls a MariaDB file MySQL when it shows MariaDB', () => {
+    const fam = (p: string) => (p === 'mariadb' ? 'mariadb' : 'mysql');
+    let flavor = 0;
+    let product = 0;
+    let series = 0;
+    let seriesKnown = 0;
+    const wrong: string[] = [];
+    for (const [file, [p, s]] of Object.entries(TRUTH)) {
+      const path = join(CORPUS, 'mycnf', file);
+      const t = mycnfTarget(readFileSync(path, 'utf8'), defaultConfig(), { fileName: path });
+      const tp = t.target.slice(0, t.target.indexOf('-'));
+      const ts = t.target.slice(t.target.indexOf('-') + 1);
+      if (fam(tp) === fam(p)) flavor++;
+      else if (t.source !== 'default') wrong.push(`${file}: ${t.target} (${t.reason})`);
+      if (tp === p) product++;
+      if (s) {
+        seriesKnown++;
+        if (ts === s && fam(tp) === fam(p)) series++;
+      }
+    }
+    const n = Object.keys(TRUTH).length;
+    console.log(`      target inference on the corpus: flavor ${flavor}/${n}, product ${product}/${n}, series ${series}/${seriesKnown}`);
+    assert.deepEqual(wrong, [], 'a file that shows its flavor is never checked as the other one');
+    assert.ok(flavor >= n - 2 && product >= n - 5, `flavor ${flavor}/${n}, product ${product}/${n}`);
   });
 });

@@ -125,7 +125,8 @@ function evidence(p: ParsedFiles, refs: RefLoader): Evidence {
   for (const g of p.groups) {
     const k = g.name.toLowerCase();
     const m = /^(?:mariadb|mariadbd|mysqld)-(1\d\.\d+)$/.exec(k);
-    if (/^(mariadb|mariadbd)(-\d+\.\d+)?$/.test(k) || k === 'galera' || k === 'client-mariadb' || m) {
+    // [client-server] and [client-mariadb] are read by MariaDB programs only
+    if (/^(mariadb|mariadbd)(-\d+\.\d+)?$/.test(k) || k === 'galera' || k === 'client-mariadb' || k === 'client-server' || m) {
       if (!maria.length || !maria[0].startsWith('the [')) maria.unshift(`the [${g.name}] group`);
       mariaScore += 3;
       if (m && isTarget(`mariadb-${m[1]}`) && !mariaSeries) {
@@ -151,6 +152,8 @@ function evidence(p: ParsedFiles, refs: RefLoader): Evidence {
     seen.add(n);
     if (n.startsWith('wsrep_')) {
       wsrep ??= o.text;
+      // xtrabackup-v2 state transfers are Percona XtraDB Cluster's (MariaDB has mariabackup)
+      if (n === 'wsrep_sst_method' && /^\s*["']?xtrabackup/i.test(o.value ?? '')) pxc ??= `${o.text}=${(o.value ?? '').trim()}`;
       continue;
     }
     if (n.startsWith('pxc_')) {
@@ -174,7 +177,13 @@ function evidence(p: ParsedFiles, refs: RefLoader): Evidence {
       percona ??= o.text;
     }
   }
-  const hint = pathHint(p.sources[0].path);
+  // the file's own place, or the folder it includes (/etc/mysql/mariadb.cnf reads mariadb.conf.d/)
+  let hint = pathHint(p.sources[0].path);
+  for (const d of p.directives) {
+    if (hint || d.source !== 0 || !d.path) continue;
+    const h = pathHint(`${d.path.replace(/[\\/]+$/, '')}/x.cnf`);
+    if (h && h.product !== 'mysql') hint = { product: h.product, why: `the folder it includes (${h.why.replace(/^the file's place \((.*)\)$/, '$1')})` };
+  }
   if (hint?.product === 'mariadb') {
     maria.push(hint.why);
     mariaScore += 2;
