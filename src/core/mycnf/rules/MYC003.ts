@@ -1,13 +1,16 @@
 import { didYouMean } from '../../text';
 import { defineMycnfRule, fix } from '../report';
 import { MAX_INCLUDE_DEPTH } from '../parse';
+import { compareVersions, flavorOf, seriesOf } from '../groups';
 
 /** A directive the server rejects, ignores or stops following. */
 export default defineMycnfRule({
   meta: { code: 'MYC003', name: 'include-directive-invalid', severity: 'error', fix: 'unsafe' },
   check(m, report) {
     for (const d of m.directives) {
-      if (d.optional && m.target.target !== 'mariadb-11.4') {
+      const t = m.target.target;
+      // 11.8.9 reads `?includedir` as a directive too (checked: a missing folder stops it, "Can't read dir")
+      if (d.optional && !(flavorOf(t) === 'mariadb' && compareVersions(seriesOf(t), '11.4') >= 0)) {
         report(d, d.keywordRange, `\`${d.keyword}\` exists only in MariaDB 11.4.10 and later; the target (${m.target.target}) reads this line as an option and refuses to start. Use \`!${d.keyword.slice(1)}\`.`, {
           fixes: [fix(`Use !${d.keyword.slice(1)}`, false, { range: { start: d.keywordRange.start, end: { line: d.line, character: d.keywordRange.start.character + 1 } }, newText: '!' })],
         });
