@@ -5,7 +5,7 @@ export interface FileResult {
   kind: Kind;
   findings: Finding[];
   /** Option files: the server the file was checked for, and why. */
-  mysqlTarget?: { target: string; label: string; reason: string };
+  mysqlTarget?: { target: string; label: string; reason: string; tables?: string };
   /** Set when the file was not linted (e.g. a *.cnf that is no MySQL option file), with the reason. */
   skipped?: string;
 }
@@ -24,7 +24,7 @@ export function formatText(results: FileResult[], color: boolean): string {
       lines.push(`${r.file}: not linted: ${r.skipped}`);
       continue;
     }
-    if (r.mysqlTarget) lines.push(`${r.file}: checked for ${r.mysqlTarget.label} (${r.mysqlTarget.target}): ${r.mysqlTarget.reason}`);
+    if (r.mysqlTarget) lines.push(`${r.file}: checked for ${r.mysqlTarget.label} (${r.mysqlTarget.target}): ${r.mysqlTarget.reason}${r.mysqlTarget.tables ? ` [${r.mysqlTarget.tables}]` : ''}`);
     for (const f of r.findings) {
       counts[f.severity]++;
       const file = f.file ?? r.file;

@@ -228,7 +228,7 @@ async function cmdLint(argv: string[]): Promise<number> {
       const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
       if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
     }
-    results.push({ file: shown, kind, findings, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason } } : {}) });
+    results.push({ file: shown, kind, findings, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
   }
   // A finding inside an included option file is reported once, even when several linted files include it.
   const seenIncluded = new Set<string>();

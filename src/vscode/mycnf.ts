@@ -50,7 +50,7 @@ export class TargetStatus implements vscode.Disposable {
       const { config } = configFor(file, 'mycnf', { settings: readSettings(doc.uri).config, stopAt: folder ? dirname(folder.uri.fsPath) : undefined });
       const t = mycnfTarget(doc.getText(), config, nodeEnv(file));
       this.item.text = `$(database) ${t.label}`;
-      this.item.tooltip = new vscode.MarkdownString(`**Checked for ${t.label}** (\`${t.target}\`): ${t.reason}.\n\nSet it with \`# devops-guidance target=...\` in the file, \`mysql.target\` in \`.devops-guidance.yaml\`, or the \`devopsGuidance.mysql.target\` setting.`);
+      this.item.tooltip = new vscode.MarkdownString(`**Checked for ${t.label}** (\`${t.target}\`): ${t.reason}.${t.tables ? `\n\n_${t.tables}._` : ''}\n\nSet it with \`# devops-guidance target=...\` in the file, \`mysql.target\` in \`.devops-guidance.yaml\`, or the \`devopsGuidance.mysql.target\` setting.`);
       this.item.show();
     } catch {
       this.item.hide();

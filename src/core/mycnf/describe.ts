@@ -20,13 +20,29 @@ export interface MycnfTargetInfo {
   source: TargetChoice['source'];
   /** Why, in one sentence. */
   reason: string;
+  /** How sure the option table of this target is, when it was not read from that server itself. */
+  tables?: string;
 }
+
+/** Targets whose option tables are inferred rather than read from the server (data/reference/mycnf-options/README.md). */
+const INFERRED_TABLES: Partial<Record<MysqlTarget, string>> = {
+  'mariadb-10.6': 'option table inferred from MariaDB 10.11 (no 10.6 server was read)',
+  'mariadb-11.4': 'option table inferred between MariaDB 10.11 and 11.8',
+  'mysql-5.7': "server options from 5.7's own help table; InnoDB and plugin options inferred from 8.0",
+  'percona-5.7': "MySQL 5.7's table (InnoDB and plugin options inferred); Percona's own options known by name only",
+  'percona-8.0': "MySQL 8.0's table; Percona's own options known by name only",
+  'percona-8.4': "MySQL 8.4's table; Percona's own options known by name only",
+  'pxc-5.7': 'Galera options typed from MariaDB (inferred); the rest as MySQL 5.7',
+  'pxc-8.0': 'Galera options typed from MariaDB (inferred); the rest as MySQL 8.0',
+  'pxc-8.4': 'Galera options typed from MariaDB (inferred); the rest as MySQL 8.4',
+};
 
 /** The server the file is checked for and why (the same choice the lint makes). Never throws. */
 export function mycnfTarget(text: string, config: ResolvedConfig, env: LintEnv = {}): MycnfTargetInfo {
   try {
     const t = chooseTarget(parseOptionFiles(text, env), config, loadRef);
-    return { target: t.target, label: targetLabel(t.target), source: t.source, reason: t.reason };
+    const tables = INFERRED_TABLES[t.target];
+    return { target: t.target, label: targetLabel(t.target), source: t.source, reason: t.reason, ...(tables ? { tables } : {}) };
   } catch (e) {
     return { target: 'mysql-8.4', label: targetLabel('mysql-8.4'), source: 'default', reason: `the file could not be read for clues (${(e as Error).message})` };
   }
