@@ -20,6 +20,7 @@ import {
   kindOf,
   isOptionFileName,
   looksLikeOptionFile,
+  mycnfIncludedFiles,
   mycnfTarget,
   lint,
   ready,
@@ -29,6 +30,7 @@ import {
   topic,
   topicMarkdown,
   unknownRuleKeys,
+  type Finding,
   type Kind,
   type Severity,
   type UserConfig,
@@ -209,11 +211,32 @@ async function cmdLint(argv: string[]): Promise<number> {
   const results: FileResult[] = [];
   let failLevel: Severity | 'none' = args.failLevel ?? 'warning';
   const unknownKeys = new Set<string>();
+  // Option files read by another linted option file (through !include / !includedir) are fragments of it: checked
+  // for the same server, and without the checks that need the whole configuration (those run on the root).
+  const includedBy = new Map<string, string>();
+  for (const { file, kind } of files) {
+    if (kind !== 'mycnf' || file === '-') continue;
+    const abs = resolve(file);
+    for (const p of mycnfIncludedFiles(readFileOr(file), nodeEnv(abs))) if (resolve(p) !== abs && !includedBy.has(resolve(p))) includedBy.set(resolve(p), abs);
+  }
+  const rootTargets = new Map<string, ReturnType<typeof mycnfTarget>>();
   for (const { file, kind } of files) {
     const isStdin = file === '-';
     const text = isStdin ? readFileSync(0, 'utf8') : readText(file);
-    const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: args.cli });
+    const found = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: args.cli });
+    const { errors } = found;
+    let config = found.config;
     if (errors.length) throw errors[0];
+    const root = kind === 'mycnf' && !isStdin ? includedBy.get(resolve(file)) : undefined;
+    if (root && !args.cli.mysql?.target) {
+      let rt = rootTargets.get(root);
+      if (!rt) {
+        const rootConfig = configFor(root, 'mycnf', { configFile: args.configFile, cli: args.cli }).config;
+        rt = mycnfTarget(readFileOr(root), rootConfig, nodeEnv(root));
+        rootTargets.set(root, rt);
+      }
+      config = { ...config, mysqlTarget: rt.target, mysqlTargetFrom: `${relative(process.cwd(), root) || root}, which includes this file,` };
+    }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
     const shown = isStdin ? '<stdin>' : relative(process.cwd(), file) || file;
@@ -221,8 +244,9 @@ async function cmdLint(argv: string[]): Promise<number> {
       results.push({ file: shown, kind, findings: [], skipped: 'no MySQL/MariaDB groups, options or !include in it (pass --kind mycnf to lint it anyway)' });
       continue;
     }
-    let findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
-    const mysqlTarget = kind === 'mycnf' && text !== undefined && config.enable.mycnf ? mycnfTarget(text, config, nodeEnv(isStdin ? undefined : resolve(file))) : undefined;
+    const env = { ...nodeEnv(isStdin ? undefined : resolve(file)), ...(root ? { includedBy: root } : {}) };
+    let findings = text === undefined ? [] : lint(text, kind, config, env);
+    const mysqlTarget = kind === 'mycnf' && text !== undefined && config.enable.mycnf ? mycnfTarget(text, config, env) : undefined;
     if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
       // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
       const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
@@ -230,12 +254,15 @@ async function cmdLint(argv: string[]): Promise<number> {
     }
     results.push({ file: shown, kind, findings, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
   }
-  // A finding inside an included option file is reported once, even when several linted files include it.
+  // A finding inside an included option file is reported once, even when several linted files include it, and not
+  // again when that file is linted itself (as a fragment of the root that includes it).
+  const keyOf = (file: string, f: Finding) => `${resolve(file)}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
   const seenIncluded = new Set<string>();
+  for (const r of results) if (r.file !== '<stdin>') for (const f of r.findings) if (!f.file) seenIncluded.add(keyOf(r.file, f));
   for (const r of results) {
     r.findings = r.findings.filter((f) => {
       if (!f.file) return true;
-      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
+      const key = keyOf(f.file, f);
       if (seenIncluded.has(key)) return false;
       seenIncluded.add(key);
       return true;

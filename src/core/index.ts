@@ -13,4 +13,4 @@ export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
 export { hoverAt, completionsAt, ignoreEdit, type HoverInfo, type CompletionInfo } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle } from './docs';
-export { mycnfTarget, looksLikeOptionFile, isOptionFileName, type MycnfTargetInfo } from './mycnf/describe';
+export { mycnfTarget, mycnfIncludedFiles, looksLikeOptionFile, isOptionFileName, type MycnfTargetInfo } from './mycnf/describe';

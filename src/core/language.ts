@@ -7,6 +7,11 @@ import type { SuppressionModel } from './suppress';
 export interface LintEnv {
   /** Path of the linted file, when it has one (used for relative includes and messages). */
   fileName?: string;
+  /**
+   * Option files: the file that reads this one through `!include`/`!includedir`, when the host knows it (the CLI
+   * linting both). The file is then a fragment: checks that need the whole configuration run on that root file.
+   */
+  includedBy?: string;
   /** Reads a file; undefined when it does not exist or cannot be read. */
   readFile?(path: string): string | undefined;
   /** Lists the entries of a folder; undefined when it cannot be read. */

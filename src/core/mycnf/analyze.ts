@@ -26,7 +26,7 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   const p = parseOptionFiles(text, env);
   // A conf.d file is a fragment of the whole configuration: checks that need all of it (no server_id, no cluster
   // address, replica safety) stay quiet here and run on the root file, which reads this one through !includedir.
-  if (isOverlayPath(env.fileName)) p.partial = true;
+  if (isOverlayPath(env.fileName) || env.includedBy) p.partial = true;
   const target = chooseTarget(p, config, refs);
   const t = target.target;
   for (const g of p.groups) applyGroupClass(g, t);

@@ -101,3 +101,13 @@ export function looksLikeOptionFile(text: string): boolean {
   }
   return known >= 2 && known >= 2 * other;
 }
+
+/** The files an option file reads through `!include` / `!includedir` (resolved paths, as the host's readFile got them). */
+export function mycnfIncludedFiles(text: string, env: LintEnv): string[] {
+  try {
+    const p = parseOptionFiles(text, env);
+    return p.sources.slice(1).map((s) => s.path).filter((x): x is string => !!x);
+  } catch {
+    return [];
+  }
+}
