@@ -9,7 +9,7 @@ export default defineMycnfRule({
     const lb = f.binlog.explicit;
     if (!lb || lb.key !== 'log_bin' || isNegated(lb) || (lb.hasValue && (lb.value ?? '').trim())) return;
     if (f.flavor === 'mysql' && f.mysql8) return; // MySQL 8.0 names them binlog.NNNNNN
-    if (m.server.get('log_basename')) return;
+    if (m.server.get('log_basename') || m.server.get('log_bin_index')) return; // mariadbd warns unless one of them names the files
     report(lb, lb.nameRange, `${lb.text} has no base name, so the binary log files are named after the host (host-bin.000001). When the host name changes (a new container, a restored VM), the server starts a new series and no longer finds the old index: replicas and point-in-time recovery lose track. Give a fixed name: log_bin = mysql-bin${f.flavor === 'mariadb' ? ' (or set log_basename)' : ''}.`, {
       fixes: setValueFix(lb, 'mysql-bin', 'Set log_bin = mysql-bin'),
     });
