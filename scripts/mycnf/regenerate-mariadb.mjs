@@ -21,7 +21,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, isAbsolute } from 'node:path';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
 const args = process.argv.slice(2);
@@ -332,7 +332,8 @@ function extraCandidates() {
 }
 
 // ---- output ----
-const out = join(root, arg('--out', `data/reference/mycnf-options/mariadb-${parsed.version.split('.').slice(0, 2).join('.')}.json`));
+const outArg = arg('--out', `data/reference/mycnf-options/mariadb-${parsed.version.split('.').slice(0, 2).join('.')}.json`);
+const out = isAbsolute(outArg) ? outArg : join(root, outArg); // an absolute --out is taken as it is
 const sorted = [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 const body = {
   meta: {
