@@ -11,6 +11,6 @@ export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
 export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
-export { hoverAt, completionsAt, ignoreEdit, type HoverInfo, type CompletionInfo } from './editor';
+export { hoverAt, completionsAt, ignoreEdit, symbols, type HoverInfo, type CompletionInfo, type SymbolInfo } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle } from './docs';
 export { mycnfTarget, mycnfIncludedFiles, looksLikeOptionFile, isOptionFileName, type MycnfTargetInfo } from './mycnf/describe';
