@@ -1,5 +1,5 @@
 /** The manifest, the README and the adapter agree with each other (vscode-markdownlint's metadata tests, in spirit). */
-import { MYSQL_TARGETS } from '../../src/core/config';
+import { MYSQL_TARGETS } from '../../src/core/mycnf/targets';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

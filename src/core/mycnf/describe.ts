@@ -2,7 +2,8 @@
  * What the adapters show about an option file besides its findings: the server it is checked for and why (CLI text
  * and JSON output, the editor's status bar), and whether a `*.cnf` / `*.ini` file is a MySQL option file at all.
  */
-import type { ResolvedConfig, MysqlTarget } from '../config';
+import type { ResolvedConfig } from '../config';
+import type { MysqlTarget } from './targets';
 import type { LintEnv } from '../language';
 import { targetLabel } from './groups';
 import type { TargetChoice } from './model';

@@ -6,7 +6,8 @@
  * shows nothing, and for the version when it agrees with the file's flavor; it never turns a file that is plainly
  * MariaDB into a MySQL file or the reverse. With neither, MySQL 8.4 is assumed.
  */
-import { DEFAULT_MYSQL_TARGET, MYSQL_TARGETS, type MysqlTarget, type ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config';
+import { DEFAULT_MYSQL_TARGET, MYSQL_TARGETS, type MysqlTarget } from './targets';
 import { didYouMean } from '../text';
 import { productOf, seriesOf, targetLabel, type Product } from './groups';
 import { isPerconaOption } from './names';

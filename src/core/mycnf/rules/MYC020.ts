@@ -1,11 +1,13 @@
 import { checkable, serverLabel, suggestNames } from '../checkable';
 import { flavorOf, hasGalera, productOf, seriesOf, targetLabel } from '../groups';
-import type { MysqlTarget } from '../../config';
+import type { MysqlTarget } from '../targets';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
 import { prefixMatches } from '../analyze';
 import { facts } from '../facts';
 import { targetsKnowing } from '../reference';
-import { defineMycnfRule, fix, renameEdit } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { fix, renameEdit } from '../report';
 
 
 /**
@@ -35,9 +37,9 @@ function isPluginActivation(m: Parameters<typeof facts>[0], o: { name: string; h
 }
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
-export default defineMycnfRule({
-  meta: { code: 'MYC020', name: 'unknown-option', severity: 'error', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC020', name: 'unknown-option', kind: 'mycnf', severity: 'error', fix: 'unsafe' },
+  check(m, ctx) {
     for (const { o, target, ref } of checkable(m)) {
       if (o.info || o.abbreviationOf?.length && flavorOf(target) === 'mariadb') continue;
       const name = o.name;
@@ -52,7 +54,10 @@ export default defineMycnfRule({
         if (product === 'pxc') continue;
         if (!hasGalera(target)) {
           const galera = name.startsWith('pxc_') ? 'a Percona XtraDB Cluster option' : 'a Galera (wsrep) option';
-          report(o, o.baseRange, `${o.text} is ${galera}: ${label} has no Galera and ${loose ? 'ignores the line (loose- prefix)' : 'refuses to start ("unknown variable")'}. If this server is Percona XtraDB Cluster or MariaDB with Galera, say so: # devops-guidance target=pxc-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}.`, {
+          ctx.report({
+            input: o.source,
+            range: o.baseRange,
+            message: `${o.text} is ${galera}: ${label} has no Galera and ${loose ? 'ignores the line (loose- prefix)' : 'refuses to start ("unknown variable")'}. If this server is Percona XtraDB Cluster or MariaDB with Galera, say so: # devops-guidance target=pxc-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}.`,
             severity: loose ? 'info' : undefined,
           });
           continue;
@@ -64,14 +69,22 @@ export default defineMycnfRule({
       let hint = '';
       const sameCase = !maria ? ref.lookup(name) : undefined;
       if (sameCase) {
-        report(o, o.baseRange, `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`, {
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`,
           severity: loose ? 'info' : undefined,
           fixes: [fix(`Write ${sameCase.name}`, true, renameEdit(o, sameCase.name))],
         });
         continue;
       }
       if (!maria && isPerconaOption(name)) {
-        report(o, o.baseRange, `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then say so: # devops-guidance target=percona-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}; or write loose-${o.text}).`, { severity: 'info' });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then say so: # devops-guidance target=percona-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}; or write loose-${o.text}).`,
+          severity: 'info',
+        });
         continue;
       }
       const longer = !maria ? prefixMatches(ref, name) : [];
@@ -94,10 +107,21 @@ export default defineMycnfRule({
       }
       if (CLIENT_ONLY_OPTIONS.has(name)) hint += ' It is a client option: put it in [client] (or the group of the client program).';
       if (loose) {
-        report(o, o.baseRange, `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`, { severity: 'info', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`,
+          severity: 'info',
+          fixes,
+        });
         continue;
       }
-      report(o, o.baseRange, `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`, { fixes });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`,
+        fixes,
+      });
     }
   },
 });

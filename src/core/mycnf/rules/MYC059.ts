@@ -1,6 +1,8 @@
 import { facts, isOn } from '../facts';
 import { compareVersions } from '../groups';
-import { defineMycnfRule, deleteLineEdit, fix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { deleteLineEdit, fix } from '../report';
 
 /** What innodb_dedicated_server sets, per series: 8.0 sizes the redo log from memory and picks the flush method;
  *  8.4 sizes innodb_redo_log_capacity from the number of CPUs and leaves the flush method alone. */
@@ -14,9 +16,9 @@ function basis(k: string, v84: boolean): string {
 }
 
 /** innodb_dedicated_server=ON plus explicit sizes: the explicit values win, so the automatic sizing is partly off. */
-export default defineMycnfRule({
-  meta: { code: 'MYC059', name: 'dedicated-server-overridden', severity: 'info', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC059', name: 'dedicated-server-overridden', kind: 'mycnf', severity: 'info', fix: 'unsafe' },
+  check(m, ctx) {
     const f = facts(m);
     if (f.flavor !== 'mysql') return;
     const d = m.server.get('innodb_dedicated_server');
@@ -25,7 +27,10 @@ export default defineMycnfRule({
     for (const k of v84 ? SIZED_84 : SIZED_80) {
       const o = m.server.get(k);
       if (!o) continue;
-      report(o, o.nameRange, `innodb_dedicated_server=ON ${basis(k, v84)}, but an explicit ${o.text} wins over it, so that part of the automatic configuration is off and the value no longer follows the machine. Remove one of the two.`, {
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `innodb_dedicated_server=ON ${basis(k, v84)}, but an explicit ${o.text} wins over it, so that part of the automatic configuration is off and the value no longer follows the machine. Remove one of the two.`,
         fixes: [fix(`Remove ${o.text} and let innodb_dedicated_server size it`, false, deleteLineEdit(o))],
       });
     }

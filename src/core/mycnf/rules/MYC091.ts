@@ -1,11 +1,12 @@
 import { facts, isOn } from '../facts';
-import { defineMycnfRule } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
 import { matchEnum } from '../values';
 
 /** MySQL GTID replication with neither semi-sync nor Group Replication: a failover can lose acknowledged commits. */
-export default defineMycnfRule({
-  meta: { code: 'MYC091', name: 'gtid-without-semisync', severity: 'info', fix: 'none' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC091', name: 'gtid-without-semisync', kind: 'mycnf', severity: 'info', fix: 'none' },
+  check(m, ctx) {
     const f = facts(m);
     if (f.flavor !== 'mysql' || f.galera || f.groupReplication || f.partial) return;
     const g = m.server.get('gtid_mode');
@@ -13,6 +14,10 @@ export default defineMycnfRule({
     if (!f.binlog.on) return;
     for (const lib of ['semisync_source', 'semisync_master', 'semisync_replica', 'semisync_slave']) if (f.plugins.has(lib)) return;
     if (m.server.options.some((o) => o.name.startsWith('rpl_semi_sync_') && isOn(o))) return;
-    report(g, g.valueRange ?? g.nameRange, `GTID replication without semi-synchronous replication or Group Replication: the source confirms a commit before any replica has it, so when the source fails, the transactions it committed last can be missing on the replica that takes over. Semi-sync (rpl_semi_sync_source_enabled with the semisync_source plugin) makes a commit wait for one replica's acknowledgement; Group Replication (InnoDB Cluster) certifies every transaction on a majority.`);
+    ctx.report({
+      input: g.source,
+      range: g.valueRange ?? g.nameRange,
+      message: `GTID replication without semi-synchronous replication or Group Replication: the source confirms a commit before any replica has it, so when the source fails, the transactions it committed last can be missing on the replica that takes over. Semi-sync (rpl_semi_sync_source_enabled with the semisync_source plugin) makes a commit wait for one replica's acknowledgement; Group Replication (InnoDB Cluster) certifies every transaction on a majority.`,
+    });
   },
 });
