@@ -17,6 +17,9 @@ import {
   allRules,
   atOrAbove,
   findRule,
+  mycnfIncludedFiles,
+  mycnfTarget,
+  LANGUAGES,
   ready,
   ruleMarkdown,
   ruleTitle,
@@ -24,6 +27,7 @@ import {
   topic,
   topicMarkdown,
   unknownRuleKeys,
+  type Finding,
   type Kind,
   type Severity,
   type UserConfig,
@@ -251,6 +255,15 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   const cliLayer: UserConfig = args.hadolintConfig ? mergeUserConfig(args.hadolintConfig, args.cli) : args.cli;
   const includeRoot = resolve(args.includeRoot ?? process.cwd());
   const configErrors = new Map<string, ConfigError>();
+  // Option files read by another linted option file (through !include / !includedir) are fragments of it: checked
+  // for the same server, and without the checks that need the whole configuration (those run on the root).
+  const includedBy = new Map<string, string>();
+  for (const { file, kind } of files) {
+    if (kind !== 'mycnf' || file === '-') continue;
+    const abs = resolve(file);
+    for (const p of mycnfIncludedFiles(readFileOr(file, kind), nodeEnv(abs, { root: includeRoot }))) if (resolve(p) !== abs && !includedBy.has(resolve(p))) includedBy.set(resolve(p), abs);
+  }
+  const rootTargets = new Map<string, ReturnType<typeof mycnfTarget>>();
   for (const { file, kind } of files) {
     const isStdin = file === '-';
     // read before anything else, size-checked: one unreadable or oversized file does not stop the others
@@ -264,17 +277,33 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
       }
       text = r.text;
     }
-    const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer });
-    if (errors.length) {
+    const found = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer });
+    if (found.errors.length) {
       // a broken config file is reported once, and the files it governs are not linted (their result would be wrong)
-      for (const e of errors) configErrors.set(`${e.file ?? ''}:${e.message}`, e);
+      for (const e of found.errors) configErrors.set(`${e.file ?? ''}:${e.message}`, e);
       continue;
+    }
+    let config = found.config;
+    const root = kind === 'mycnf' && !isStdin ? includedBy.get(resolve(file)) : undefined;
+    if (root && !args.cli.mysql?.target) {
+      let rt = rootTargets.get(root);
+      if (!rt) {
+        const rootConfig = configFor(root, 'mycnf', { configFile: args.configFile, cli: cliLayer }).config;
+        rt = mycnfTarget(readFileOr(root, 'mycnf'), rootConfig, nodeEnv(root, { root: includeRoot }));
+        rootTargets.set(root, rt);
+      }
+      config = { ...config, mysqlTarget: rt.target, mysqlTargetFrom: `${relative(process.cwd(), root) || root}, which includes this file,` };
     }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
     const shown = isStdin ? '<stdin>' : relative(process.cwd(), file) || file;
+    const notOwn = !args.kind && !isStdin ? LANGUAGES[kind].notOwnContent?.(file, text) : undefined;
+    if (notOwn) {
+      results.push({ file: shown, kind, findings: [], skipped: `${notOwn} (pass --kind ${kind} to lint it anyway)` });
+      continue;
+    }
     // option-file includes are followed only inside the include root
-    const env = nodeEnv(isStdin ? undefined : resolve(file), { root: includeRoot });
+    const env = { ...nodeEnv(isStdin ? undefined : resolve(file), { root: includeRoot }), ...(root ? { includedBy: root } : {}) };
     if (text !== undefined && (args.fix || args.diff)) {
       const r = isStdin ? { ...fixText(text, kind, config, env, args.unsafeFixes), original: text, written: false } : fixFile(file, kind, config, env, { unsafe: args.unsafeFixes, dryRun: args.diff });
       if (r.refused) notes.push(`${shown}: ${r.refused}`);
@@ -293,7 +322,8 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     // lint, then ShellCheck on the file's shell scripts when the binary is installed (silent otherwise;
     // --no-shellcheck turns it off), merged
     const findings = await lintFile(text, kind, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-    results.push({ file: shown, kind, findings, text });
+    const mysqlTarget = kind === 'mycnf' && config.enable.mycnf ? mycnfTarget(text, config, env) : undefined;
+    results.push({ file: shown, kind, findings, text, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
   }
   for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${escapeControl(k)}"\n`);
   const reportProblems = () => {
@@ -305,12 +335,15 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     reportProblems();
     return problems.length || configErrors.size ? 2 : wouldChange ? 1 : 0;
   }
-  // A finding inside an included option file is reported once, even when several linted files include it.
+  // A finding inside an included option file is reported once, even when several linted files include it, and not
+  // again when that file is linted itself (as a fragment of the root that includes it).
+  const keyOf = (file: string, f: Finding) => `${resolve(file)}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
   const seenIncluded = new Set<string>();
+  for (const r of results) if (r.file !== '<stdin>') for (const f of r.findings) if (!f.file) seenIncluded.add(keyOf(r.file, f));
   for (const r of results) {
     r.findings = r.findings.filter((f) => {
       if (!f.file) return true;
-      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
+      const key = keyOf(f.file, f);
       if (seenIncluded.has(key)) return false;
       seenIncluded.add(key);
       return true;
@@ -334,6 +367,12 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   if (problems.length || configErrors.size) return 2;
   const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
   return failing ? 1 : 0;
+}
+
+/** A file's text for a look ahead (includes, a root's target): read as safely as any linted file, '' when it cannot be. */
+function readFileOr(file: string, kind: Kind): string {
+  const r = readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
+  return 'error' in r ? '' : r.text;
 }
 
 /** CLI flags over a hadolint config given with -c: maps merged per key, lists concatenated. */

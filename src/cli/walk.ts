@@ -6,8 +6,8 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { kindOf, type Kind } from '../core/index';
-import { isPseudoPath } from '../node/safefs';
+import { kindOf, LANGUAGES, MAX_TEXT_LENGTH, type Kind } from '../core/index';
+import { isPseudoPath, readTextFileSafe } from '../node/safefs';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vagrant']);
 
@@ -72,7 +72,16 @@ export function collectFiles(paths: string[], kind: Kind | undefined, defaultKin
       }
       const k = kindOf(e);
       if (!k || (kind && k !== kind)) continue;
-      if (st.isFile()) addFile(p, k);
+      if (st.isFile()) {
+        // a file found by walking whose name alone does not make it ours (an OpenSSL or Kerberos *.cnf) is left
+        // alone unless its content does; one that cannot be read is kept, so that reading it reports why
+        const own = LANGUAGES[k].notOwnContent;
+        if (own) {
+          const r = readTextFileSafe(p, MAX_TEXT_LENGTH[k]);
+          if (!('error' in r) && own(p, r.text)) continue;
+        }
+        addFile(p, k);
+      }
       else problems.push({ path: p, message: 'not read: not a regular file' });
     }
   };

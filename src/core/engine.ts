@@ -57,8 +57,12 @@ export function looksBinary(text: string): boolean {
 export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): Finding[] {
   try {
     if (!config.enable[kind]) return [];
-    if (looksBinary(text)) return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
     const lang = language(kind);
+    if (looksBinary(text)) {
+      const own = lang.binaryText?.(text);
+      if (own) return [engineFinding(FILE_NOT_LINTED, own.message, own.severity)];
+      return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
+    }
     if (text.length > lang.maxTextLength) {
       return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${lang.maxTextLength / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }

@@ -153,10 +153,26 @@ export function configFor(
     }
   };
   for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), other.parse);
-  take(options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt), parseProjectConfig);
+  const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt);
+  take(projectPath, parseProjectConfig);
+  const projectFile = projectPath && sources[sources.length - 1] === projectPath ? projectPath : undefined;
+  const project = projectFile ? layers[layers.length - 1] : undefined;
   if (options.settings) layers.push(options.settings);
   if (options.cli) layers.push(options.cli);
-  return { config: mergeConfig(defaultConfig(), ...layers), sources, errors };
+  const config = mergeConfig(defaultConfig(), ...layers);
+  // The option-file target: the command line, then the project file, then the editor setting ("auto" = none).
+  const named = (u: UserConfig | undefined) => (u?.mysql?.target && u.mysql.target !== 'auto' ? u.mysql.target : undefined);
+  const pick: [ReturnType<typeof named>, string][] = [
+    [named(options.cli), '--mysql-target'],
+    [projectFile ? named(project) : undefined, projectFile ? projectFile.split(/[\\/]/).pop()! : ''],
+    [named(options.settings), 'the devopsGuidance.mysql.target setting'],
+  ];
+  const chosen = pick.find(([t]) => t);
+  if (chosen) {
+    config.mysqlTarget = chosen[0];
+    config.mysqlTargetFrom = chosen[1];
+  }
+  return { config, sources, errors };
 }
 
 export function clearConfigCache(): void {

@@ -227,7 +227,7 @@ describe('harden: the file system', function () {
     const r = cli(['lint', '--fail-level', 'none', '--no-shellcheck', '.'], dir);
     assert.equal(r.code, 2, r.out + r.err);
     assert.match(r.err, /sub\/Dockerfile: not read: not a regular file/);
-    assert.match(r.err, /sub\/my\.cnf: not read: .* above the 1024 KiB limit/);
+    assert.match(r.err, /sub\/my\.cnf: not read: .* above the 512 KiB limit/);
     if (process.getuid?.() !== 0) assert.match(r.err, /locked\.Dockerfile: cannot read: permission denied/);
     assert.match(r.out, /evil\/x\\netc-passwd:1:1 error DL3000\.Dockerfile:1:/);
     assert.ok(!r.out.split('\n').some((l) => l.startsWith('etc-passwd')), 'no line can be faked');

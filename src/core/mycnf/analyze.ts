@@ -16,8 +16,19 @@ import { chooseTarget, type RefLoader } from './target';
 /** Sticky: matched at the current offset of the name. */
 const PREFIX = /(loose|skip|disable|enable|maximum|autoset)_/iy;
 
+/** Folders whose files the server reads through `!includedir` as parts of one configuration. */
+const OVERLAY_DIR = /(^|[\\/])(conf\.d|mysql\.conf\.d|mariadb\.conf\.d|my\.cnf\.d|percona-server\.conf\.d|percona-xtradb-cluster\.conf\.d)[\\/][^\\/]+$/i;
+
+/** True when the file is one part of a configuration assembled from a folder (read through `!includedir`). */
+export function isOverlayPath(fileName: string | undefined): boolean {
+  return !!fileName && OVERLAY_DIR.test(fileName);
+}
+
 export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, refs: RefLoader): MycnfModel {
   const p = parseOptionFiles(text, env);
+  // A conf.d file is a fragment of the whole configuration: checks that need all of it (no server_id, no cluster
+  // address, replica safety) stay quiet here and run on the root file, which reads this one through !includedir.
+  if (isOverlayPath(env.fileName) || env.includedBy) p.partial = true;
   const target = chooseTarget(p, config, refs);
   const t = target.target;
   for (const g of p.groups) applyGroupClass(g, t);

@@ -35,8 +35,18 @@ export function checkable(m: MycnfModel): Checkable[] {
 }
 
 /** "MySQL 8.4 (assumed)" / "MariaDB 10.11" for messages. */
+const labelCache = new WeakMap<MycnfModel, Map<MysqlTarget, string>>();
+
+/** "MySQL 8.4" (with "(assumed: no target set)" when nothing chose it), once per model and target. */
 export function serverLabel(m: MycnfModel, t: MysqlTarget): string {
-  return `${targetLabel(t)}${t === m.target.target && m.target.source === 'default' ? ' (assumed: no target set)' : ''}`;
+  let per = labelCache.get(m);
+  if (!per) labelCache.set(m, (per = new Map()));
+  let l = per.get(t);
+  if (l === undefined) {
+    l = `${targetLabel(t)}${t === m.target.target && m.target.source === 'default' ? ' (assumed: no target set)' : ''}`;
+    per.set(t, l);
+  }
+  return l;
 }
 
 /** A removal the target's server may not have had: the default target is assumed and the option still exists in 8.0. */

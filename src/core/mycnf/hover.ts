@@ -42,7 +42,7 @@ export function mycnfHover(m: MycnfModel, p: Position): HoverInfo | undefined {
 }
 
 function targetHover(m: MycnfModel): string {
-  return `**Checked for ${targetLabel(m.target.target)}** (\`${m.target.target}\`): ${m.target.reason}.\n\nThe file's own \`# devops-guidance target=...\` comment wins over the \`devopsGuidance.mysql.target\` setting, the project file and the CLI's \`--mysql-target\`.`;
+  return `**Checked for ${targetLabel(m.target.target)}** (\`${m.target.target}\`): ${m.target.reason}.\n\nThe file's own \`# devops-guidance target=...\` comment wins; without it, what the file shows, then the CLI's \`--mysql-target\`, the project file's \`mysql.target\` and the \`devopsGuidance.mysql.target\` setting.`;
 }
 
 function groupHover(m: MycnfModel, g: CnfGroup): string {

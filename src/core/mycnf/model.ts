@@ -147,6 +147,11 @@ export interface TargetChoice {
   commentRange?: Range;
   /** A comment naming a target that does not exist. */
   invalidComment?: { value: string; range: Range };
+  /**
+   * Inferred from Galera options alone: MariaDB is assumed, but the file may as well be Percona XtraDB Cluster's.
+   * Rules that would say something only true of MariaDB stay quiet then.
+   */
+  guessed?: boolean;
 }
 
 export interface MycnfModel {

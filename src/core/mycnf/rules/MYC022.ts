@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../../finding';
 import { checkable } from '../checkable';
 import { facts } from '../facts';
-import { targetLabel } from '../groups';
+import { vendorOf } from '../groups';
 import type { CnfOption, MycnfModel } from '../model';
 import { MYSQL_RENAMES } from '../names';
 import { defineRule } from '../../rule';
@@ -41,7 +41,7 @@ export default defineRule<MycnfModel>({
     for (const { o, target } of checkable(m)) {
       const i = o.info;
       if (!i || !i.deprecated || i.removed !== undefined) continue;
-      const since = `deprecated since ${/^\d/.test(i.deprecated) ? `${targetLabel(target).split(' ')[0]} ${i.deprecated}` : i.deprecated}`;
+      const since = `deprecated since ${/^\d/.test(i.deprecated) ? `${vendorOf(target)} ${i.deprecated}` : i.deprecated}`;
       let fixes: Fix[] | undefined;
       let msg = `${o.text} is ${since} and will be removed in a later version.`;
       if (REDO_LEGACY.has(o.name) && f.flavor === 'mysql' && o.group?.role !== 'other-server') {
