@@ -43,13 +43,25 @@ export function ruleMarkdown(codeOrName: string, linkTopic?: (id: string) => str
   return out.join('\n');
 }
 
-/** Short Markdown for a hover on a finding: the why and the fix, without the examples. */
-export function ruleHoverMarkdown(code: string): string | undefined {
+/** The first sentence of a Markdown paragraph, on one line (for hovers). */
+export function firstSentence(md: string, max = 220): string {
+  const flat = md.trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
+  const m = /^(.+?[.!?])(?=\s+[A-Z`(*_]|$)/.exec(flat);
+  const one = m ? m[1] : flat;
+  return one.length > max ? `${one.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : one;
+}
+
+/**
+ * Short Markdown for a hover on a finding: the rule's identity, the finding's message and a one-line fix. The why,
+ * the examples and the references stay on the rule's page (the editor adds links to it).
+ */
+export function ruleHoverMarkdown(code: string, message?: string): string | undefined {
   const meta = findRule(code);
   if (!meta) return undefined;
   const doc = ruleDoc(meta.code);
-  if (!doc) return `**${meta.code} ${meta.name}**`;
-  return [`**${meta.code} ${meta.name}** — ${doc.summary}`, '', `**Why:** ${doc.why.trim()}`, '', `**Fix:** ${doc.fix.trim()}`].join('\n');
+  const out = [`**${meta.code} ${meta.name}**${message ? ` — ${message}` : doc ? ` — ${doc.summary}` : ''}`];
+  if (doc) out.push('', `**Fix:** ${firstSentence(doc.fix)}`);
+  return out.join('\n');
 }
 
 export function topicMarkdown(id: string, linkRule?: (code: string) => string, linkTopic?: (id: string) => string): string | undefined {

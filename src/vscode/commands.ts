@@ -2,15 +2,14 @@ import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { allRules, findRule, searchTopics, ruleTitle, topic, kindOf, lint, atOrAbove, type Kind } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
-import { ruleDocUri, topicUri } from './convert';
-import { openPage } from './pages';
+import { pagesPanel } from './pages';
 import { readSettings } from './settings';
 import type { Linter } from './linter';
 
 /** DevOps Guidance: Look Up Topic — a quick pick searching titles and keywords; an argument opens a topic directly. */
 export async function lookupTopic(id?: unknown): Promise<string | undefined> {
   if (typeof id === 'string' && topic(id)) {
-    await openPage(topicUri(id));
+    await pagesPanel.show({ kind: 'topics', id });
     return id;
   }
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
@@ -31,7 +30,7 @@ export async function lookupTopic(id?: unknown): Promise<string | undefined> {
     qp.show();
   });
   qp.dispose();
-  if (picked) await openPage(topicUri(picked));
+  if (picked) await pagesPanel.show({ kind: 'topics', id: picked });
   return picked;
 }
 
@@ -44,7 +43,7 @@ export async function explainRule(code?: unknown): Promise<string | undefined> {
     meta = pick ? findRule(pick.code) : undefined;
   }
   if (!meta) return undefined;
-  await openPage(ruleDocUri(meta.code));
+  await pagesPanel.show({ kind: 'rules', id: meta.code });
   return meta.code;
 }
 

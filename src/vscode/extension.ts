@@ -6,7 +6,7 @@ import { configFor, nodeEnv } from '../node/host';
 import { Linter, documentKind } from './linter';
 import { HoverProvider } from './hover';
 import { CodeActionProvider } from './codeActions';
-import { PagesProvider } from './pages';
+import { PagesProvider, PageUriHandler, pagesPanel } from './pages';
 import { DOC_SCHEME, toRange, fromRange } from './convert';
 import { explainRule, lintWorkspace, lookupTopic } from './commands';
 import { readSettings, SECTION } from './settings';
@@ -21,6 +21,8 @@ export interface ExtensionApi {
   /** Milliseconds spent in activate(). */
   activationMs: number;
   linter: Linter;
+  /** The rendered rule/topic page shown now, if any (kind, id, title, html). */
+  page(): { kind: 'rules' | 'topics'; id: string; title: string; html: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -61,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, new PagesProvider()),
+    pagesPanel,
+    vscode.window.registerUriHandler(new PageUriHandler(pagesPanel)),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(linter)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(linter), { providedCodeActionKinds: CodeActionProvider.kinds }),
     vscode.languages.registerCompletionItemProvider({ language: 'mycnf' }, { provideCompletionItems: (doc, pos) => completions(doc, pos, linter) }, '-', '_', '='),
@@ -72,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   relintAll();
   const activationMs = performance.now() - t0;
   log.appendLine(`DevOps Guidance activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, linter };
+  return { activationMs, linter, page: () => pagesPanel.current };
 }
 
 async function completions(doc: vscode.TextDocument, pos: vscode.Position, linter: Linter): Promise<vscode.CompletionItem[]> {

@@ -204,8 +204,32 @@ export async function deleteFile(path: string): Promise<void> {
   await vscode.workspace.fs.delete(workspaceUri(...path.split('/')), { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
 
+/** What the extension's page panel shows: which page, and the HTML VS Code's Markdown renderer made of it. */
+export interface RenderedPage {
+  kind: 'rules' | 'topics';
+  id: string;
+  title: string;
+  html: string;
+}
+
+/** Waits until the extension's page panel is a visible tab and shows `kind`/`id`, rendered (HTML, not Markdown source). */
+export async function renderedPageOpens(kind: 'rules' | 'topics', id: string): Promise<RenderedPage> {
+  const a = await api();
+  const p = await waitFor(() => {
+    const cur = a.page();
+    return cur && cur.kind === kind && cur.id === id ? cur : undefined;
+  }, `the rendered page of ${kind}/${id} (shown: ${JSON.stringify(a.page()?.id)})`);
+  await waitFor(
+    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /devopsGuidance\.page/.test(t.input.viewType) && t.label === p.title),
+    `a page tab labelled ${p.title} (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ')})`,
+  );
+  assert.match(p.html, /<h1[^>]*>/, 'the page is not rendered HTML');
+  assert.doesNotMatch(p.html, /^# /m, 'the page shows Markdown source');
+  return p;
+}
+
 /** The extension's exported API (activate()'s return value). */
-export async function api(): Promise<{ activationMs: number; linter: { lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
+export async function api(): Promise<{ activationMs: number; page(): RenderedPage | undefined; linter: { lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
   const ext = extension();
   return (await ext.activate()) as never;
 }
