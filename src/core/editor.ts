@@ -3,7 +3,7 @@ import type { Kind, Position, TextEdit } from './finding';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CompletionInfo, HoverInfo, LintEnv } from './language';
-import { language } from './registry';
+import { findRule, language } from './registry';
 
 export type { HoverInfo, CompletionInfo } from './language';
 
@@ -27,12 +27,32 @@ export function completionsAt(text: string, kind: Kind, position: Position, conf
   }
 }
 
+/** Which comment form an ignore action writes in Dockerfiles: hadolint's (shared with hadolint in CI) or ours. */
+export type IgnoreStyle = 'hadolint' | 'devops-guidance';
+
+/** Whether hadolint knows `code`: a DL rule, a ShellCheck code (hadolint runs ShellCheck), or a rule of ours that has a DL code among its aliases. */
+function hadolintCode(code: string): string | undefined {
+  if (/^(DL|SC)\d{4}$/.test(code)) return code;
+  return findRule(code)?.aliases?.find((a) => /^DL\d{4}$/.test(a));
+}
+
+/** Editor modelines and Ruby magic comments, which must stay on a file's first lines. */
+const TOP_LINE = /^\s*#(?:!|.*-\*-.*-\*-|\s*(?:vi|vim|ex):|\s*(?:frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value)\s*:)/;
+
 /**
  * The edit that silences one finding: `# devops-guidance ignore=CODE` on its own line above the statement that
  * holds the finding (the whole instruction for a multi-line RUN), with the statement's indentation; or, for the
  * whole file, `# devops-guidance ignore-file=CODE` at the top (after Dockerfile parser directives).
  */
-export function ignoreEdit(text: string, kind: Kind, code: string, line: number, scope: 'line' | 'file', config: ResolvedConfig = defaultConfig()): TextEdit | undefined {
+export function ignoreEdit(
+  text: string,
+  kind: Kind,
+  code: string,
+  line: number,
+  scope: 'line' | 'file',
+  config: ResolvedConfig = defaultConfig(),
+  style: IgnoreStyle = 'devops-guidance',
+): TextEdit | undefined {
   try {
     const lang = language(kind);
     if (!lang.isReady()) return undefined;
@@ -40,13 +60,19 @@ export function ignoreEdit(text: string, kind: Kind, code: string, line: number,
     const sup = lang.suppression(model);
     const lines = new LineIndex(text);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // hadolint's form for codes hadolint knows (so hadolint in CI honours it), unless hadolint's pragmas are turned off
+    const hl = kind === 'dockerfile' && style === 'hadolint' && !config.dockerfile.disableIgnorePragma ? hadolintCode(code) : undefined;
     if (scope === 'file') {
       let at = 0;
       if (kind === 'dockerfile') {
         // parser directives (# syntax=, # escape=, # check=) must stay the first lines
         while (at < lines.lineCount && /^\s*#\s*[a-zA-Z]+\s*=/.test(lines.line(at)) && !/^\s*#\s*(devops-guidance|hadolint)\b/.test(lines.line(at))) at++;
+      } else if (kind === 'vagrantfile') {
+        // `# -*- mode: ruby -*-`, `# vi: set ft=ruby :`, a shebang or a magic comment stay first
+        while (at < lines.lineCount && TOP_LINE.test(lines.line(at))) at++;
       }
-      return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `# devops-guidance ignore-file=${code}${eol}` };
+      const comment = hl ? `# hadolint global ignore=${hl}` : `# devops-guidance ignore-file=${code}`;
+      return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${comment}${eol}` };
     }
     // the innermost statement holding the line (Ruby statements nest: `config.vm.box = ...` inside `Vagrant.configure`)
     let unit: { startLine: number; endLine: number } | undefined;
@@ -55,7 +81,7 @@ export function ignoreEdit(text: string, kind: Kind, code: string, line: number,
     }
     const target = unit ? unit.startLine : line;
     const indent = /^\s*/.exec(lines.line(target))?.[0] ?? '';
-    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}# devops-guidance ignore=${code}${eol}` };
+    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}${hl ? `# hadolint ignore=${hl}` : `# devops-guidance ignore=${code}`}${eol}` };
   } catch {
     return undefined;
   }

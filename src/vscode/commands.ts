@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
-import { allRules, findRule, searchTopics, ruleTitle, topic, kindOf, lint, atOrAbove, type Kind } from '../core/index';
-import { configFor, nodeEnv } from '../node/host';
+import { allRules, findRule, searchTopics, ruleTitle, topic, kindOf, atOrAbove, type Kind } from '../core/index';
 import { pagesPanel } from './pages';
-import { readSettings } from './settings';
 import type { Linter } from './linter';
 
 /** DevOps Guidance: Look Up Topic — a quick pick searching titles and keywords; an argument opens a topic directly. */
@@ -70,20 +67,7 @@ export async function lintWorkspace(linter: Linter): Promise<{ files: number; fi
         if (token.isCancellationRequested) break;
         const kind = kindOf(uri.fsPath)!;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        let fs;
-        if (open) fs = (await linter.lintNow(open)) ?? [];
-        else {
-          await linter.ensureReady(kind);
-          let text: string;
-          try {
-            text = await readFile(uri.fsPath, 'utf8');
-          } catch {
-            continue;
-          }
-          const { config } = configFor(uri.fsPath, kind, { settings: readSettings(uri).config });
-          fs = lint(text, kind, config, nodeEnv(uri.fsPath));
-          linter.publish(uri, fs);
-        }
+        const fs = (open ? await linter.lintNow(open) : await linter.lintClosed(uri, kind)) ?? [];
         findings += fs.length;
         errors += fs.filter((f) => atOrAbove(f.severity, 'error')).length;
         progress.report({ message: `${++done}/${list.length}`, increment: 100 / Math.max(1, list.length) });

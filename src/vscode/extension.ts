@@ -54,11 +54,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   watcher.onDidChange(onConfigFile);
   watcher.onDidCreate(onConfigFile);
-  watcher.onDidDelete(onConfigFile);
+  watcher.onDidDelete((uri) => {
+    linter.forgetConfigFile(uri);
+    onConfigFile();
+  });
   context.subscriptions.push(watcher);
 
   function relintAll(): void {
     for (const d of vscode.workspace.textDocuments) lintIfOurs(d, 0);
+    // files found by Lint Workspace and not open: the same settings apply to them (a disabled kind clears them)
+    void linter.relintWorkspaceFiles();
   }
 
   context.subscriptions.push(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hoverAt, ruleDoc, ruleHoverMarkdown, topic, findRule } from '../core/index';
+import { firstSentence, hoverAt, ruleDoc, ruleHoverMarkdown, topic, findRule } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { diagnosticCodeTarget, fromRange, toRange, SOURCE } from './convert';
@@ -58,7 +58,7 @@ export function findingHover(code: string, message: string): vscode.MarkdownStri
     m.appendMarkdown(`\n\n[ShellCheck wiki: ${code}](${diagnosticCodeTarget(code).toString()})`);
     return m;
   }
-  const md = ruleHoverMarkdown(code, escapeMarkdown(message));
+  const md = ruleHoverMarkdown(code, escapeMarkdown(firstSentence(message, 400)));
   const meta = findRule(code);
   if (!md || !meta) return undefined;
   m.appendMarkdown(md);

@@ -78,37 +78,92 @@ export class Linter implements vscode.Disposable {
       await this.ensureReady(kind);
       if (doc.isClosed) return undefined;
       const version = doc.version;
-      const text = doc.getText();
-      const settings = readSettings(doc.uri);
-      const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
-      this.reportConfigErrors(sources, errors);
-      const t = performance.now();
-      const findings = lint(text, kind, config, nodeEnv(file));
-      const ms = performance.now() - t;
-      if (doc.isClosed || doc.version !== version) return undefined; // stale: a newer lint is scheduled
-      if (ms > 200) this.log.appendLine(`slow lint: ${doc.uri.fsPath} ${ms.toFixed(0)} ms`);
-      this.publish(doc.uri, findings);
-      this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
-      if (kind === 'dockerfile' && settings.shellcheck.enable && config.dockerfile.shellcheck) {
-        // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
-        // findings are shown, and its results are dropped if the document changed meanwhile.
-        const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
-        const sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined });
-        if (sc.length && !doc.isClosed && doc.version === version) {
-          const all = [...findings, ...sc].sort(compareFindings);
-          this.publish(doc.uri, all);
-          this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: all, config } });
-          return all;
-        }
-      }
-      return findings;
+      const current = () => !doc.isClosed && doc.version === version;
+      return await this.run(doc.uri, doc.getText(), kind, current, (findings, config) => {
+        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
+      });
     } catch (e) {
       // never throw into the editor
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
       return undefined;
     }
+  }
+
+  /**
+   * Lints a file that is not open (Lint Workspace) exactly as opening it would: the same configuration lookup, the
+   * same ShellCheck pass when the workspace is trusted. Returns the findings, or undefined when it cannot be read.
+   */
+  async lintClosed(uri: vscode.Uri, kind: Kind): Promise<Finding[] | undefined> {
+    try {
+      await this.ensureReady(kind);
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+      const isOpen = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+      return await this.run(uri, text, kind, () => !isOpen());
+    } catch (e) {
+      this.log.appendLine(`lint failed for ${uri.toString()}: ${(e as Error)?.stack ?? e}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The one lint sequence of the editor: configuration, engine findings (published at once), then ShellCheck's
+   * (published with them) — each publish only while `current()` holds.
+   */
+  private async run(
+    uri: vscode.Uri,
+    text: string,
+    kind: Kind,
+    current: () => boolean,
+    record?: (findings: Finding[], config: ResolvedConfig) => void,
+  ): Promise<Finding[] | undefined> {
+    const settings = readSettings(uri);
+    const file = uri.scheme === 'file' ? uri.fsPath : undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+    this.reportConfigErrors(sources, errors);
+    const t = performance.now();
+    const findings = lint(text, kind, config, nodeEnv(file));
+    const ms = performance.now() - t;
+    if (!current()) return undefined; // stale: a newer lint is scheduled
+    if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
+    this.publish(uri, findings);
+    record?.(findings, config);
+    if (kind === 'dockerfile' && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable.dockerfile) {
+      // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
+      // findings are shown, and its results are dropped if the document changed meanwhile.
+      const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
+      const sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined });
+      if (!current()) return undefined;
+      if (sc.length) {
+        const all = [...findings, ...sc].sort(compareFindings);
+        this.publish(uri, all);
+        record?.(all, config);
+        return all;
+      }
+    }
+    return findings;
+  }
+
+  /** Lints again the files of the last Lint Workspace that are not open (after a settings or config-file change). */
+  async relintWorkspaceFiles(): Promise<void> {
+    for (const key of [...this.workspaceFiles]) {
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
+      const uri = vscode.Uri.parse(key);
+      const kind = kindOf(uri.fsPath);
+      if (!kind) continue;
+      const fs = await this.lintClosed(uri, kind);
+      if (!fs) this.diagnostics.delete(uri);
+    }
+  }
+
+  /** A project config file was deleted: its errors go with it. */
+  forgetConfigFile(uri: vscode.Uri): void {
+    this.configDiagnostics.delete(uri);
   }
 
   publish(uri: vscode.Uri, findings: Finding[]): void {

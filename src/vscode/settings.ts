@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MysqlTarget, UserConfig } from '../core/index';
+import type { IgnoreStyle, MysqlTarget, UserConfig } from '../core/index';
 
 export const SECTION = 'devopsGuidance';
 
@@ -8,6 +8,8 @@ export interface EditorSettings {
   run: 'onType' | 'onSave';
   debounceMs: number;
   shellcheck: { enable: boolean; path: string };
+  /** The comment Dockerfile "ignore" actions write: hadolint's form for codes hadolint knows, or always ours. */
+  ignoreStyle: IgnoreStyle;
 }
 
 /** Reads devopsGuidance.* for a document's scope into the engine's UserConfig (only what the user set explicitly wins over files). */
@@ -38,6 +40,7 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
     config,
     run: c.get<'onType' | 'onSave'>('run', 'onType'),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
+    ignoreStyle: c.get<string>('dockerfile.ignoreCommentStyle', 'hadolint') === 'devops-guidance' ? 'devops-guidance' : 'hadolint',
     shellcheck: { enable: shellcheckEnabled, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
   };
 }

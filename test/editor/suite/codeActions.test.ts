@@ -58,9 +58,23 @@ describe('code actions', function () {
     const ignore = (await codeActions(editor.document.uri, d.range)).find((a) => a.title === 'Ignore DL3007 for this line');
     assert.ok(ignore?.edit, 'no "Ignore DL3007 for this line" action');
     assert.ok(await vscode.workspace.applyEdit(ignore.edit));
-    assert.equal(editor.document.lineAt(0).text, '# devops-guidance ignore=DL3007');
+    // hadolint's form by default, so hadolint in CI honours the same comment
+    assert.equal(editor.document.lineAt(0).text, '# hadolint ignore=DL3007');
     assert.equal(editor.document.lineAt(1).text, 'FROM node:latest');
     await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => codeOf(x) === 'DL3007') && ds.some((x) => codeOf(x) === 'DL3020'), 'DL3007 to be silenced (and only it)');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // our own form when the setting asks for it
+    const config = vscode.workspace.getConfiguration('devopsGuidance');
+    await config.update('dockerfile.ignoreCommentStyle', 'devops-guidance', vscode.ConfigurationTarget.Workspace);
+    try {
+      const d2 = await waitForCode(editor.document.uri, 'DL3007');
+      const ours_ = (await codeActions(editor.document.uri, d2.range)).find((a) => a.title === 'Ignore DL3007 for this line');
+      assert.ok(ours_?.edit && (await vscode.workspace.applyEdit(ours_.edit)));
+      assert.equal(editor.document.lineAt(0).text, '# devops-guidance ignore=DL3007');
+    } finally {
+      await config.update('dockerfile.ignoreCommentStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
 
     const vagrant = await open('Vagrantfile');
     const box = await codeOfRule('box-version-unpinned');
@@ -80,7 +94,8 @@ describe('code actions', function () {
     const action = (await codeActions(editor.document.uri, d.range)).find((a) => a.title === `Ignore ${code} in this file`);
     assert.ok(action?.edit, `no "Ignore ${code} in this file" action`);
     assert.ok(await vscode.workspace.applyEdit(action.edit));
-    assert.ok(editor.document.getText().includes(`# devops-guidance ignore-file=${code}`), editor.document.getText());
+    assert.equal(editor.document.lineAt(0).text, '# -*- mode: ruby -*-', 'the Emacs modeline must stay the first line');
+    assert.equal(editor.document.lineAt(1).text, `# devops-guidance ignore-file=${code}`);
     await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => codeOf(x) === code) && ds.length === others, `only ${code} to go; now ${describeDiagnostics(ours(editor.document.uri))}`);
   });
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extension, page, renderedPageOpens, open, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
+import { extension, page, renderedPageOpens, open, linted, waitForDiagnostics, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
 
 /** The knowledge base shipped in the installed .vsix. */
 function kb(): { topics: { id: string; title: string }[] } {
@@ -96,7 +96,7 @@ describe('commands', function () {
     assert.deepEqual(link, { command: 'devopsGuidance.explainRule', args: ['DL3007'] });
     await vscode.commands.executeCommand(link.command, ...link.args);
     const rulePage = await renderedPageOpens('rules', 'DL3007');
-    const back = hrefsOf(rulePage.html, /Docker/).map(commandOf).filter((c) => c.command === 'devopsGuidance.lookupTopic');
+    const back = hrefsOf(rulePage.html, /Docker/).filter((h) => h.startsWith('command:')).map(commandOf).filter((c) => c.command === 'devopsGuidance.lookupTopic');
     assert.ok(back.some((c) => c.args[0] === 'docker-containers'), `the rule page does not link back to the topic: ${JSON.stringify(back)}`);
     await vscode.commands.executeCommand(back[0].command, ...back[0].args);
     await renderedPageOpens('topics', String(back[0].args[0]));
@@ -116,5 +116,25 @@ describe('commands', function () {
     assert.equal(r.findings, all.length, `totals disagree with the Problems panel: ${all.map(codeOf).join(', ')}`);
     assert.equal(r.errors, all.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length);
     assert.ok(!vscode.workspace.textDocuments.some((x) => x.uri.toString() === api.toString()), 'Lint Workspace should not open the files');
+  });
+
+  it('Lint Workspace gives a closed file the findings opening it gives; disabling its kind clears them', async () => {
+    const apiUri = workspaceUri('services', 'api', 'Dockerfile');
+    await vscode.commands.executeCommand('devopsGuidance.lintWorkspace');
+    const key = (d: vscode.Diagnostic) => `${codeOf(d)} ${rangeOf(d.range).join(',')} ${d.severity} ${d.message}`;
+    const closed = (await waitForCode(apiUri, 'DL3007'), ours(apiUri).map(key).sort());
+    await vscode.commands.executeCommand('vscode.open', apiUri);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === apiUri.toString())!;
+    await linted(doc);
+    assert.deepEqual(ours(apiUri).map(key).sort(), closed, 'Lint Workspace and opening the file disagree');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const config = vscode.workspace.getConfiguration('devopsGuidance');
+    await config.update('enable.dockerfile', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForDiagnostics(apiUri, (ds) => ds.length === 0, 'the closed Dockerfile\'s findings to be cleared when Dockerfiles are disabled');
+    } finally {
+      await config.update('enable.dockerfile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForCode(apiUri, 'DL3007');
   });
 });
