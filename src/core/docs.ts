@@ -1,6 +1,7 @@
 /** Rule and topic pages as Markdown, for the editor (hover, explain, topic look-up) and the CLI (explain, topics). */
 import type { RuleMeta } from './rule';
 import { ruleDoc, topic, topics } from './knowledge/index';
+import { index, queryWords, rank, type Indexed } from './knowledge/search';
 import type { Topic } from './knowledge/schema';
 import { allRules, findRule } from './registry';
 
@@ -68,16 +69,49 @@ export function topicMarkdown(id: string, linkRule?: (code: string) => string, l
   const t = topic(id);
   if (!t) return undefined;
   const out = [`# ${t.title}`, '', `_${t.summary}_`, '', t.body.trim(), ''];
-  const rules = t.rules.map((c) => findRule(c)).filter((m): m is RuleMeta => !!m);
+  const rules = t.rules.map((c) => findRule(c)).filter((m): m is RuleMeta => !!m && isUserRule(m));
   if (rules.length) {
     out.push('## Rules that apply this', '');
-    for (const m of rules) out.push(`- ${linkRule ? `[${m.code}](${linkRule(m.code)})` : m.code} ${m.name} — ${ruleDoc(m.code)?.summary ?? ''}`);
-    out.push('');
+    // grouped by kind, in the catalogue's order within each
+    for (const [kind, heading] of KIND_HEADINGS) {
+      const group = rules.filter((m) => m.kind === kind);
+      if (!group.length) continue;
+      if (new Set(rules.map((m) => m.kind)).size > 1) out.push(`### ${heading}`, '');
+      for (const m of group) out.push(`- ${linkRule ? `[${m.code}](${linkRule(m.code)})` : m.code} ${m.name} — ${ruleDoc(m.code)?.summary ?? ''}`);
+      out.push('');
+    }
   }
   const related = t.related.map((r) => topic(r)).filter((x): x is Topic => !!x);
   if (related.length) out.push('## Related topics', '', ...related.map((r) => `- ${linkTopic ? `[${r.title}](${linkTopic(r.id)})` : `${r.title} (\`${r.id}\`)`}`), '');
   if (t.references.length) out.push('## References', '', ...t.references.map((r) => `- [${r.title}](${r.url})`), '');
   return out.join('\n');
+}
+
+const KIND_HEADINGS: [RuleMeta['kind'], string][] = [
+  ['dockerfile', 'Dockerfiles'],
+  ['mycnf', 'MySQL and MariaDB option files'],
+  ['vagrantfile', 'Vagrantfiles'],
+];
+
+/** Rules a user meets and looks up: not the engine's own internal findings (DG001, DG002: kind `any`). */
+export function isUserRule(m: RuleMeta): boolean {
+  return m.kind !== 'any';
+}
+
+let ruleIndex: Indexed<RuleMeta>[] | undefined;
+
+/**
+ * Rules for a free-text query: by code or alias (exact), name, summary (whole words, stop words, synonyms); the
+ * engine's internal rules are never offered. An empty query returns every rule in code order.
+ */
+export function searchRules(query: string): RuleMeta[] {
+  const all = allRules().filter(isUserRule);
+  const q = query.trim().toLowerCase();
+  const exact = all.filter((m) => m.code.toLowerCase() === q || m.name === q || m.aliases?.some((a) => a.toLowerCase() === q));
+  if (!queryWords(query).length) return exact.length ? exact : all;
+  ruleIndex ??= index(all, (m) => ({ title: `${m.code} ${m.name.replace(/-/g, ' ')}`, keys: m.aliases ?? [], summary: ruleDoc(m.code)?.summary ?? '', body: ruleDoc(m.code)?.why }));
+  const ranked = rank(ruleIndex, query);
+  return [...exact, ...ranked.filter((m) => !exact.includes(m))];
 }
 
 export { allRules, topics };

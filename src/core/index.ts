@@ -12,4 +12,4 @@ export { kindOf } from './kinds';
 export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
 export { hoverAt, completionsAt, ignoreEdit, type HoverInfo, type CompletionInfo, type IgnoreStyle } from './editor';
-export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle, firstSentence } from './docs';
+export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle, firstSentence, searchRules, isUserRule } from './docs';
