@@ -5,6 +5,7 @@ import { configFor, nodeEnv } from '../node/host';
 import { shellcheckDockerfile } from '../node/shellcheck';
 import { readSettings } from './settings';
 import { toDiagnostic, SOURCE } from './convert';
+import { configFileProblems } from './configProblems';
 
 /** The kind of an open document, or undefined when it is none of ours. */
 export function documentKind(doc: vscode.TextDocument): Kind | undefined {
@@ -122,6 +123,7 @@ export class Linter implements vscode.Disposable {
     record?: (findings: Finding[], config: ResolvedConfig) => void,
   ): Promise<Finding[] | undefined> {
     const settings = readSettings(uri);
+    this.reportSettingsProblems(settings.problems);
     const file = uri.scheme === 'file' ? uri.fsPath : undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
@@ -202,18 +204,43 @@ export class Linter implements vscode.Disposable {
     for (const u of uris) this.workspaceFiles.add(u.toString());
   }
 
-  /** Problems in .devops-guidance.yaml / .hadolint.yaml are shown on those files; files that parsed are cleared. */
+  /**
+   * Problems in .devops-guidance.yaml / .hadolint.yaml are shown on those files, all of them, each at its key (unknown
+   * rules as warnings with "did you mean"); a file that is fixed is cleared (a deleted one: forgetConfigFile).
+   */
   private reportConfigErrors(sources: string[], errors: ConfigError[]): void {
-    for (const s of sources) this.configDiagnostics.delete(vscode.Uri.file(s));
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const e of errors) {
-      if (!e.file) continue;
-      const line = e.line ?? 0;
-      const d = new vscode.Diagnostic(new vscode.Range(line, e.column ?? 0, line, Number.MAX_SAFE_INTEGER), e.message.replace(`${e.file}${e.line !== undefined ? `:${e.line + 1}` : ''}: `, ''), vscode.DiagnosticSeverity.Error);
-      d.source = SOURCE;
-      if (!byFile.has(e.file)) byFile.set(e.file, []);
-      byFile.get(e.file)!.push(d);
+    const files = new Set([...sources, ...errors.map((e) => e.file).filter((f): f is string => !!f)]);
+    for (const file of files) {
+      const problems = configFileProblems(file);
+      const ds = problems.map((p) => {
+        const d = new vscode.Diagnostic(new vscode.Range(p.line, p.column, p.line, p.endColumn), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = SOURCE;
+        return d;
+      });
+      // an error the editor's own reading did not find (it cannot happen, but the engine's word wins): still shown
+      for (const e of errors) {
+        if (e.file !== file || ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error)) continue;
+        const line = e.line ?? 0;
+        const d = new vscode.Diagnostic(new vscode.Range(line, e.column ?? 0, line, Number.MAX_SAFE_INTEGER), e.message.replace(`${e.file}${e.line !== undefined ? `:${e.line + 1}` : ''}: `, ''), vscode.DiagnosticSeverity.Error);
+        d.source = SOURCE;
+        ds.push(d);
+      }
+      this.configDiagnostics.set(vscode.Uri.file(file), ds);
     }
-    for (const [file, ds] of byFile) this.configDiagnostics.set(vscode.Uri.file(file), ds);
+  }
+
+  /** Problems of devopsGuidance.rules already shown (each once per session), newest last. */
+  readonly settingsProblems: string[] = [];
+
+  /** Warns once about each problem in the devopsGuidance.rules setting. */
+  reportSettingsProblems(problems: string[]): void {
+    for (const p of problems) {
+      if (this.settingsProblems.includes(p)) continue;
+      this.settingsProblems.push(p);
+      this.log.appendLine(`settings: ${p}`);
+      void vscode.window.showWarningMessage(`DevOps Guidance: ${p}`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'devopsGuidance.rules');
+      });
+    }
   }
 }
