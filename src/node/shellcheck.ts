@@ -28,8 +28,10 @@ export interface ShellcheckOptions {
   cwd?: string;
   /** Per-script time limit. */
   timeoutMs?: number;
-  /** Scripts checked at once (default: the number of CPUs, at most 4). */
+  /** Scripts checked at once by this call (default: the number of CPUs, at most 4); all calls share one process-wide cap too. */
   concurrency?: number;
+  /** Aborted when the result is no longer wanted (the document changed): queued scripts are skipped, running ones killed. */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -61,20 +63,70 @@ export function findShellcheck(pathEnv: string | undefined = process.env.PATH): 
   return path;
 }
 
-/** Results per (binary, cwd, script): an edit re-runs ShellCheck only for the RUNs that changed. */
+/**
+ * Results per (binary, cwd, script): an edit re-runs ShellCheck only for the RUNs that changed. Least recently used
+ * entries go first; the limit holds every RUN of a few very large Dockerfiles (a 2,000-RUN file fits with room).
+ */
 const cache = new Map<string, ShellcheckComment[]>();
-const CACHE_LIMIT = 1000;
+export const SHELLCHECK_CACHE_LIMIT = 8000;
 
 function remember(key: string, value: ShellcheckComment[]): void {
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.delete(key);
+  if (cache.size >= SHELLCHECK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }
 
-/** Runs ShellCheck on one script; resolves undefined on any failure (missing binary, timeout, bad output). */
-export function runShellcheck(binary: string, job: ShellcheckJob, options: ShellcheckOptions = {}): Promise<ShellcheckComment[] | undefined> {
-  const key = `${binary}\0${options.cwd ?? ''}\0${job.script}`;
+function recall(key: string): ShellcheckComment[] | undefined {
   const hit = cache.get(key);
-  if (hit) return Promise.resolve(hit);
+  if (hit) {
+    // most recently used last
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/** Process-wide cap on ShellCheck processes: every document, version and caller shares it (no process storms). */
+export const SHELLCHECK_MAX_PROCESSES = Math.min(4, Math.max(1, cpus().length));
+let running = 0;
+const queue: (() => void)[] = [];
+/** The most processes that ran at once since start (for tests and the benchmark). */
+export const shellcheckStats = { peak: 0, spawned: 0, cancelled: 0 };
+
+function acquire(): Promise<void> {
+  if (running < SHELLCHECK_MAX_PROCESSES) {
+    running++;
+    shellcheckStats.peak = Math.max(shellcheckStats.peak, running);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => queue.push(resolve));
+}
+
+function release(): void {
+  const next = queue.shift();
+  if (next) next(); // the slot passes on: `running` stays
+  else running--;
+}
+
+/** Runs ShellCheck on one script; resolves undefined on any failure (missing binary, timeout, bad output). */
+export async function runShellcheck(binary: string, job: ShellcheckJob, options: ShellcheckOptions = {}): Promise<ShellcheckComment[] | undefined> {
+  const key = `${binary}\0${options.cwd ?? ''}\0${job.script}`;
+  const hit = recall(key);
+  if (hit) return hit;
+  if (options.signal?.aborted) return undefined;
+  await acquire();
+  try {
+    if (options.signal?.aborted) {
+      shellcheckStats.cancelled++;
+      return undefined;
+    }
+    return await spawnShellcheck(binary, job, key, options);
+  } finally {
+    release();
+  }
+}
+
+function spawnShellcheck(binary: string, job: ShellcheckJob, key: string, options: ShellcheckOptions): Promise<ShellcheckComment[] | undefined> {
   return new Promise((resolve) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,10 +148,18 @@ export function runShellcheck(binary: string, job: ShellcheckJob, options: Shell
       resolve(undefined);
       return;
     }
+    shellcheckStats.spawned++;
     timer = setTimeout(() => {
       child.kill('SIGKILL');
       done(undefined);
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const onAbort = () => {
+      shellcheckStats.cancelled++;
+      child.kill('SIGKILL');
+      done(undefined);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('exit', () => options.signal?.removeEventListener('abort', onAbort));
     const chunks: Buffer[] = [];
     let size = 0;
     child.stdout!.on('data', (b: Buffer) => {
@@ -147,13 +207,14 @@ export async function shellcheckDockerfile(text: string, config: ResolvedConfig,
   const outputs: (ShellcheckComment[] | undefined)[] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {
-    while (next < jobs.length) {
+    while (next < jobs.length && !options.signal?.aborted) {
       const i = next++;
       outputs[i] = await runShellcheck(binary, jobs[i], options);
     }
   };
   const parallel = options.concurrency ?? Math.min(4, Math.max(1, cpus().length));
   await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
+  if (options.signal?.aborted) return [];
   try {
     return shellcheckFindings(m, jobs, outputs, config);
   } catch {

@@ -35,6 +35,9 @@ export class Linter implements vscode.Disposable {
   /** The last results per document, for hovers and code actions. */
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
+  /** The ShellCheck run in progress per document, cancelled by the next one. */
+  private readonly shellcheckRuns = new Map<string, AbortController>();
+  private restrictedNoticeShown = false;
   /** Files whose diagnostics come from "Lint Workspace" and stay until the next run. */
   private readonly workspaceFiles = new Set<string>();
 
@@ -124,6 +127,7 @@ export class Linter implements vscode.Disposable {
   ): Promise<Finding[] | undefined> {
     const settings = readSettings(uri);
     this.reportSettingsProblems(settings.problems);
+    if (kind === 'dockerfile' && settings.shellcheck.offByTrust) this.restrictedModeNotice();
     const file = uri.scheme === 'file' ? uri.fsPath : undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
@@ -139,8 +143,18 @@ export class Linter implements vscode.Disposable {
       // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
       // findings are shown, and its results are dropped if the document changed meanwhile.
       const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
-      const sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined });
-      if (!current()) return undefined;
+      // one ShellCheck run per document: a newer lint (or closing it) cancels the older one's queued and running scripts
+      const key = uri.toString();
+      this.shellcheckRuns.get(key)?.abort();
+      const run = new AbortController();
+      this.shellcheckRuns.set(key, run);
+      let sc: Finding[];
+      try {
+        sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined, signal: run.signal });
+      } finally {
+        if (this.shellcheckRuns.get(key) === run) this.shellcheckRuns.delete(key);
+      }
+      if (!current() || run.signal.aborted) return undefined;
       if (sc.length) {
         const all = [...findings, ...sc].sort(compareFindings);
         this.publish(uri, all);
@@ -192,6 +206,8 @@ export class Linter implements vscode.Disposable {
     if (t) clearTimeout(t);
     this.timers.delete(key);
     this.outcomes.delete(key);
+    this.shellcheckRuns.get(key)?.abort();
+    this.shellcheckRuns.delete(key);
     if (this.workspaceFiles.has(key)) return;
     this.diagnostics.delete(doc.uri);
     for (const u of this.spill.get(key) ?? []) this.diagnostics.delete(vscode.Uri.parse(u));
@@ -227,6 +243,22 @@ export class Linter implements vscode.Disposable {
       }
       this.configDiagnostics.set(vscode.Uri.file(file), ds);
     }
+  }
+
+  /** Whether the one Restricted Mode notice about ShellCheck was shown this session. */
+  get restrictedNotice(): boolean {
+    return this.restrictedNoticeShown;
+  }
+
+  /** Says once per session that ShellCheck is off in Restricted Mode, and why. */
+  private restrictedModeNotice(): void {
+    if (this.restrictedNoticeShown) return;
+    this.restrictedNoticeShown = true;
+    const msg = 'DevOps Guidance: ShellCheck is off in Restricted Mode, because it runs a program on this workspace\'s RUN scripts. Everything else works; trust the workspace to turn it on.';
+    this.log.appendLine(msg);
+    void vscode.window.showInformationMessage(msg, 'Manage Workspace Trust').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
   }
 
   /** Problems of devopsGuidance.rules already shown (each once per session), newest last. */

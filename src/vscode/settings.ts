@@ -8,7 +8,8 @@ export interface EditorSettings {
   config: UserConfig;
   run: 'onType' | 'onSave';
   debounceMs: number;
-  shellcheck: { enable: boolean; path: string };
+  /** enable: ShellCheck runs; offByTrust: the user wants it but the workspace is in Restricted Mode. */
+  shellcheck: { enable: boolean; path: string; offByTrust: boolean };
   /** The comment Dockerfile "ignore" actions write: hadolint's form for codes hadolint knows, or always ours. */
   ignoreStyle: IgnoreStyle;
   /** What is wrong in devopsGuidance.rules: unknown rules (with "did you mean"), invalid severities. */
@@ -42,7 +43,8 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
   const target = explicit<MysqlTarget>('mysql.target');
   if (target) config.mysql = { target };
   const trusted = c.get<string[]>('dockerfile.trustedRegistries', []);
-  const shellcheckEnabled = c.get<boolean>('shellcheck.enable', true) && vscode.workspace.isTrusted;
+  const shellcheckWanted = c.get<boolean>('shellcheck.enable', true);
+  const shellcheckEnabled = shellcheckWanted && vscode.workspace.isTrusted;
   config.dockerfile = { shellcheck: shellcheckEnabled };
   if (trusted?.length) config.dockerfile.trustedRegistries = trusted;
   return {
@@ -51,6 +53,6 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
     problems,
     ignoreStyle: c.get<string>('dockerfile.ignoreCommentStyle', 'hadolint') === 'devops-guidance' ? 'devops-guidance' : 'hadolint',
-    shellcheck: { enable: shellcheckEnabled, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
+    shellcheck: { enable: shellcheckEnabled, offByTrust: shellcheckWanted && !vscode.workspace.isTrusted, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
   };
 }
