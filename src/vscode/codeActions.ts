@@ -72,9 +72,13 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /**
+   * The findings of the text as it is now: the last lint's when it saw this version, else a fresh engine lint of the
+   * current text (fix-all on save right after typing, or after `files.trimTrailingWhitespace` changed the text).
+   */
   private currentFindings(doc: vscode.TextDocument): Finding[] {
     const o = this.linter.outcomes.get(doc.uri.toString());
-    if (!o || o.version !== doc.version) return [];
-    return o.outcome.findings.filter((f) => !f.file);
+    const findings = o && o.version === doc.version ? o.outcome.findings : this.linter.lintSync(doc);
+    return (findings ?? []).filter((f) => !f.file);
   }
 }

@@ -94,6 +94,24 @@ export class Linter implements vscode.Disposable {
   }
 
   /**
+   * The engine's findings for a document's current text, synchronously, without publishing them (ShellCheck's
+   * findings carry no fixes, so fix-all needs only these); undefined before the kind's parsers are loaded.
+   */
+  lintSync(doc: vscode.TextDocument): Finding[] | undefined {
+    const kind = documentKind(doc);
+    if (!kind || !this.readyKinds.has(kind)) return undefined;
+    try {
+      const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+      return lint(doc.getText(), kind, config, nodeEnv(file));
+    } catch (e) {
+      this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
+      return undefined;
+    }
+  }
+
+  /**
    * Lints a file that is not open (Lint Workspace) exactly as opening it would: the same configuration lookup, the
    * same ShellCheck pass when the workspace is trusted. Returns the findings, or undefined when it cannot be read.
    */
