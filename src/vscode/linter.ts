@@ -36,7 +36,7 @@ export class Linter implements vscode.Disposable {
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
   /** The ShellCheck run in progress per document, cancelled by the next one. */
-  private readonly shellcheckRuns = new Map<string, AbortController>();
+  private readonly shellcheckRuns = new Map<string, { controller: AbortController; text: string }>();
   private restrictedNoticeShown = false;
   /** Files whose diagnostics come from "Lint Workspace" and stay until the next run. */
   private readonly workspaceFiles = new Set<string>();
@@ -162,17 +162,19 @@ export class Linter implements vscode.Disposable {
       // findings are shown, and its results are dropped if the document changed meanwhile.
       const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
       // one ShellCheck run per document: a newer lint (or closing it) cancels the older one's queued and running scripts
+      // (a run for the same text is left to finish: its result is as good)
       const key = uri.toString();
-      this.shellcheckRuns.get(key)?.abort();
-      const run = new AbortController();
+      const previous = this.shellcheckRuns.get(key);
+      if (previous && previous.text !== text) previous.controller.abort();
+      const run = { controller: new AbortController(), text };
       this.shellcheckRuns.set(key, run);
       let sc: Finding[];
       try {
-        sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined, signal: run.signal });
+        sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined, signal: run.controller.signal });
       } finally {
         if (this.shellcheckRuns.get(key) === run) this.shellcheckRuns.delete(key);
       }
-      if (!current() || run.signal.aborted) return undefined;
+      if (!current() || run.controller.signal.aborted) return undefined;
       if (sc.length) {
         const all = [...findings, ...sc].sort(compareFindings);
         this.publish(uri, all);
@@ -224,7 +226,7 @@ export class Linter implements vscode.Disposable {
     if (t) clearTimeout(t);
     this.timers.delete(key);
     this.outcomes.delete(key);
-    this.shellcheckRuns.get(key)?.abort();
+    this.shellcheckRuns.get(key)?.controller.abort();
     this.shellcheckRuns.delete(key);
     if (this.workspaceFiles.has(key)) return;
     this.diagnostics.delete(doc.uri);
