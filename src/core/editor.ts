@@ -7,11 +7,26 @@ import { findRule, language } from './registry';
 
 export type { HoverInfo, CompletionInfo } from './language';
 
+/**
+ * The model of the last text hovered or completed: moving the mouse over an unchanged document parses it once, not
+ * on every hover. Keyed by everything parse() reads.
+ */
+let lastModel: { kind: Kind; text: string; key: string; model: unknown } | undefined;
+
+function modelFor(kind: Kind, text: string, env: LintEnv, config: ResolvedConfig): unknown {
+  const lang = language(kind);
+  const key = JSON.stringify([env.fileName ?? null, config]);
+  if (lastModel && lastModel.kind === kind && lastModel.text === text && lastModel.key === key) return lastModel.model;
+  const model = lang.parse(text, env, config);
+  lastModel = { kind, text, key, model };
+  return model;
+}
+
 export function hoverAt(text: string, kind: Kind, position: Position, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): HoverInfo | undefined {
   try {
     const lang = language(kind);
     if (!lang.hover || !lang.isReady()) return undefined;
-    return lang.hover(lang.parse(text, env, config), position, config);
+    return lang.hover(modelFor(kind, text, env, config) as never, position, config);
   } catch {
     return undefined;
   }
