@@ -214,10 +214,17 @@ export class Linter implements vscode.Disposable {
     }
     this.diagnostics.set(uri, own);
     const key = uri.toString();
+    // an included file that is open has its own lint, which owns its diagnostics: the parent's lint leaves them alone
+    const ownedElsewhere = (u: string) => u !== key && this.outcomes.has(u);
     const previous = this.spill.get(key) ?? new Set();
-    for (const u of previous) if (!others.has(u)) this.diagnostics.delete(vscode.Uri.parse(u));
-    for (const [u, ds] of others) this.diagnostics.set(vscode.Uri.parse(u), ds);
-    this.spill.set(key, new Set(others.keys()));
+    for (const u of previous) if (!others.has(u) && !ownedElsewhere(u)) this.diagnostics.delete(vscode.Uri.parse(u));
+    const spilled = new Set<string>();
+    for (const [u, ds] of others) {
+      if (ownedElsewhere(u)) continue;
+      this.diagnostics.set(vscode.Uri.parse(u), ds);
+      spilled.add(u);
+    }
+    this.spill.set(key, spilled);
   }
 
   clear(doc: vscode.TextDocument): void {
