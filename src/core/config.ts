@@ -184,7 +184,10 @@ export function parseHadolintConfig(text: string, file?: string): UserConfig {
   const raw = parseYamlText(text, file);
   const r = hadolintConfigSchema.safeParse(raw);
   if (!r.success) throw zodProblem(text, file, r.error);
-  const h = r.data;
+  return fromHadolint(r.data);
+}
+
+function fromHadolint(h: z.infer<typeof hadolintConfigSchema>): UserConfig {
   const rules: Record<string, SeveritySetting> = {};
   const map: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
   for (const [level, codes] of Object.entries(h.override ?? {})) for (const c of codes ?? []) rules[c] = map[level];
@@ -199,6 +202,55 @@ export function parseHadolintConfig(text: string, file?: string): UserConfig {
   const ft = h['failure-threshold'];
   if (ft) out.failLevel = ft === 'style' ? 'hint' : ft === 'ignore' || ft === 'none' ? 'none' : ft;
   return out;
+}
+
+/**
+ * Parses a project file (`.devops-guidance.yaml`, or `.hadolint.yaml` when `hadolint`) keeping what is valid: a bad
+ * key or value is reported (every one, each with its line) and dropped, and the rest of the file still applies. A
+ * YAML syntax error, or a file that is not a mapping, rejects the whole file (`config` undefined).
+ */
+export function parseConfigPartially(text: string, file: string | undefined, hadolint: boolean): { config?: UserConfig; errors: ConfigError[] } {
+  let raw: unknown;
+  try {
+    raw = parseYamlText(text, file);
+  } catch (e) {
+    return { errors: [e instanceof ConfigError ? e : new ConfigError(String(e), file)] };
+  }
+  const errors: ConfigError[] = [];
+  const schema = hadolint ? hadolintConfigSchema : userConfigSchema;
+  for (let round = 0; round < 100; round++) {
+    const r = schema.safeParse(raw);
+    if (r.success) return { config: hadolint ? fromHadolint(r.data as z.infer<typeof hadolintConfigSchema>) : (r.data as UserConfig), errors };
+    for (const issue of r.error.issues) {
+      const path = issue.path as (string | number)[];
+      const keys = issue.code === 'unrecognized_keys' ? ((issue as { keys?: string[] }).keys ?? []) : [];
+      for (const p of keys.length ? keys.map((k) => [...path, k]) : [path]) {
+        const pos = yamlPathLine(text, p);
+        errors.push(new ConfigError(`${p.length ? p.join('.') : '(top level)'}: ${keys.length ? 'unknown key' : issue.message}`, file, pos.line, pos.column));
+        if (!p.length || !dropAt(raw, p)) return { errors };
+      }
+    }
+  }
+  return { errors };
+}
+
+/** Deletes the value at `path` inside plain YAML data; false when there is nothing to delete. */
+function dropAt(data: unknown, path: (string | number)[]): boolean {
+  let parent: unknown = data;
+  for (const k of path.slice(0, -1)) {
+    if (parent === null || typeof parent !== 'object') return false;
+    parent = (parent as Record<string | number, unknown>)[k];
+  }
+  const last = path[path.length - 1];
+  if (Array.isArray(parent) && typeof last === 'number' && last < parent.length) {
+    parent.splice(last, 1);
+    return true;
+  }
+  if (parent !== null && typeof parent === 'object' && last in (parent as object)) {
+    delete (parent as Record<string | number, unknown>)[last];
+    return true;
+  }
+  return false;
 }
 
 /** hadolint reads `.hadolint.yaml` or `.hadolint.yml`; we also read our own project file. */

@@ -5,8 +5,7 @@ import {
   setAssetLoader,
   defaultConfig,
   mergeConfig,
-  parseProjectConfig,
-  parseHadolintConfig,
+  parseConfigPartially,
   ConfigError,
   PROJECT_CONFIG_NAMES,
   HADOLINT_CONFIG_NAMES,
@@ -84,24 +83,30 @@ export interface ConfigResult {
   errors: ConfigError[];
 }
 
-const fileCache = new Map<string, { mtimeMs: number; size: number; value: UserConfig | ConfigError }>();
+const fileCache = new Map<string, { mtimeMs: number; size: number; value: ReadConfig }>();
 
-function readConfigFile(path: string, hadolint: boolean): UserConfig | ConfigError {
+/** A project file as read: what of it applies (undefined when nothing does), and every problem in it. */
+interface ReadConfig {
+  config?: UserConfig;
+  errors: ConfigError[];
+}
+
+function readConfigFile(path: string, hadolint: boolean): ReadConfig {
   try {
     const st = statSync(path);
     const cached = fileCache.get(path);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.value;
-    let value: UserConfig | ConfigError;
+    let value: ReadConfig;
     try {
-      const text = readFileSync(path, 'utf8');
-      value = hadolint ? parseHadolintConfig(text, path) : parseProjectConfig(text, path);
+      // one bad key is reported and dropped; the rest of the file still applies
+      value = parseConfigPartially(readFileSync(path, 'utf8'), path, hadolint);
     } catch (e) {
-      value = e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path);
+      value = { errors: [e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path)] };
     }
     fileCache.set(path, { mtimeMs: st.mtimeMs, size: st.size, value });
     return value;
   } catch (e) {
-    return new ConfigError(`cannot read: ${(e as Error).message}`, path);
+    return { errors: [new ConfigError(`cannot read: ${(e as Error).message}`, path)] };
   }
 }
 
@@ -121,9 +126,9 @@ export function configFor(
   const take = (path: string | undefined, hadolint: boolean) => {
     if (!path) return;
     const v = readConfigFile(path, hadolint);
-    if (v instanceof ConfigError) errors.push(v);
-    else {
-      layers.push(v);
+    errors.push(...v.errors);
+    if (v.config) {
+      layers.push(v.config);
       sources.push(path);
     }
   };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { engineReady } from '../helpers/setup';
 import { problemsOf, unknownRuleMessage } from '../../src/vscode/configProblems';
+import { parseConfigPartially } from '../../src/core/index';
 
 /** The editor's view of a project config file: every problem at once, each at its key, unknown rules with a suggestion. */
 describe('config file problems (editor)', () => {
@@ -27,5 +28,20 @@ describe('config file problems (editor)', () => {
     const ps = problemsOf('ignored:\n  - DL3007\n  - DL9999\noverride:\n  error:\n    - DL300\n', true);
     assert.deepEqual(ps.map((p) => [p.line, p.column, p.severity]), [[2, 4, 'warning'], [5, 6, 'warning']]);
     assert.equal(unknownRuleMessage('dl3007'), undefined, 'codes are case-insensitive');
+  });
+
+  it('one bad key does not drop the rest of the project file: every problem is reported, the valid keys apply', () => {
+    const text = 'rules:\n  DL3007: error\n  DL3008: loud\nmysql:\n  target: mysql-9.9\ncolour: red\ndockerfile:\n  trustedRegistries: [registry.example.com]\n';
+    const { config, errors } = parseConfigPartially(text, '/p/.devops-guidance.yaml', false);
+    assert.deepEqual(config, { rules: { DL3007: 'error' }, mysql: {}, dockerfile: { trustedRegistries: ['registry.example.com'] } });
+    assert.deepEqual(errors.map((e) => [e.line, e.message.replace(/^.*?: /, '')]).sort(), [
+      [2, 'rules.DL3008: ' + errors.find((e) => /DL3008/.test(e.message))!.message.split('rules.DL3008: ')[1]],
+      [4, 'mysql.target: ' + errors.find((e) => /mysql\.target/.test(e.message))!.message.split('mysql.target: ')[1]],
+      [5, 'colour: unknown key'],
+    ].sort());
+    const hadolint = parseConfigPartially('ignored: [DL3007]\nfailure-threshold: loud\n', '/p/.hadolint.yaml', true);
+    assert.deepEqual(hadolint.config?.rules, { DL3007: 'off' });
+    assert.equal(hadolint.errors.length, 1);
+    assert.deepEqual(parseConfigPartially('rules: [\n', undefined, false).config, undefined, 'a YAML syntax error rejects the file');
   });
 });
