@@ -53,14 +53,15 @@ export function firstSentence(md: string, max = 220): string {
 }
 
 /**
- * Short Markdown for a hover on a finding: the rule's identity, the finding's message and a one-line fix. The why,
- * the examples and the references stay on the rule's page (the editor adds links to it).
+ * Short Markdown for a hover on a finding: the rule's identity and a one-line fix (the editor shows the finding's
+ * message just above, and adds links to the rule's page). With `message`, the message leads (for hosts that do not
+ * show it). The why, the examples and the references stay on the rule's page.
  */
 export function ruleHoverMarkdown(code: string, message?: string): string | undefined {
   const meta = findRule(code);
   if (!meta) return undefined;
   const doc = ruleDoc(meta.code);
-  const out = [`**${meta.code} ${meta.name}**${message ? ` — ${message}` : doc ? ` — ${doc.summary}` : ''}`];
+  const out = [`**${meta.code} ${meta.name}**${message ? ` — ${message}` : ''}`];
   if (doc) out.push('', `**Fix:** ${firstSentence(doc.fix)}`);
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { firstSentence, hoverAt, ruleDoc, ruleHoverMarkdown, topic, findRule } from '../core/index';
+import { hoverAt, ruleDoc, ruleHoverMarkdown, topic, findRule } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { diagnosticCodeTarget, fromRange, toRange, SOURCE } from './convert';
@@ -23,7 +23,7 @@ export class HoverProvider implements vscode.HoverProvider {
         const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
         if (!code || seen.has(code)) continue;
         seen.add(code);
-        const m = findingHover(code, d.message);
+        const m = findingHover(code);
         if (!m) continue;
         parts.push(m);
         range = range ? range.union(d.range) : d.range;
@@ -48,17 +48,16 @@ export class HoverProvider implements vscode.HoverProvider {
 /** Commands a finding hover's links may run (trusted for these only). */
 const HOVER_COMMANDS = ['devopsGuidance.explainRule', 'devopsGuidance.lookupTopic'];
 
-/** The hover part of one finding: `**CODE name** — message`, `**Fix:** one line`, links. */
-export function findingHover(code: string, message: string): vscode.MarkdownString | undefined {
+/** The hover part of one finding: `**CODE name**`, `**Fix:** one line`, links (the message is VS Code's part above). */
+export function findingHover(code: string): vscode.MarkdownString | undefined {
   const m = new vscode.MarkdownString();
   m.isTrusted = { enabledCommands: HOVER_COMMANDS };
   if (/^SC\d{4}$/.test(code)) {
-    m.appendMarkdown(`**ShellCheck ${code}** — `);
-    m.appendText(message);
-    m.appendMarkdown(`\n\n[ShellCheck wiki: ${code}](${diagnosticCodeTarget(code).toString()})`);
+    m.appendMarkdown(`**ShellCheck ${code}**\n\n[ShellCheck wiki: ${code}](${diagnosticCodeTarget(code).toString()})`);
     return m;
   }
-  const md = ruleHoverMarkdown(code, escapeMarkdown(firstSentence(message, 400)));
+  // VS Code shows the diagnostic's message right above this part: it is not repeated
+  const md = ruleHoverMarkdown(code);
   const meta = findRule(code);
   if (!md || !meta) return undefined;
   m.appendMarkdown(md);
