@@ -1,7 +1,7 @@
 /** Shared by the editor suite files (bundled into each): documents, diagnostics, waiting, cleanup, screenshots. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './log';
 
@@ -143,6 +143,21 @@ export async function screenshot(name: string, waitFor_: { selector?: string; te
   const file = join(dir, `${name}.png`);
   log(`DG_SCREENSHOT ${name} ${JSON.stringify(waitFor_)}`);
   await waitFor(() => existsSync(file), `screenshot ${name}`, timeoutMs).catch((e) => log(`warning: ${(e as Error).message}`));
+}
+
+let clicks = 0;
+/**
+ * Clicks an element of the workbench with the mouse (run.mjs does it through the browser: the extension host has no
+ * DOM): the first visible match of `selector`, containing `text` if given. Fails when nothing could be clicked.
+ */
+export async function click(selector: string, text?: string): Promise<void> {
+  const dir = process.env.DG_CLICK_DIR;
+  assert.ok(dir, 'DG_CLICK_DIR is not set: run the editor suite with test/editor/run.mjs');
+  const id = `click-${++clicks}-${Date.now()}`;
+  log(`DG_CLICK ${id} ${JSON.stringify({ selector, text })}`);
+  await waitFor(() => existsSync(join(dir, `${id}.done`)) || existsSync(join(dir, `${id}.failed`)), `the click on ${selector} ${text ?? ''}`, 30000);
+  const failed = join(dir, `${id}.failed`);
+  assert.ok(!existsSync(failed), `could not click ${selector} ${text ?? ''}: ${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
 }
 
 /** Markdown of a hover's contents, joined. */

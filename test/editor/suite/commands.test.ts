@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extension, page, renderedPageOpens, open, linted, waitForDiagnostics, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
+import { click, extension, page, renderedPageOpens, open, linted, waitForDiagnostics, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
 
 /** The knowledge base shipped in the installed .vsix. */
 function kb(): { topics: { id: string; title: string }[] } {
@@ -85,6 +85,19 @@ describe('commands', function () {
     await vscode.commands.executeCommand('vscode.open', target);
     await renderedPageOpens('rules', 'DL3007');
     await screenshot('rule-page', { text: 'Why it matters' });
+  });
+
+  it("clicking a diagnostic's code in the Problems panel opens the rule's rendered page", async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3007');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    try {
+      // the code column of the Problems panel: a link showing the code
+      await click('.markers-panel .monaco-link', 'DL3007');
+      await renderedPageOpens('rules', 'DL3007');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
   });
 
   it('links in rendered pages move between topics and rules', async () => {
