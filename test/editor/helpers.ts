@@ -150,11 +150,11 @@ let clicks = 0;
  * Clicks an element of the workbench with the mouse (run.mjs does it through the browser: the extension host has no
  * DOM): the first visible match of `selector`, containing `text` if given. Fails when nothing could be clicked.
  */
-export async function click(selector: string, text?: string): Promise<void> {
+export async function click(selector: string, text?: string, inFrames = false): Promise<void> {
   const dir = process.env.DG_CLICK_DIR;
   assert.ok(dir, 'DG_CLICK_DIR is not set: run the editor suite with test/editor/run.mjs');
   const id = `click-${++clicks}-${Date.now()}`;
-  log(`DG_CLICK ${id} ${JSON.stringify({ selector, text })}`);
+  log(`DG_CLICK ${id} ${JSON.stringify({ selector, text, inFrames })}`);
   await waitFor(() => existsSync(join(dir, `${id}.done`)) || existsSync(join(dir, `${id}.failed`)), `the click on ${selector} ${text ?? ''}`, 30000);
   const failed = join(dir, `${id}.failed`);
   assert.ok(!existsSync(failed), `could not click ${selector} ${text ?? ''}: ${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);

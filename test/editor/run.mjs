@@ -294,16 +294,25 @@ function findFiles(dir, pred, acc = []) {
 }
 
 /**
- * Clicks, as a user would with the mouse, the first visible element of the workbench matching `selector` (and
- * containing `text`), for a test that asked with a `DG_CLICK` line; then writes `<id>.done` (or `<id>.failed` with
+ * Clicks, as a user would with the mouse, the first visible element of the workbench (or, `inFrames`, of any frame:
+ * webviews) matching `selector` (and containing `text`), for a test that asked with a `DG_CLICK` line; then writes `<id>.done` (or `<id>.failed` with
  * the reason) in `dir`, which the test waits for.
  */
-async function clickFor(page, id, dir, { selector, text }) {
+async function clickFor(page, id, dir, { selector, text, inFrames }) {
   if (!/^[\w.-]+$/.test(id)) return;
   try {
-    let target = page.locator(selector);
-    if (text) target = target.filter({ hasText: text });
-    await target.first().click({ timeout: 15000 });
+    const match = (root) => {
+      let target = root.locator(selector);
+      if (text) target = target.filter({ hasText: text });
+      return target.first();
+    };
+    let target = inFrames ? undefined : match(page);
+    // in a webview (a rendered page): its document is an iframe inside an iframe
+    for (const end = Date.now() + 15000; !target && Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      for (const f of page.frames()) if (await match(f).isVisible().catch(() => false)) target = match(f);
+    }
+    if (!target) throw new Error(`nothing visible matches ${selector} ${text ?? ''} in any frame`);
+    await target.click({ timeout: 15000 });
     writeFileSync(join(dir, `${id}.done`), '');
   } catch (e) {
     writeFileSync(join(dir, `${id}.failed`), String(e?.message ?? e));

@@ -100,6 +100,13 @@ describe('commands', function () {
     }
   });
 
+  it('a click on a rule link in a rendered topic page opens the rule page', async () => {
+    await vscode.commands.executeCommand('devopsGuidance.lookupTopic', 'docker-containers');
+    await renderedPageOpens('topics', 'docker-containers');
+    await click('a', 'DL3007', true);
+    await renderedPageOpens('rules', 'DL3007');
+  });
+
   it('links in rendered pages move between topics and rules', async () => {
     await vscode.commands.executeCommand('devopsGuidance.lookupTopic', 'docker-containers');
     const topicPage = await renderedPageOpens('topics', 'docker-containers');
