@@ -2,10 +2,10 @@
 import type { Kind, Position, TextEdit } from './finding';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
-import type { CompletionInfo, HoverInfo, LintEnv } from './language';
+import type { CompletionInfo, HoverInfo, LintEnv, SymbolInfo } from './language';
 import { findRule, language } from './registry';
 
-export type { HoverInfo, CompletionInfo } from './language';
+export type { HoverInfo, CompletionInfo, SymbolInfo } from './language';
 
 /**
  * The model of the last text hovered or completed: moving the mouse over an unchanged document parses it once, not
@@ -53,6 +53,21 @@ function hadolintCode(code: string): string | undefined {
 
 /** Editor modelines and Ruby magic comments, which must stay on a file's first lines. */
 const TOP_LINE = /^\s*#(?:!|.*-\*-.*-\*-|\s*(?:vi|vim|ex):|\s*(?:frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value)\s*:)/;
+
+/**
+ * The outline of a file: Vagrantfiles (configure blocks, machines, providers, provisioners, networks, synced
+ * folders, triggers) and option files (groups and their options). Empty for other kinds, before the parser is
+ * ready, and on any error.
+ */
+export function symbols(text: string, kind: Kind, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): SymbolInfo[] {
+  try {
+    const lang = language(kind);
+    if (!lang.symbols || !lang.isReady()) return [];
+    return lang.symbols(lang.parse(text, env, config));
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The edit that silences one finding: `# devops-guidance ignore=CODE` on its own line above the statement that

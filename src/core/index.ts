@@ -11,5 +11,5 @@ export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
 export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
-export { hoverAt, completionsAt, ignoreEdit, type HoverInfo, type CompletionInfo, type IgnoreStyle } from './editor';
+export { hoverAt, completionsAt, ignoreEdit, symbols, type HoverInfo, type CompletionInfo, type SymbolInfo, type IgnoreStyle } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle, firstSentence, searchRules, isUserRule } from './docs';

@@ -11,6 +11,7 @@ import { PagesProvider, PageUriHandler, pagesPanel } from './pages';
 import { DOC_SCHEME, toRange, fromRange } from './convert';
 import { explainRule, lintWorkspace, lookupTopic } from './commands';
 import { readSettings, SECTION } from './settings';
+import { SymbolProvider } from './symbols';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile' },
@@ -73,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerUriHandler(new PageUriHandler(pagesPanel)),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(linter)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(linter), { providedCodeActionKinds: CodeActionProvider.kinds }),
+    vscode.languages.registerDocumentSymbolProvider(
+      [{ language: 'mycnf' }, { language: 'ruby', pattern: '**/{Vagrantfile,*.Vagrantfile}' }],
+      new SymbolProvider(linter),
+      { label: 'DevOps Guidance' },
+    ),
     vscode.languages.registerCompletionItemProvider(
       { language: 'mycnf' },
       { provideCompletionItems: async (doc, pos) => [...(await completions(doc, pos, linter)), ...wholeFileSnippets(context, doc, pos)] },

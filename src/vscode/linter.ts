@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { dirname } from 'node:path';
 import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
-import { shellcheckDockerfile } from '../node/shellcheck';
+import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
 import { readSettings } from './settings';
 import { toDiagnostic, SOURCE } from './convert';
 import { configFileProblems } from './configProblems';
@@ -145,7 +145,7 @@ export class Linter implements vscode.Disposable {
   ): Promise<Finding[] | undefined> {
     const settings = readSettings(uri);
     this.reportSettingsProblems(settings.problems);
-    if (kind === 'dockerfile' && settings.shellcheck.offByTrust) this.restrictedModeNotice();
+    if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.offByTrust) this.restrictedModeNotice();
     const file = uri.scheme === 'file' ? uri.fsPath : undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
@@ -157,9 +157,10 @@ export class Linter implements vscode.Disposable {
     if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
     this.publish(uri, findings);
     record?.(findings, config);
-    if (kind === 'dockerfile' && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable.dockerfile) {
+    if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable[kind]) {
       // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
-      // findings are shown, and its results are dropped if the document changed meanwhile.
+      // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
+      // reads the provisioning scripts.
       const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
       // one ShellCheck run per document: a newer lint (or closing it) cancels the older one's queued and running scripts
       // (a run for the same text is left to finish: its result is as good)
@@ -170,7 +171,8 @@ export class Linter implements vscode.Disposable {
       this.shellcheckRuns.set(key, run);
       let sc: Finding[];
       try {
-        sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined, signal: run.controller.signal });
+        const options = { binary, cwd: file ? dirname(file) : undefined, signal: run.controller.signal };
+        sc = kind === 'dockerfile' ? await shellcheckDockerfile(text, config, options) : await shellcheckVagrantfile(text, config, nodeEnv(file), options);
       } finally {
         if (this.shellcheckRuns.get(key) === run) this.shellcheckRuns.delete(key);
       }
@@ -281,7 +283,7 @@ export class Linter implements vscode.Disposable {
   private restrictedModeNotice(): void {
     if (this.restrictedNoticeShown) return;
     this.restrictedNoticeShown = true;
-    const msg = 'DevOps Guidance: ShellCheck is off in Restricted Mode, because it runs a program on this workspace\'s RUN scripts. Everything else works; trust the workspace to turn it on.';
+    const msg = 'DevOps Guidance: ShellCheck is off in Restricted Mode, because it runs a program on this workspace\'s shell scripts (Dockerfile RUN, Vagrant provisioning). Everything else works; trust the workspace to turn it on.';
     this.log.appendLine(msg);
     void vscode.window.showInformationMessage(msg, 'Manage Workspace Trust').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
