@@ -6,9 +6,9 @@ import {
   defaultConfig,
   mergeConfig,
   parseConfigPartially,
+  configFilesFor,
   ConfigError,
   PROJECT_CONFIG_NAMES,
-  HADOLINT_CONFIG_NAMES,
   type LintEnv,
   type ResolvedConfig,
   type UserConfig,
@@ -85,21 +85,28 @@ export interface ConfigResult {
 
 const fileCache = new Map<string, { mtimeMs: number; size: number; value: ReadConfig }>();
 
-/** A project file as read: what of it applies (undefined when nothing does), and every problem in it. */
+/** A configuration file as read: what of it applies (undefined when nothing does), and every problem in it. */
 interface ReadConfig {
   config?: UserConfig;
   errors: ConfigError[];
 }
 
-function readConfigFile(path: string, hadolint: boolean): ReadConfig {
+type ConfigParser = (text: string, file?: string) => ReadConfig;
+
+/** Another tool's file (`.hadolint.yaml`): all or nothing, as that tool reads it. */
+const whole =
+  (parse: (text: string, file?: string) => UserConfig): ConfigParser =>
+  (text, file) => ({ config: parse(text, file), errors: [] });
+
+function readConfigFile(path: string, parse: ConfigParser): ReadConfig {
   try {
     const st = statSync(path);
     const cached = fileCache.get(path);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.value;
     let value: ReadConfig;
     try {
-      // one bad key is reported and dropped; the rest of the file still applies
-      value = parseConfigPartially(readFileSync(path, 'utf8'), path, hadolint);
+      // our project file: one bad key is reported and dropped, the rest still applies
+      value = parse(readFileSync(path, 'utf8'), path);
     } catch (e) {
       value = { errors: [e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path)] };
     }
@@ -111,8 +118,9 @@ function readConfigFile(path: string, hadolint: boolean): ReadConfig {
 }
 
 /**
- * The configuration for one file: defaults ← nearest `.hadolint.yaml` (Dockerfiles only) ← nearest
- * `.devops-guidance.yaml` (or the explicit `configFile`) ← editor settings ← CLI flags.
+ * The configuration for one file: defaults ← the kind's other configuration files, nearest each (Language.configFiles:
+ * `.hadolint.yaml` for Dockerfiles) ← nearest `.devops-guidance.yaml` (or the explicit `configFile`) ← editor
+ * settings ← CLI flags.
  */
 export function configFor(
   file: string | undefined,
@@ -123,17 +131,17 @@ export function configFor(
   const errors: ConfigError[] = [];
   const layers: UserConfig[] = [];
   const dir = file ? dirname(resolve(file)) : process.cwd();
-  const take = (path: string | undefined, hadolint: boolean) => {
+  const take = (path: string | undefined, parse: ConfigParser) => {
     if (!path) return;
-    const v = readConfigFile(path, hadolint);
+    const v = readConfigFile(path, parse);
     errors.push(...v.errors);
     if (v.config) {
       layers.push(v.config);
       sources.push(path);
     }
   };
-  if (kind === 'dockerfile') take(findUp(dir, HADOLINT_CONFIG_NAMES, options.stopAt), true);
-  take(options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt), false);
+  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), whole((text, file) => other.parse(text, file)));
+  take(options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt), parseConfigPartially);
   if (options.settings) layers.push(options.settings);
   if (options.cli) layers.push(options.cli);
   return { config: mergeConfig(defaultConfig(), ...layers), sources, errors };

@@ -50,7 +50,7 @@ export function problemsOf(text: string, hadolint: boolean): ConfigProblem[] {
   if (doc.errors.length) return doc.errors.map((e) => ({ ...at(e.pos[0], e.pos[1]), message: `invalid YAML: ${e.message.split('\n')[0]}`, severity: 'error' as const }));
   const out: ConfigProblem[] = [];
   const raw = doc.toJS() ?? {};
-  const r = (hadolint ? hadolintConfigSchema : userConfigSchema).safeParse(raw);
+  const r = hadolint ? hadolintConfigSchema.safeParse(raw) : userConfigSchema().safeParse(raw);
   if (!r.success) {
     for (const issue of r.error.issues) {
       const path = issue.path as (string | number)[];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { dirname } from 'node:path';
 import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
-import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
+import { shellcheckFile } from '../node/shellcheck';
 import { readSettings } from './settings';
 import { toDiagnostic, SOURCE } from './convert';
 import { configFileProblems } from './configProblems';
@@ -172,7 +172,7 @@ export class Linter implements vscode.Disposable {
       let sc: Finding[];
       try {
         const options = { binary, cwd: file ? dirname(file) : undefined, signal: run.controller.signal };
-        sc = kind === 'dockerfile' ? await shellcheckDockerfile(text, config, options) : await shellcheckVagrantfile(text, config, nodeEnv(file), options);
+        sc = await shellcheckFile(text, kind, config, options, nodeEnv(file));
       } finally {
         if (this.shellcheckRuns.get(key) === run) this.shellcheckRuns.delete(key);
       }

@@ -5,7 +5,7 @@
  * re-linted, and the finding must be gone without new problems; fix-all per code must leave nothing fixable.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineReady, ROOT } from '../helpers/setup';
 import { nodeEnv } from '../../src/node/host';
@@ -14,19 +14,21 @@ import { parseFixture, compare, describeFinding, FIXTURE_EXT } from '../helpers/
 
 const FIXTURES = join(ROOT, 'test/rules/fixtures');
 
-function fixtureFiles(kind: Kind): string[] {
-  try {
-    return readdirSync(join(FIXTURES, kind)).filter((f) => FIXTURE_EXT[kind].test(f)).sort();
-  } catch {
-    return [];
-  }
+/** The fixtures of one kind; a missing or empty folder is a failing test, never zero silent cases. */
+function fixtureFiles(kind: Kind): { files: string[]; problem?: string } {
+  const dir = join(FIXTURES, kind);
+  if (!existsSync(dir)) return { files: [], problem: `no fixture folder ${dir}` };
+  const files = readdirSync(dir).filter((f) => FIXTURE_EXT[kind].test(f)).sort();
+  return files.length ? { files } : { files, problem: `no fixture in ${dir} (names end ${FIXTURE_EXT[kind].source})` };
 }
 
 describe('rule fixtures', () => {
   before(engineReady);
   for (const kind of KINDS) {
     describe(kind, () => {
-      for (const file of fixtureFiles(kind)) {
+      const { files, problem } = fixtureFiles(kind);
+      it('has a fixture folder with fixtures', () => assert.equal(problem, undefined, problem));
+      for (const file of files) {
         const path = join(FIXTURES, kind, file);
         const ownCode = file.split('.')[0];
         describe(file, () => {

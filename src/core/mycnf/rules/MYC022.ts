@@ -4,7 +4,8 @@ import { facts } from '../facts';
 import { targetLabel } from '../groups';
 import type { CnfOption, MycnfModel } from '../model';
 import { MYSQL_RENAMES } from '../names';
-import { defineMycnfRule, deleteLineEdit, fix, renameEdit, styled } from '../report';
+import { defineRule } from '../../rule';
+import { deleteLineEdit, fix, renameEdit, styled } from '../report';
 import { formatSize, matchEnum, numOf } from '../values';
 
 const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group']);
@@ -30,9 +31,9 @@ function redoFix(m: MycnfModel, o: CnfOption): Fix[] | undefined {
 }
 
 /** An option the target deprecated: it still works, with a warning, until a later version removes it. */
-export default defineMycnfRule({
-  meta: { code: 'MYC022', name: 'deprecated-option', severity: 'warning', fix: 'safe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC022', name: 'deprecated-option', kind: 'mycnf', severity: 'warning', fix: 'safe' },
+  check(m, ctx) {
     const f = facts(m);
     for (const { o, target } of checkable(m)) {
       const i = o.info;
@@ -55,7 +56,7 @@ export default defineMycnfRule({
         msg += ` Use ${i.replacement}${pure ? ', the same setting under its new name' : ''}${semisync ? `, which comes with the new plugin (load ${/master/.test(o.name) ? 'semisync_source.so instead of semisync_master.so' : 'semisync_replica.so instead of semisync_slave.so'})` : ''}.`;
         fixes = [fix(`Write ${i.replacement}`, pure, renameEdit(o, i.replacement))];
       }
-      report(o, o.baseRange, msg, { fixes });
+      ctx.report({ input: o.source, range: o.baseRange, message: msg, fixes });
     }
   },
 });
