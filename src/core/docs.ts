@@ -74,10 +74,10 @@ export function topicMarkdown(id: string, linkRule?: (code: string) => string, l
   if (rules.length) {
     out.push('## Rules that apply this', '');
     // grouped by kind, in the catalogue's order within each
-    for (const [kind, heading] of KIND_HEADINGS) {
+    const kinds = [...new Set(rules.map((m) => m.kind))];
+    for (const kind of kinds) {
       const group = rules.filter((m) => m.kind === kind);
-      if (!group.length) continue;
-      if (new Set(rules.map((m) => m.kind)).size > 1) out.push(`### ${heading}`, '');
+      if (kinds.length > 1) out.push(`### ${kind === 'any' ? 'All kinds' : (language(kind).title ?? kind)}`, '');
       for (const m of group) out.push(`- ${linkRule ? `[${m.code}](${linkRule(m.code)})` : m.code} ${m.name} — ${ruleDoc(m.code)?.summary ?? ''}`);
       out.push('');
     }
@@ -87,12 +87,6 @@ export function topicMarkdown(id: string, linkRule?: (code: string) => string, l
   if (t.references.length) out.push('## References', '', ...t.references.map((r) => `- [${r.title}](${r.url})`), '');
   return out.join('\n');
 }
-
-const KIND_HEADINGS: [RuleMeta['kind'], string][] = [
-  ['dockerfile', 'Dockerfiles'],
-  ['mycnf', 'MySQL and MariaDB option files'],
-  ['vagrantfile', 'Vagrantfiles'],
-];
 
 /** Rules a user meets and looks up: not the engine's own internal findings (DG001, DG002: kind `any`). */
 export function isUserRule(m: RuleMeta): boolean {

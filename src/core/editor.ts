@@ -3,7 +3,7 @@ import type { Kind, Position, TextEdit } from './finding';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CompletionInfo, HoverInfo, LintEnv, SymbolInfo } from './language';
-import { findRule, language } from './registry';
+import { language } from './registry';
 
 export type { HoverInfo, CompletionInfo, SymbolInfo } from './language';
 
@@ -42,17 +42,8 @@ export function completionsAt(text: string, kind: Kind, position: Position, conf
   }
 }
 
-/** Which comment form an ignore action writes in Dockerfiles: hadolint's (shared with hadolint in CI) or ours. */
-export type IgnoreStyle = 'hadolint' | 'devops-guidance';
-
-/** Whether hadolint knows `code`: a DL rule, a ShellCheck code (hadolint runs ShellCheck), or a rule of ours that has a DL code among its aliases. */
-function hadolintCode(code: string): string | undefined {
-  if (/^(DL|SC)\d{4}$/.test(code)) return code;
-  return findRule(code)?.aliases?.find((a) => /^DL\d{4}$/.test(a));
-}
-
-/** Editor modelines and Ruby magic comments, which must stay on a file's first lines. */
-const TOP_LINE = /^\s*#(?:!|.*-\*-.*-\*-|\s*(?:vi|vim|ex):|\s*(?:frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value)\s*:)/;
+/** Which comment form an ignore action writes: one another tool shares (Language.sharedIgnore), or always ours. */
+export type IgnoreStyle = 'shared' | 'devops-guidance';
 
 /**
  * The outline of a file: Vagrantfiles (configure blocks, machines, providers, provisioners, networks, synced
@@ -91,13 +82,11 @@ export function ignoreEdit(
     const lines = new LineIndex(text);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     // hadolint's form for codes hadolint knows (so hadolint in CI honours it), unless hadolint's pragmas are turned off
-    const hl = kind === 'dockerfile' && style === 'hadolint' && !config.dockerfile.disableIgnorePragma ? hadolintCode(code) : undefined;
+    const shared = (scope: 'line' | 'file') => (style === 'shared' ? lang.sharedIgnore?.(code, scope, config) : undefined);
     if (scope === 'file') {
       // lines that must stay first (a kind's parser directives)
-      let at = lang.headerLines ? lang.headerLines(Array.from({ length: lines.lineCount }, (_, i) => lines.line(i))) : 0;
-      // `# -*- mode: ruby -*-`, `# vi: set ft=ruby :`, a shebang or a magic comment stay first too
-      if (kind === 'vagrantfile') while (at < lines.lineCount && TOP_LINE.test(lines.line(at))) at++;
-      const comment = hl ? `# hadolint global ignore=${hl}` : `# devops-guidance ignore-file=${code}`;
+      const at = lang.headerLines ? lang.headerLines(Array.from({ length: lines.lineCount }, (_, i) => lines.line(i))) : 0;
+      const comment = shared('file') ?? `# devops-guidance ignore-file=${code}`;
       return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${comment}${eol}` };
     }
     // the innermost statement holding the line (statements may nest: a setting inside a configure block)
@@ -107,7 +96,7 @@ export function ignoreEdit(
     }
     const target = unit ? unit.startLine : line;
     const indent = /^\s*/.exec(lines.line(target))?.[0] ?? '';
-    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}${hl ? `# hadolint ignore=${hl}` : `# devops-guidance ignore=${code}`}${eol}` };
+    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}${shared('line') ?? `# devops-guidance ignore=${code}`}${eol}` };
   } catch {
     return undefined;
   }

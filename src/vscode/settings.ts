@@ -52,7 +52,7 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
     run: c.get<'onType' | 'onSave'>('run', 'onType'),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
     problems,
-    ignoreStyle: c.get<string>('dockerfile.ignoreCommentStyle', 'hadolint') === 'devops-guidance' ? 'devops-guidance' : 'hadolint',
+    ignoreStyle: c.get<string>('dockerfile.ignoreCommentStyle', 'hadolint') === 'devops-guidance' ? 'devops-guidance' : 'shared',
     shellcheck: { enable: shellcheckEnabled, offByTrust: shellcheckWanted && !vscode.workspace.isTrusted, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
   };
 }

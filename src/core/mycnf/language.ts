@@ -22,6 +22,7 @@ export const mycnfLanguage: Language<MycnfModel> = {
   },
   maxTextLength: 2 * 1024 * 1024,
   fence: 'ini',
+  title: 'MySQL and MariaDB option files',
   config: mysqlConfigSection,
   ready: () => Promise.resolve(),
   isReady: () => true,
