@@ -1,4 +1,5 @@
 import { allRules, ruleDoc, type Finding, type Kind, type Position, type Severity } from '../core/index';
+import { escapeControl } from './escape';
 
 export interface FileResult {
   file: string;
@@ -91,10 +92,11 @@ export function formatText(results: FileResult[], color: boolean): string {
   for (const r of results) {
     for (const f of r.findings) {
       counts[f.severity]++;
-      const file = f.file ?? r.file;
+      // file names and messages (which quote option names and values) are printed with control characters escaped
+      const file = escapeControl(f.file ?? r.file);
       const sev = color ? `${COLORS[f.severity]}${f.severity}${RESET}` : f.severity;
       const fixable = !f.fixes?.length ? '' : f.fixes.some((x) => x.safe) ? ' (fixable)' : ' (fixable with --unsafe-fixes)';
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} [${f.name}] ${f.message}${fixable}`);
+      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${escapeControl(f.code)} [${escapeControl(f.name)}] ${escapeControl(f.message)}${fixable}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
@@ -338,7 +340,7 @@ export function formatGnu(results: FileResult[]): string {
     for (const f of r.findings) {
       const s = f.range.start;
       const e = f.range.end;
-      out.push(`${fileOf(r, f)}:${s.line + 1}.${s.character + 1}-${e.line + 1}.${e.character + 1}: ${f.severity}: ${f.message.replace(/\r?\n/g, ' ')} [${f.code}]`);
+      out.push(`${escapeControl(fileOf(r, f))}:${s.line + 1}.${s.character + 1}-${e.line + 1}.${e.character + 1}: ${f.severity}: ${escapeControl(f.message)} [${escapeControl(f.code)}]`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

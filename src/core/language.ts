@@ -12,6 +12,11 @@ export interface LintEnv {
   readFile?(path: string): string | undefined;
   /** Lists the entries of a folder; undefined when it cannot be read. */
   listDir?(path: string): string[] | undefined;
+  /**
+   * False for a path the host will not read because it lies outside the project (an include is then reported as
+   * not followed, with nothing from it shown). Absent: the host decides in readFile/listDir alone.
+   */
+  allows?(path: string): boolean;
 }
 
 /**

@@ -10,7 +10,8 @@ function cli(args: string[], input?: string, cwd?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('cli', () => {
+describe('cli', function () {
+  this.timeout(90_000); // each test spawns the CLI several times: seconds apiece on a loaded 2-core machine
   it('lints stdin to hadolint-compatible JSON with end positions and names', () => {
     const r = cli(['lint', '--format', 'json', '--kind', 'dockerfile', '-'], 'FROM node:latest\n');
     assert.equal(r.code, 1, r.err);

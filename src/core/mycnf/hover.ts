@@ -70,6 +70,8 @@ function directiveHover(m: MycnfModel, d: CnfDirective): string {
     }
     case 'unreadable':
       return `${head}\n\nCould not be read here (${d.resolved}); its options are not checked.`;
+    case 'outside':
+      return `${head}\n\nNot followed (outside the project): its options are not checked.`;
     case 'not-followed':
       return `${head}\n\nNot followed: the file has no path on disk, or the path is relative to the server's working folder.`;
     case 'cycle':

@@ -20,7 +20,7 @@ export const mycnfLanguage: Language<MycnfModel> = {
     const lower = name.toLowerCase();
     return lower === 'my.cnf' || lower === '.my.cnf' || lower === 'my.ini' || lower.endsWith('.cnf');
   },
-  maxTextLength: 2 * 1024 * 1024,
+  maxTextLength: 1024 * 1024,
   fence: 'ini',
   title: 'MySQL and MariaDB option files',
   config: mysqlConfigSection,

@@ -125,7 +125,7 @@ export interface CnfDirective {
   path?: string;
   pathRange?: Range;
   /** What happened when following it. */
-  status: 'read' | 'unreadable' | 'missing-path' | 'depth' | 'cycle' | 'not-followed' | 'unknown-directive';
+  status: 'read' | 'unreadable' | 'outside' | 'missing-path' | 'depth' | 'cycle' | 'not-followed' | 'unknown-directive';
   /** The path that was read (or tried). */
   resolved?: string;
   /** Set when an absolute path was not readable and the same folder name beside the file was read instead. */

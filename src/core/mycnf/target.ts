@@ -17,12 +17,11 @@ export type RefLoader = (t: MysqlTarget) => OptionReference | undefined;
 
 /** Strips modifiers for evidence purposes (no reference needed): loose-skip-x → x. */
 function bare(norm: string): string {
-  let s = norm.toLowerCase();
-  for (;;) {
-    const m = /^(loose|skip|disable|enable|maximum)_/.exec(s);
-    if (!m) return s;
-    s = s.slice(m[0].length);
-  }
+  const s = norm.toLowerCase();
+  const re = /(loose|skip|disable|enable|maximum)_/y;
+  let at = 0;
+  while (re.exec(s)) at = re.lastIndex;
+  return at ? s.slice(at) : s;
 }
 
 export function chooseTarget(p: ParsedFiles, config: ResolvedConfig, refs: RefLoader): TargetChoice {

@@ -12,6 +12,8 @@ const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group'
 
 /** innodb_log_file_size × innodb_log_files_in_group → one innodb_redo_log_capacity line with the same total. */
 function redoFix(m: MycnfModel, o: CnfOption): Fix[] | undefined {
+  // maximum- (and autoset-) set a bound, not the value: the server view leaves them out, so there is nothing to merge
+  if (o.prefixes.includes('maximum') || o.prefixes.includes('autoset')) return undefined;
   const s = m.server;
   if (s.get('innodb_redo_log_capacity')) return [fix(`Remove ${o.text} (innodb_redo_log_capacity is set, so it is ignored)`, true, deleteLineEdit(o))];
   const size = s.get('innodb_log_file_size');
@@ -22,7 +24,8 @@ function redoFix(m: MycnfModel, o: CnfOption): Fix[] | undefined {
   const n = files ? numOf(files, t) : 2;
   if (sz === undefined || n === undefined) return undefined;
   const total = sz * n;
-  const keep = size ?? files!;
+  const keep = size ?? files;
+  if (!keep) return undefined;
   const edits: TextEdit[] = [
     { range: { start: keep.nameRange.start, end: keep.valueRange?.end ?? keep.nameRange.end }, newText: `${styled('innodb_redo_log_capacity', keep.text)}${keep.valueRange ? keep.lineText.slice(keep.nameRange.end.character, keep.valueRange.start.character) : ' = '}${formatSize(total)}` },
   ];
