@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { shellcheckFile } from '../node/shellcheck';
@@ -256,6 +257,10 @@ export class Linter implements vscode.Disposable {
   private reportConfigErrors(sources: string[], errors: ConfigError[]): void {
     const files = new Set([...sources, ...errors.map((e) => e.file).filter((f): f is string => !!f)]);
     for (const file of files) {
+      if (!existsSync(file)) {
+        this.configDiagnostics.delete(vscode.Uri.file(file)); // deleted meanwhile: its problems go with it
+        continue;
+      }
       const problems = configFileProblems(file);
       const ds = problems.map((p) => {
         const d = new vscode.Diagnostic(new vscode.Range(p.line, p.column, p.line, p.endColumn), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
