@@ -71,6 +71,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onConfigFile();
   });
   context.subscriptions.push(watcher);
+  // A file watcher can miss a delete that follows a create closely: config problems of files gone are swept too.
+  const sweep = setInterval(() => linter.sweepDeletedConfigFiles(), 1500);
+  context.subscriptions.push({ dispose: () => clearInterval(sweep) });
 
   function relintAll(): void {
     for (const d of vscode.workspace.textDocuments) lintIfOurs(d, 0);

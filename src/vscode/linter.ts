@@ -200,6 +200,13 @@ export class Linter implements vscode.Disposable {
     }
   }
 
+  /** Config problems of files that no longer exist are dropped (cheap: only files that have problems are checked). */
+  sweepDeletedConfigFiles(): void {
+    this.configDiagnostics.forEach((uri) => {
+      if (uri.scheme === 'file' && !existsSync(uri.fsPath)) this.configDiagnostics.delete(uri);
+    });
+  }
+
   /** A project config file was deleted: its errors go with it. */
   forgetConfigFile(uri: vscode.Uri): void {
     this.configDiagnostics.delete(uri);
