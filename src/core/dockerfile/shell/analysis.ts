@@ -476,7 +476,7 @@ function analyseUse(
   const hds = heredocs(m, ins);
   const blank: [number, number][] = hds.map((h) => markerSpan(m, h.getStartRange()));
   const source = ShellSource.joined(m.lines, start, l.end, m.escapeChar, { stopAtLineEnd: hds.length > 0, blank });
-  const script = parseScript(source);
+  const script = parseScript(source, 0, { reuse: 'line' });
   use.line = script;
   use.scripts.push(script);
   use.commands = [...allCommands(script)];
@@ -606,8 +606,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
       hd.interpreter = interpreter;
       hd.errexit = errexit;
       if (body && body.text.length <= MAX_SCRIPT_LENGTH) {
-        hd.script = parseScript(body, 0, { pipefail });
-        hd.script.kind = 'heredoc';
+        hd.script = parseScript(body, 0, { pipefail, reuse: 'heredoc' });
         info.scripts.push(hd.script);
         info.commands.push(...allCommands(hd.script));
         info.analysable = true;
