@@ -199,8 +199,9 @@ export function parseScript(source: ShellSource, level = 0, options: ParseOption
   if (key !== undefined) {
     const hit = walked.get(key);
     if (hit) {
-      // what a lookup of the node table would have found (the statistics count parses avoided)
-      cache.get(source.text);
+      // a parse avoided: counted as a hit of the node-table cache, whose entry stays fresh
+      const text = source.text;
+      if (text.length <= MAX_SCRIPT_CHARS && text.trim()) cache.touch(text);
       rebind(hit, source.lines);
       return hit;
     }
@@ -280,6 +281,15 @@ class ParseCache {
     this.map.set(text, t);
     return t;
   }
+  /** A lint reused the walked script of `text` (see `walked`): no parse, the entry (if still here) becomes the most recent. */
+  touch(text: string): void {
+    this.hits++;
+    const t = this.map.get(text);
+    if (t) {
+      this.map.delete(text);
+      this.map.set(text, t);
+    }
+  }
   put(text: string, t: Nodes): void {
     const cost = t.count + text.length;
     if (cost > this.maxSize / 8) return; // one huge script must not flush everything else
@@ -317,8 +327,7 @@ const cache = new ParseCache(4096, 4_000_000);
  * the per-lint RunInfo around it), and nothing changes it after the walk (rules keep per-command answers that depend
  * on the command alone: package-manager calls, parsed options). Only top-level scripts are kept: a nested `sh -c`
  * script takes flags from the command around it, and is reused with its parent. On reuse its sources are moved to
- * the current document's line table, so an entry keeps at most the text of its own script alive... apart from what
- * the node-table cache keeps too (the text's own string). Bounded by entries, least recently used out.
+ * the current document's line table. Bounded by entries (as many as the node-table cache), least recently used out.
  */
 class WalkCache {
   private readonly map = new Map<string, ShellScript>();
@@ -369,8 +378,8 @@ export function setShellCacheEnabled(enabled: boolean): void {
   }
 }
 
-/** Tests: the bounds of the parse cache (entries, and nodes plus characters); the defaults when omitted. */
-export function setShellCacheLimits(maxEntries = 4096, maxSize = 4_000_000, maxWalked = 4096): void {
+/** Tests: the bounds of the parse cache (entries, and nodes plus characters) and of the walked scripts (entries); the defaults when omitted. */
+export function setShellCacheLimits(maxEntries = 4096, maxSize = 4_000_000, maxWalked = maxEntries): void {
   cache.maxEntries = maxEntries;
   cache.maxSize = maxSize;
   cache.clear();
