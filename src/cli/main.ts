@@ -1,13 +1,14 @@
 /**
  * devops-guidance — the engine on the command line.
  *   devops-guidance lint [paths...] [--format text|json|sarif] [--kind K] [--config FILE] [--fail-level L]
- *                        [--mysql-target T] [--rule CODE=SEVERITY]... (use - as a path for stdin, with --kind)
+ *                        [--mysql-target T] [--rule CODE=SEVERITY]... [--fix [--unsafe-fixes]]
+ *                        (use - as a path for stdin, with --kind)
  *   devops-guidance explain CODE|NAME
  *   devops-guidance topics [query]
  *   devops-guidance rules [--format text|json]
  * Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   KINDS,
@@ -17,6 +18,7 @@ import {
   atOrAbove,
   compareFindings,
   findRule,
+  fixText,
   kindOf,
   lint,
   ready,
@@ -48,6 +50,8 @@ interface LintArgs {
   failLevel?: Severity | 'none';
   cli: UserConfig;
   color: boolean;
+  /** Apply fixes and write the files: 'safe' fixes only, or 'unsafe' too. */
+  fix?: 'safe' | 'unsafe';
 }
 
 const HELP = `devops-guidance ${VERSION} — operations advice for Dockerfiles, my.cnf and Vagrantfiles
@@ -61,6 +65,8 @@ Usage:
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
       --no-shellcheck                 do not run ShellCheck on RUN scripts (it runs when installed)
+      --fix                           apply the safe fixes and write the files, then report what is left
+      --unsafe-fixes                  with --fix: apply fixes that may change behaviour too (review the diff)
       --no-color
   devops-guidance explain CODE|NAME   a rule's documentation
   devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page
@@ -137,6 +143,12 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--no-color':
         a.color = false;
         break;
+      case '--fix':
+        a.fix ??= 'safe';
+        break;
+      case '--unsafe-fixes':
+        a.fix = 'unsafe';
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         a.paths.push(arg);
@@ -144,6 +156,7 @@ function parseLintArgs(argv: string[]): LintArgs {
   }
   if (!a.paths.length) a.paths.push('.');
   if (a.paths.includes('-') && !a.kind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
+  if (a.fix && a.paths.includes('-')) throw new UsageError('--fix writes files; it cannot fix stdin (-)');
   return a;
 }
 
@@ -208,11 +221,22 @@ async function cmdLint(argv: string[]): Promise<number> {
   const results: FileResult[] = [];
   let failLevel: Severity | 'none' = args.failLevel ?? 'warning';
   const unknownKeys = new Set<string>();
+  let fixedCount = 0;
+  let fixedFiles = 0;
   for (const { file, kind } of files) {
     const isStdin = file === '-';
-    const text = isStdin ? readFileSync(0, 'utf8') : readText(file);
+    let text = isStdin ? readFileSync(0, 'utf8') : readText(file);
     const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: args.cli });
     if (errors.length) throw errors[0];
+    if (args.fix && text !== undefined) {
+      const fixed = fixText(text, kind, config, nodeEnv(resolve(file)), { unsafe: args.fix === 'unsafe' });
+      if (fixed.changed) {
+        writeFileSync(file, fixed.text);
+        text = fixed.text;
+        fixedCount += fixed.applied;
+        fixedFiles++;
+      }
+    }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
     let findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
@@ -237,6 +261,7 @@ async function cmdLint(argv: string[]): Promise<number> {
   for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
   const out = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, args.color);
   process.stdout.write(out);
+  if (args.fix) process.stderr.write(`devops-guidance: ${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
   const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
   return failing ? 1 : 0;
 }

@@ -3,16 +3,38 @@
  * (`DL3007.Dockerfile`, `DL3008.heredoc.Dockerfile`, `MYC001.cnf`, `VGT001.Vagrantfile`); its inline markers
  * say what must be found (see test/helpers/fixtures.ts). For every fix offered, the fix is applied, the text
  * re-linted, and the finding must be gone without new problems; fix-all per code must leave nothing fixable.
+ *
+ * Fixed-text snapshots (compared byte for byte, a missing one fails):
+ *   <fixture>.fixed          the text after fix-all of the fixture's own code (each finding's first fix, safe or
+ *                            not, non-overlapping, up to 3 rounds: the core's fixText).
+ *   <fixture>.altN.fixed     the text after the N-th alternative fix (a finding's second, third... fix) alone.
+ *   fixall.<name>.<ext>      a fixture where several rules' fixes apply: its .fixed file is the text after the
+ *                            editor's and the CLI's fix-all (every safe fix of every code).
+ * After a deliberate change, rewrite them with `UPDATE_FIXES=1 npm test -- rules` and read the diff.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineReady, ROOT } from '../helpers/setup';
 import { nodeEnv } from '../../src/node/host';
-import { lint, applyFixes, fixAll, defaultConfig, mergeConfig, KINDS, type Finding, type Kind } from '../../src/core/index';
+import { lint, applyFixes, fixText, allRules, defaultConfig, mergeConfig, KINDS, type Finding, type Kind } from '../../src/core/index';
 import { parseFixture, compare, describeFinding, FIXTURE_EXT } from '../helpers/fixtures';
 
 const FIXTURES = join(ROOT, 'test/rules/fixtures');
+const UPDATE = !!process.env.UPDATE_FIXES;
+/** Codes whose fixed text a .fixed file pins (filled while the fixtures run; checked at the end). */
+const pinned = new Set<string>();
+const FIXALL = 'fixall';
+
+/** Compares `actual` with the committed snapshot at `path`, or writes it under UPDATE_FIXES=1. */
+function matchSnapshot(path: string, actual: string): void {
+  if (UPDATE) {
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== actual) writeFileSync(path, actual);
+    return;
+  }
+  assert.ok(existsSync(path), `missing expected fixed text ${path.slice(ROOT.length + 1)} (write it with UPDATE_FIXES=1 npm test -- rules, then read it)`);
+  assert.equal(actual, readFileSync(path, 'utf8'), `the fixed text differs from ${path.slice(ROOT.length + 1)}`);
+}
 
 function fixtureFiles(kind: Kind): string[] {
   try {
@@ -29,6 +51,7 @@ describe('rule fixtures', () => {
       for (const file of fixtureFiles(kind)) {
         const path = join(FIXTURES, kind, file);
         const ownCode = file.split('.')[0];
+        const isFixAll = ownCode === FIXALL;
         describe(file, () => {
           const text = readFileSync(path, 'utf8');
           const spec = parseFixture(text);
@@ -67,20 +90,72 @@ describe('rule fixtures', () => {
           it('fix-all per code leaves nothing safely fixable', () => {
             const before = run(text);
             for (const code of new Set(before.filter((f) => codes.has(f.code) && f.fixes?.some((x) => x.safe)).map((f) => f.code))) {
-              let t = text;
-              for (let round = 0; round < 3; round++) {
-                const fs = run(t).filter((f) => f.code === code);
-                const edits = fixAll(fs, { codes: [code] });
-                if (!edits.length) break;
-                t = applyFixes(t, edits).text;
-              }
-              const left = run(t).filter((f) => f.code === code && f.fixes?.some((x) => x.safe));
-              assert.deepEqual(left.map(describeFinding), [], `fix-all ${code} left fixable findings\n--- text ---\n${t}`);
-              assert.deepEqual(run(t).filter((f) => f.code === 'DG001').map(describeFinding), []);
+              const r = fixText(text, kind, config, env, { codes: [code] });
+              const left = r.findings.filter((f) => f.code === code && f.fixes?.some((x) => x.safe));
+              assert.deepEqual(left.map(describeFinding), [], `fix-all ${code} left fixable findings\n--- text ---\n${r.text}`);
+              assert.deepEqual(r.findings.filter((f) => f.code === 'DG001').map(describeFinding), []);
             }
+          });
+
+          const fixedPath = `${path}.fixed`;
+          const altPath = (n: number) => `${path}.alt${n}.fixed`;
+          it(isFixAll ? 'fix-all (every safe fix) gives exactly the .fixed text' : 'fixed text equals the committed .fixed file', () => {
+            const findings = run(text);
+            const own = findings.filter((f) => (isFixAll ? true : f.code === ownCode) && f.fixes?.length);
+            const stale = [fixedPath, ...[1, 2, 3, 4, 5, 6, 7, 8].map(altPath)].filter((p) => existsSync(p));
+            if (!own.length) {
+              // No fix here: a leftover snapshot means a fix disappeared.
+              assert.deepEqual(stale.map((p) => p.slice(ROOT.length + 1)), [], 'snapshots for a fixture that offers no fix');
+              return;
+            }
+            const r = isFixAll ? fixText(text, kind, config, env) : fixText(text, kind, config, env, { codes: [ownCode], unsafe: true });
+            if (isFixAll) for (const round of r.rounds) for (const f of round.fixed) pinned.add(f.code);
+            else pinned.add(ownCode);
+            assert.ok(r.changed, 'the fixes change nothing');
+            matchSnapshot(fixedPath, r.text);
+            // Every alternative fix (a finding's second, third... fix), applied alone.
+            let n = 0;
+            if (!isFixAll) {
+              for (const f of own) {
+                for (const fix of f.fixes!.slice(1)) {
+                  n++;
+                  const alt = applyFixes(text, fix.edits);
+                  assert.equal(alt.skipped.length, 0, `${fix.title}: overlapping edits`);
+                  matchSnapshot(altPath(n), alt.text);
+                }
+              }
+            }
+            const extra = stale.filter((p) => p !== fixedPath && !Array.from({ length: n }, (_, i) => altPath(i + 1)).includes(p));
+            assert.deepEqual(extra.map((p) => p.slice(ROOT.length + 1)), [], 'snapshots of alternative fixes that are no longer offered');
           });
         });
       }
     });
   }
+
+  describe('fixed-text snapshots', () => {
+    it('every rule that offers a fix has its fixed text pinned by a .fixed file', () => {
+      const missing = allRules()
+        .filter((m) => m.fix !== 'none' && !pinned.has(m.code))
+        .map((m) => `${m.code} (${m.kind}, fix ${m.fix})`);
+      assert.deepEqual(missing, [], 'fixable rules without a fixture whose fixed text is compared');
+    });
+
+    it('no snapshot file without its fixture', () => {
+      const orphans: string[] = [];
+      for (const kind of KINDS) {
+        let names: string[] = [];
+        try {
+          names = readdirSync(join(FIXTURES, kind));
+        } catch {
+          continue;
+        }
+        for (const f of names.filter((x) => x.endsWith('.fixed'))) {
+          const fixture = f.replace(/(\.alt\d+)?\.fixed$/, '');
+          if (!names.includes(fixture)) orphans.push(`${kind}/${f}`);
+        }
+      }
+      assert.deepEqual(orphans, []);
+    });
+  });
 });
