@@ -25,7 +25,8 @@ export default defineMycnfRule({
       if (sameCase) {
         report(o, o.baseRange, `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`, {
           severity: loose ? 'info' : undefined,
-          fixes: [fix(`Write ${sameCase.name}`, true, renameEdit(o, sameCase.name))],
+          // with loose- the server ignores the unknown name: the right name would turn the setting on (not safe)
+          fixes: [fix(`Write ${sameCase.name}`, !loose, renameEdit(o, sameCase.name))],
         });
         continue;
       }
@@ -36,7 +37,7 @@ export default defineMycnfRule({
       const longer = !maria ? prefixMatches(ref, name) : [];
       if (longer.length === 1) {
         hint = ` Old servers and MariaDB accept a unique beginning of a name; MySQL stopped doing so in 5.7. Write ${longer[0]}.`;
-        fixes.push(fix(`Write ${longer[0]}`, true, renameEdit(o, longer[0])));
+        fixes.push(fix(`Write ${longer[0]}`, !loose, renameEdit(o, longer[0])));
       } else {
         const s = suggestNames(ref, name);
         if (s.length) {

@@ -1,7 +1,9 @@
 import type { Fix, TextEdit } from '../../finding';
 import { checkable } from '../checkable';
 import { facts } from '../facts';
-import { targetLabel } from '../groups';
+import { compareVersions, targetLabel } from '../groups';
+import type { MysqlTarget } from '../../config';
+import type { OptionReference } from '../options';
 import type { CnfOption, MycnfModel } from '../model';
 import { MYSQL_RENAMES } from '../names';
 import { defineMycnfRule, deleteLineEdit, fix, renameEdit, styled } from '../report';
@@ -9,10 +11,26 @@ import { formatSize, matchEnum, numOf } from '../values';
 
 const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group']);
 
+/**
+ * Whether `name` can replace a deprecated option on every release of the target series: the target knows it, has
+ * not deprecated or removed it, and had it from the series' first release (mysql-8.0 covers 8.0.0 to the last
+ * 8.0: log_replica_updates, added in 8.0.26, would stop an 8.0.25 server). Otherwise a rename is not safe.
+ */
+export function safeReplacement(ref: OptionReference, target: MysqlTarget, name: string): boolean {
+  const r = ref.lookup(name);
+  if (!r || r.removed !== undefined || r.deprecated) return false;
+  if (!r.introduced) return true;
+  if (!/^\d+(\.\d+)*$/.test(r.introduced)) return false;
+  const series = /-(\d+\.\d+)$/.exec(target)?.[1];
+  return !!series && compareVersions(r.introduced, `${series}.0`) <= 0;
+}
+
 /** innodb_log_file_size × innodb_log_files_in_group → one innodb_redo_log_capacity line with the same total. */
-function redoFix(m: MycnfModel, o: CnfOption): Fix[] | undefined {
+function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: MysqlTarget): Fix[] | undefined {
   const s = m.server;
-  if (s.get('innodb_redo_log_capacity')) return [fix(`Remove ${o.text} (innodb_redo_log_capacity is set, so it is ignored)`, true, deleteLineEdit(o))];
+  // innodb_redo_log_capacity exists from 8.0.30: on an earlier 8.0 the rewritten file would not start
+  const safe = safeReplacement(ref, target, 'innodb_redo_log_capacity');
+  if (s.get('innodb_redo_log_capacity')) return [fix(`Remove ${o.text} (innodb_redo_log_capacity is set, so it is ignored)`, safe, deleteLineEdit(o))];
   const size = s.get('innodb_log_file_size');
   const files = s.get('innodb_log_files_in_group');
   if ((size && size.source !== 0) || (files && files.source !== 0)) return undefined;
@@ -21,12 +39,15 @@ function redoFix(m: MycnfModel, o: CnfOption): Fix[] | undefined {
   const n = files ? numOf(files, t) : 2;
   if (sz === undefined || n === undefined) return undefined;
   const total = sz * n;
+  // the same capacity only if the server takes the product as it is (within bounds, a whole number of blocks)
+  const cap = ref.lookup('innodb_redo_log_capacity');
+  if (!cap || (cap.min !== undefined && total < cap.min) || (cap.max !== undefined && total > cap.max) || (cap.blockSize && total % cap.blockSize !== 0)) return undefined;
   const keep = size ?? files!;
   const edits: TextEdit[] = [
     { range: { start: keep.nameRange.start, end: keep.valueRange?.end ?? keep.nameRange.end }, newText: `${styled('innodb_redo_log_capacity', keep.text)}${keep.valueRange ? keep.lineText.slice(keep.nameRange.end.character, keep.valueRange.start.character) : ' = '}${formatSize(total)}` },
   ];
   if (size && files) edits.push(deleteLineEdit(files));
-  return [fix(`Replace with innodb_redo_log_capacity = ${formatSize(total)} (${size && files ? 'size × files' : size ? 'size × 2 files' : '48M × files'})`, true, ...edits)];
+  return [fix(`Replace with innodb_redo_log_capacity = ${formatSize(total)} (${size && files ? 'size × files' : size ? 'size × 2 files' : '48M × files'})`, safe, ...edits)];
 }
 
 /** An option the target deprecated: it still works, with a warning, until a later version removes it. */
@@ -34,26 +55,28 @@ export default defineMycnfRule({
   meta: { code: 'MYC022', name: 'deprecated-option', severity: 'warning', fix: 'safe' },
   check(m, report) {
     const f = facts(m);
-    for (const { o, target } of checkable(m)) {
+    for (const { o, target, ref } of checkable(m)) {
       const i = o.info;
       if (!i || !i.deprecated || i.removed !== undefined) continue;
       const since = `deprecated since ${/^\d/.test(i.deprecated) ? `${targetLabel(target).split(' ')[0]} ${i.deprecated}` : i.deprecated}`;
       let fixes: Fix[] | undefined;
       let msg = `${o.text} is ${since} and will be removed in a later version.`;
       if (REDO_LEGACY.has(o.name) && f.flavor === 'mysql' && o.group?.role !== 'other-server') {
-        fixes = redoFix(m, o);
+        fixes = redoFix(m, o, ref, target);
         msg = m.server.get('innodb_redo_log_capacity')
           ? `${o.text} is ${since}, and ignored here because innodb_redo_log_capacity is set.`
           : `${o.text} is ${since}: the redo log is sized with innodb_redo_log_capacity, which replaces innodb_log_file_size × innodb_log_files_in_group.`;
       } else if (o.name === 'binlog_format') {
         const v = matchEnum(o.value ?? '', ['MIXED', 'STATEMENT', 'ROW'])?.value;
         msg = `binlog_format is ${since}: row-based logging is the default and will be the only format.${v === 'ROW' ? ' This line only repeats the default.' : ''}`;
-        if (v === 'ROW') fixes = [fix('Remove the line (ROW is the default)', true, deleteLineEdit(o))];
+        // removing it is the same only when no other line or file sets binlog_format (the last one wins)
+        const only = m.options.filter((x) => x.name === 'binlog_format' && x.group?.role === 'server').length === 1;
+        if (v === 'ROW') fixes = [fix('Remove the line (ROW is the default)', only && o.group?.role === 'server', deleteLineEdit(o))];
       } else if (i.replacement) {
         const semisync = o.name.startsWith('rpl_semi_sync_');
         const pure = MYSQL_RENAMES[o.name] === i.replacement && !semisync;
         msg += ` Use ${i.replacement}${pure ? ', the same setting under its new name' : ''}${semisync ? `, which comes with the new plugin (load ${/master/.test(o.name) ? 'semisync_source.so instead of semisync_master.so' : 'semisync_replica.so instead of semisync_slave.so'})` : ''}.`;
-        fixes = [fix(`Write ${i.replacement}`, pure, renameEdit(o, i.replacement))];
+        fixes = [fix(`Write ${i.replacement}`, pure && safeReplacement(ref, target, i.replacement), renameEdit(o, i.replacement))];
       }
       report(o, o.baseRange, msg, { fixes });
     }
