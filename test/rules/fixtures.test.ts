@@ -141,6 +141,28 @@ describe('rule fixtures', () => {
       assert.deepEqual(missing, [], 'fixable rules without a fixture whose fixed text is compared');
     });
 
+    it('the safety of every fix offered in a fixture matches test/rules/fix-safety.txt', () => {
+      // One line per fix: where, which rule, safe or unsafe, the title. A fix that turns safe (or stops being
+      // offered) shows in the diff of this file, next to the audit note in the rule's documentation.
+      const lines: string[] = [];
+      for (const kind of KINDS) {
+        for (const file of fixtureFiles(kind)) {
+          const path = join(FIXTURES, kind, file);
+          const text = readFileSync(path, 'utf8');
+          const spec = parseFixture(text);
+          const own = file.split('.')[0];
+          const codes = new Set([own, ...spec.expectations.map((e) => e.code)]);
+          for (const f of lint(text, kind, mergeConfig(defaultConfig(), spec.config), nodeEnv(path))) {
+            if (!codes.has(f.code) && own !== FIXALL) continue;
+            for (const fix of f.fixes ?? []) {
+              lines.push(`${kind}/${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${fix.safe ? 'safe' : 'unsafe'} ${fix.title}`);
+            }
+          }
+        }
+      }
+      matchSnapshot(join(ROOT, 'test/rules/fix-safety.txt'), lines.join('\n') + '\n');
+    });
+
     it('no snapshot file without its fixture', () => {
       const orphans: string[] = [];
       for (const kind of KINDS) {

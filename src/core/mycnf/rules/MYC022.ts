@@ -76,7 +76,8 @@ export default defineMycnfRule({
         const semisync = o.name.startsWith('rpl_semi_sync_');
         const pure = MYSQL_RENAMES[o.name] === i.replacement && !semisync;
         msg += ` Use ${i.replacement}${pure ? ', the same setting under its new name' : ''}${semisync ? `, which comes with the new plugin (load ${/master/.test(o.name) ? 'semisync_source.so instead of semisync_master.so' : 'semisync_replica.so instead of semisync_slave.so'})` : ''}.`;
-        fixes = [fix(`Write ${i.replacement}`, pure && safeReplacement(ref, target, i.replacement), renameEdit(o, i.replacement))];
+        // a replacement the target deprecated as well (replica_parallel_type) would only move the warning: no fix
+        if (!ref.lookup(i.replacement)?.deprecated) fixes = [fix(`Write ${i.replacement}`, pure && safeReplacement(ref, target, i.replacement), renameEdit(o, i.replacement))];
       }
       report(o, o.baseRange, msg, { fixes });
     }
