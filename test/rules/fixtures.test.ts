@@ -161,6 +161,22 @@ describe('rule fixtures', () => {
         }
       }
       matchSnapshot(join(ROOT, 'test/rules/fix-safety.txt'), lines.join('\n') + '\n');
+      // A rule's declared fix (the best it offers) agrees with what its fixtures show.
+      const offered = new Map<string, Set<string>>();
+      for (const l of lines) {
+        const [, code, safety] = l.split(' ');
+        if (!offered.has(code)) offered.set(code, new Set());
+        offered.get(code)!.add(safety);
+      }
+      const wrong: string[] = [];
+      for (const m of allRules()) {
+        const seen = offered.get(m.code);
+        if (m.fix === 'safe' && !seen?.has('safe')) wrong.push(`${m.code} declares a safe fix; its fixtures show ${seen ? 'only unsafe ones' : 'none'}`);
+        if (m.fix === 'unsafe' && seen?.has('safe')) wrong.push(`${m.code} declares fix: unsafe but offers a safe fix`);
+        if (m.fix === 'unsafe' && !seen) wrong.push(`${m.code} declares an unsafe fix; its fixtures show none`);
+        if (m.fix === 'none' && seen) wrong.push(`${m.code} declares no fix but offers one`);
+      }
+      assert.deepEqual(wrong, []);
     });
 
     it('no snapshot file without its fixture', () => {

@@ -2,7 +2,7 @@ import { defineMycnfRule, fix, insertLineBefore } from '../report';
 
 /** An option before any [group]: the server refuses the whole file. A header-less file is read as a fragment. */
 export default defineMycnfRule({
-  meta: { code: 'MYC001', name: 'option-before-group', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'MYC001', name: 'option-before-group', severity: 'error', fix: 'safe' },
   check(m, report) {
     for (const src of m.sources) {
       if (!src.bom) continue;

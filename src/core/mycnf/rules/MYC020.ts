@@ -8,7 +8,7 @@ import { defineMycnfRule, fix, renameEdit } from '../report';
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
 export default defineMycnfRule({
-  meta: { code: 'MYC020', name: 'unknown-option', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'MYC020', name: 'unknown-option', severity: 'error', fix: 'safe' },
   check(m, report) {
     for (const { o, target, ref } of checkable(m)) {
       if (o.info || o.abbreviationOf?.length && flavorOf(target) === 'mariadb') continue;

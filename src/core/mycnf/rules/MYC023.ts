@@ -12,7 +12,7 @@ function sizeText(n: number, size: boolean): string {
 
 /** A value the server rejects (it refuses to start), silently replaces (booleans read as OFF), or clamps. */
 export default defineMycnfRule({
-  meta: { code: 'MYC023', name: 'invalid-value', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'MYC023', name: 'invalid-value', severity: 'error', fix: 'safe' },
   check(m, report) {
     for (const { o, target } of checkable(m)) {
       const i = o.info;
