@@ -1,8 +1,9 @@
 import type { Fix, TextEdit } from '../../finding';
 import { checkable } from '../checkable';
 import { facts } from '../facts';
-import { compareVersions, targetLabel } from '../groups';
+import { targetLabel } from '../groups';
 import type { MysqlTarget } from '../../config';
+import { safeReplacement } from '../fixsafety';
 import type { OptionReference } from '../options';
 import type { CnfOption, MycnfModel } from '../model';
 import { MYSQL_RENAMES } from '../names';
@@ -11,19 +12,6 @@ import { formatSize, matchEnum, numOf } from '../values';
 
 const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group']);
 
-/**
- * Whether `name` can replace a deprecated option on every release of the target series: the target knows it, has
- * not deprecated or removed it, and had it from the series' first release (mysql-8.0 covers 8.0.0 to the last
- * 8.0: log_replica_updates, added in 8.0.26, would stop an 8.0.25 server). Otherwise a rename is not safe.
- */
-export function safeReplacement(ref: OptionReference, target: MysqlTarget, name: string): boolean {
-  const r = ref.lookup(name);
-  if (!r || r.removed !== undefined || r.deprecated) return false;
-  if (!r.introduced) return true;
-  if (!/^\d+(\.\d+)*$/.test(r.introduced)) return false;
-  const series = /-(\d+\.\d+)$/.exec(target)?.[1];
-  return !!series && compareVersions(r.introduced, `${series}.0`) <= 0;
-}
 
 /** innodb_log_file_size × innodb_log_files_in_group → one innodb_redo_log_capacity line with the same total. */
 function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: MysqlTarget): Fix[] | undefined {
