@@ -26,23 +26,26 @@ function corpusFiles(kind: Kind): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Column where a comment starts on this line, or -1: full-line comments for every kind, and `#` after a blank in option files. */
+/**
+ * Column where a comment starts on this line, or -1: a full-line comment (`#`, and `;` in option files), or a `#`
+ * after a blank outside quotes (option files, shell in RUN lines, Ruby).
+ */
 function commentStart(line: string, kind: Kind): number {
   const m = /^\s*([#;])/.exec(line);
   if (m && (m[1] === '#' || kind === 'mycnf')) return line.indexOf(m[1]);
-  if (kind === 'mycnf') {
-    let quote = '';
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quote) {
-        if (c === '\\') i++;
-        else if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '#' && i > 0 && /\s/.test(line[i - 1])) return i;
-    }
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && i > 0 && /\s/.test(line[i - 1])) return i;
   }
   return -1;
 }
+
+const fullLineComment = (line: string, kind: Kind) => (kind === 'mycnf' ? /^\s*[#;]/ : /^\s*#/).test(line);
 
 /** Why an edit writes inside a comment of `text` (undefined when it does not). */
 function writesInComment(idx: LineIndex, kind: Kind, e: TextEdit): string | undefined {
@@ -53,7 +56,7 @@ function writesInComment(idx: LineIndex, kind: Kind, e: TextEdit): string | unde
   for (let l = e.range.start.line; l <= e.range.end.line; l++) {
     // a whole comment line inside the replaced text (a line the edit starts at column 0 of, or one it spans)
     const covered = (l > e.range.start.line || e.range.start.character === 0) && l < e.range.end.line;
-    if (covered && commentStart(idx.line(l), kind) >= 0) return `removes the comment line ${l + 1} "${idx.line(l).trim()}"`;
+    if (covered && fullLineComment(idx.line(l), kind)) return `removes the comment line ${l + 1} "${idx.line(l).trim()}"`;
   }
   return undefined;
 }
