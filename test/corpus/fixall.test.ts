@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineReady, CORPUS } from '../helpers/setup';
 import { nodeEnv } from '../../src/node/host';
-import { lint, defaultConfig, kindOf, planFixes, applyFixes, editsConflict, LineIndex, type Finding, type Kind, type TextEdit } from '../../src/core/index';
+import { lint, defaultConfig, kindOf, planFixes, applyFixes, editsConflict, fixText, LineIndex, type Finding, type Kind, type TextEdit } from '../../src/core/index';
 import { describeFinding } from '../helpers/fixtures';
 
 /** Findings that mean the text no longer parses (or the engine failed): a fix must never add one. */
@@ -152,6 +152,34 @@ describe('corpus fix-all round trip', () => {
         if (rounds) totals.changed++;
         totals.maxRounds = Math.max(totals.maxRounds, rounds);
       }
+      assert.deepEqual(problems, []);
+    });
+
+    it(`${kind}: with the unsafe fixes too, no syntax error appears and a fixed point comes within ${MAX_ROUNDS + 1} rounds`, () => {
+      const t = { files: 0, changed: 0, fixes: 0, rounds: 0 };
+      const problems: string[] = [];
+      for (const file of corpusFiles(kind)) {
+        const name = file.split('/').pop()!;
+        const env = nodeEnv(file, { root: CORPUS });
+        const text = readFileSync(file, 'utf8');
+        const before = lint(text, kind, defaultConfig(), env);
+        const r = fixText(text, kind, defaultConfig(), env, { unsafe: true, maxRounds: MAX_ROUNDS + 1 });
+        t.files++;
+        if (r.changed) t.changed++;
+        t.fixes += r.applied;
+        t.rounds = Math.max(t.rounds, r.rounds.length);
+        if (r.remaining) problems.push(`${name}: ${r.remaining} fixable after ${r.rounds.length} rounds`);
+        for (const round of r.rounds) {
+          for (let i = 0; i < round.edits.length; i++) {
+            for (let j = i + 1; j < round.edits.length; j++) if (editsConflict(round.edits[i], round.edits[j])) problems.push(`${name}: overlapping edits`);
+          }
+        }
+        for (const code of SYNTAX) {
+          const n = (fs: Finding[]) => fs.filter((f) => f.code === code).length;
+          if (n(r.findings) > n(before)) problems.push(`${name}: the fixes add ${code}: ${r.findings.filter((f) => f.code === code).map(describeFinding).join(' | ')}`);
+        }
+      }
+      console.log(`      fix-all with unsafe fixes, ${kind}: ${t.files} files, ${t.changed} changed, ${t.fixes} fixes, at most ${t.rounds} round(s)`);
       assert.deepEqual(problems, []);
     });
   }
