@@ -4,6 +4,8 @@ import type { CnfOption, MycnfModel } from '../model';
 import { MULTI_VALUED } from '../names';
 import { defineMycnfRule, deleteLineEdit, fix } from '../report';
 import { boolOf } from '../values';
+import { loadRef } from '../refs';
+import { overridesEverywhere } from '../fixsafety';
 
 function effective(o: CnfOption): string {
   if (o.info?.type === 'boolean' || isNegated(o) || o.prefixes.includes('enable')) return String(boolOf(o));
@@ -28,6 +30,9 @@ export default defineMycnfRule({
     const check = (list: CnfOption[], firstWins: boolean, scope: string) => {
       if (list.length < 2) return;
       const winner = firstWins ? list[0] : list[list.length - 1];
+      // a loose- winner that part of the target series does not know is skipped there, and this line applies
+      const ref = loadRef(m.target.target);
+      const safe = !!ref && overridesEverywhere(ref, m.target.target, winner);
       for (const o of list) {
         if (o === winner) continue;
         const same = effective(o) === effective(winner);
@@ -38,7 +43,7 @@ export default defineMycnfRule({
         report(o, o.nameRange, msg, {
           severity: same ? 'info' : undefined,
           related: [related(m, winner)],
-          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', true, deleteLineEdit(o))],
+          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', safe, deleteLineEdit(o))],
         });
       }
     };
