@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { engineReady, ROOT, DIST } from '../helpers/setup';
 import { nodeEnv } from '../../src/node/host';
-import { applyFixes, defaultConfig, diffEdit, editsConflict, fixAll, fixText, lint, planFixes, type Finding, type Fix, type TextEdit } from '../../src/core/index';
+import { applyFixes, defaultConfig, mergeConfig, diffEdit, editsConflict, fixAll, fixText, lint, planFixes, type Finding, type Fix, type TextEdit } from '../../src/core/index';
 
 const r = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 const edit = (l1: number, c1: number, l2: number, c2: number, newText: string): TextEdit => ({ range: r(l1, c1, l2, c2), newText });
@@ -48,14 +48,17 @@ describe('fix-all', () => {
     assert.deepEqual(fixAll([finding('C', 4, { title: 'u', safe: false, edits: [edit(4, 0, 4, 1, 'U')] })], { unsafe: true }).length, 1);
   });
 
-  it('examples/my.cnf: the two redo-log options become one innodb_redo_log_capacity line, without overlapping edits', () => {
+  it('examples/my.cnf with mysql.target 8.4: the two redo-log options become one innodb_redo_log_capacity line, without overlapping edits', () => {
     const path = join(ROOT, 'examples', 'my.cnf');
     const text = readFileSync(path, 'utf8');
     const env = nodeEnv(path, { root: join(ROOT, 'examples') });
-    const edits = fixAll(lint(text, 'mycnf', defaultConfig(), env));
+    // the example does not state its target: with MySQL 8.4 only assumed, the version-dependent rewrites are unsafe
+    assert.equal(fixText(text, 'mycnf', defaultConfig(), env).changed, false);
+    const config = mergeConfig(defaultConfig(), { mysql: { target: 'mysql-8.4' } });
+    const edits = fixAll(lint(text, 'mycnf', config, env));
     noOverlaps(edits);
     assert.equal(applyFixes(text, edits).skipped.length, 0);
-    const out = fixText(text, 'mycnf', defaultConfig(), env);
+    const out = fixText(text, 'mycnf', config, env);
     assert.equal(out.merged, 1, 'the second redo-log finding shares the first one’s edits');
     assert.equal(out.remaining, 0);
     assert.equal(out.text.match(/^innodb_redo_log_capacity = 16G$/gm)?.length, 1, out.text);

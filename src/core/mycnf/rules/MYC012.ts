@@ -32,7 +32,7 @@ export default defineMycnfRule({
       const winner = firstWins ? list[0] : list[list.length - 1];
       // a loose- winner that part of the target series does not know is skipped there, and this line applies
       const ref = loadRef(m.target.target);
-      const safe = !!ref && overridesEverywhere(ref, m.target.target, winner);
+      const safe = !!ref && overridesEverywhere(m, m.target.target, winner);
       for (const o of list) {
         if (o === winner) continue;
         const same = effective(o) === effective(winner);

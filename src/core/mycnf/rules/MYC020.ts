@@ -1,3 +1,4 @@
+import { knownThroughout, targetStated } from '../fixsafety';
 import { checkable, serverLabel, suggestNames } from '../checkable';
 import { flavorOf, targetLabel } from '../groups';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
@@ -26,7 +27,7 @@ export default defineMycnfRule({
         report(o, o.baseRange, `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`, {
           severity: loose ? 'info' : undefined,
           // with loose- the server ignores the unknown name: the right name would turn the setting on (not safe)
-          fixes: [fix(`Write ${sameCase.name}`, !loose, renameEdit(o, sameCase.name))],
+          fixes: [fix(`Write ${sameCase.name}`, !loose && knownThroughout(m, target, sameCase.name), renameEdit(o, sameCase.name))],
         });
         continue;
       }
@@ -37,7 +38,8 @@ export default defineMycnfRule({
       const longer = !maria ? prefixMatches(ref, name) : [];
       if (longer.length === 1) {
         hint = ` Old servers and MariaDB accept a unique beginning of a name; MySQL stopped doing so in 5.7. Write ${longer[0]}.`;
-        fixes.push(fix(`Write ${longer[0]}`, !loose, renameEdit(o, longer[0])));
+        // which name a beginning stands for depends on the server's list: only a stated target tells
+        fixes.push(fix(`Write ${longer[0]}`, !loose && targetStated(m) && knownThroughout(m, target, longer[0]), renameEdit(o, longer[0])));
       } else {
         const s = suggestNames(ref, name);
         if (s.length) {

@@ -4,6 +4,9 @@ import { defineMycnfRule, deleteLineEdit, fix, renameEdit, styled } from '../rep
 import type { Fix } from '../../finding';
 import type { CnfOption } from '../model';
 import { numOf } from '../values';
+import { safeReplacement } from '../fixsafety';
+import type { MycnfModel } from '../model';
+import type { MysqlTarget } from '../../config';
 
 /** Pure renames among removed options: the new name takes the same values. */
 const SAME_VALUES: Record<string, string> = { tx_isolation: 'transaction_isolation', tx_read_only: 'transaction_read_only' };
@@ -12,11 +15,13 @@ const SAME_VALUES: Record<string, string> = { tx_isolation: 'transaction_isolati
  * `ignored`: the server ignores the line today (loose- prefix, or a name MariaDB still accepts as a no-op). Then the
  * replacement would turn the setting on: a change of behaviour, so the fix is not safe.
  */
-function replacementFix(o: CnfOption, replacement: string, t: Parameters<typeof numOf>[1], ignored: boolean): Fix[] {
-  if (SAME_VALUES[o.name] === replacement || MYSQL_RENAMES[o.name] === replacement) return [fix(`Write ${replacement}`, !ignored, renameEdit(o, replacement))];
+function replacementFix(m: MycnfModel, o: CnfOption, replacement: string, t: MysqlTarget, ignored: boolean): Fix[] {
+  // a server that still has the old name and lacks the new one (tx_isolation before 5.7.20) would stop
+  const safe = !ignored && safeReplacement(m, t, replacement);
+  if (SAME_VALUES[o.name] === replacement || MYSQL_RENAMES[o.name] === replacement) return [fix(`Write ${replacement}`, safe, renameEdit(o, replacement))];
   if (o.name === 'expire_logs_days' && replacement === 'binlog_expire_logs_seconds' && o.valueRange) {
     const days = numOf(o, t);
-    if (days !== undefined) return [fix(`Write binlog_expire_logs_seconds = ${days * 86400}`, !ignored, { range: { start: o.baseRange.start, end: o.valueRange.end }, newText: `${styled('binlog_expire_logs_seconds', o.text)}${o.lineText.slice(o.baseRange.end.character, o.valueRange.start.character)}${days * 86400}` })];
+    if (days !== undefined) return [fix(`Write binlog_expire_logs_seconds = ${days * 86400}`, safe, { range: { start: o.baseRange.start, end: o.valueRange.end }, newText: `${styled('binlog_expire_logs_seconds', o.text)}${o.lineText.slice(o.baseRange.end.character, o.valueRange.start.character)}${days * 86400}` })];
   }
   return [fix(`Write ${replacement} instead (check the value)`, false, renameEdit(o, replacement))];
 }
@@ -33,7 +38,7 @@ export default defineMycnfRule({
       const loose = o.prefixes.includes('loose');
       const ignored = loose || !!i.stillAccepted;
       const instead = i.replacement ? ` Use ${i.replacement} instead.` : '';
-      const fixes = i.replacement ? replacementFix(o, i.replacement, target, ignored) : [fix(`Remove ${o.text}`, false, deleteLineEdit(o))];
+      const fixes = i.replacement ? replacementFix(m, o, i.replacement, target, ignored) : [fix(`Remove ${o.text}`, false, deleteLineEdit(o))];
       if (i.stillAccepted) {
         report(o, o.baseRange, `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.${instead}`, { severity: 'warning', fixes });
         continue;

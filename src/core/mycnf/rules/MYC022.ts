@@ -3,7 +3,7 @@ import { checkable } from '../checkable';
 import { facts } from '../facts';
 import { targetLabel } from '../groups';
 import type { MysqlTarget } from '../../config';
-import { safeReplacement } from '../fixsafety';
+import { safeReplacement, targetStated } from '../fixsafety';
 import type { OptionReference } from '../options';
 import type { CnfOption, MycnfModel } from '../model';
 import { MYSQL_RENAMES } from '../names';
@@ -17,7 +17,7 @@ const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group'
 function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: MysqlTarget): Fix[] | undefined {
   const s = m.server;
   // innodb_redo_log_capacity exists from 8.0.30: on an earlier 8.0 the rewritten file would not start
-  const safe = safeReplacement(ref, target, 'innodb_redo_log_capacity');
+  const safe = safeReplacement(m, target, 'innodb_redo_log_capacity');
   if (s.get('innodb_redo_log_capacity')) return [fix(`Remove ${o.text} (innodb_redo_log_capacity is set, so it is ignored)`, safe, deleteLineEdit(o))];
   const size = s.get('innodb_log_file_size');
   const files = s.get('innodb_log_files_in_group');
@@ -59,13 +59,14 @@ export default defineMycnfRule({
         msg = `binlog_format is ${since}: row-based logging is the default and will be the only format.${v === 'ROW' ? ' This line only repeats the default.' : ''}`;
         // removing it is the same only when no other line or file sets binlog_format (the last one wins)
         const only = m.options.filter((x) => x.name === 'binlog_format' && x.group?.role === 'server').length === 1;
-        if (v === 'ROW') fixes = [fix('Remove the line (ROW is the default)', only && o.group?.role === 'server', deleteLineEdit(o))];
+        // ROW is the default from MySQL 5.7.7 (MariaDB's is MIXED): only a stated target says which default applies
+        if (v === 'ROW') fixes = [fix('Remove the line (ROW is the default)', only && o.group?.role === 'server' && targetStated(m), deleteLineEdit(o))];
       } else if (i.replacement) {
         const semisync = o.name.startsWith('rpl_semi_sync_');
         const pure = MYSQL_RENAMES[o.name] === i.replacement && !semisync;
         msg += ` Use ${i.replacement}${pure ? ', the same setting under its new name' : ''}${semisync ? `, which comes with the new plugin (load ${/master/.test(o.name) ? 'semisync_source.so instead of semisync_master.so' : 'semisync_replica.so instead of semisync_slave.so'})` : ''}.`;
         // a replacement the target deprecated as well (replica_parallel_type) would only move the warning: no fix
-        if (!ref.lookup(i.replacement)?.deprecated) fixes = [fix(`Write ${i.replacement}`, pure && safeReplacement(ref, target, i.replacement), renameEdit(o, i.replacement))];
+        if (!ref.lookup(i.replacement)?.deprecated) fixes = [fix(`Write ${i.replacement}`, pure && safeReplacement(m, target, i.replacement), renameEdit(o, i.replacement))];
       }
       report(o, o.baseRange, msg, { fixes });
     }

@@ -1,3 +1,4 @@
+import { sameEverywhere } from '../fixsafety';
 import { didYouMean } from '../../text';
 import type { Fix } from '../../finding';
 import { checkable, serverLabel } from '../checkable';
@@ -73,16 +74,16 @@ export default defineMycnfRule({
         const n = r.value;
         const size = i.type === 'size';
         if (i.min !== undefined && n < i.min) {
-          report(o, range, `${v} is below the minimum of ${o.name} (${sizeText(i.min, size)}): ${label} raises it to ${sizeText(i.min, size)} with a warning.`, { severity: 'warning', fixes: setValueFix(o, size ? formatSize(i.min) : String(i.min), `Write the minimum, ${size ? formatSize(i.min) : i.min}`, true) });
+          report(o, range, `${v} is below the minimum of ${o.name} (${sizeText(i.min, size)}): ${label} raises it to ${sizeText(i.min, size)} with a warning.`, { severity: 'warning', fixes: setValueFix(o, size ? formatSize(i.min) : String(i.min), `Write the minimum, ${size ? formatSize(i.min) : i.min}`, sameEverywhere(m, target, o.name, (x) => x.min)) });
           continue;
         }
         if (i.max !== undefined && n > i.max && i.max < 1.8e19) {
-          report(o, range, `${v} is above the maximum of ${o.name} (${sizeText(i.max, size)}): ${label} lowers it to ${sizeText(i.max, size)} with a warning.`, { severity: 'warning', fixes: setValueFix(o, size && i.max % 1024 === 0 ? formatSize(i.max) : String(i.max), 'Write the maximum', true) });
+          report(o, range, `${v} is above the maximum of ${o.name} (${sizeText(i.max, size)}): ${label} lowers it to ${sizeText(i.max, size)} with a warning.`, { severity: 'warning', fixes: setValueFix(o, size && i.max % 1024 === 0 ? formatSize(i.max) : String(i.max), 'Write the maximum', sameEverywhere(m, target, o.name, (x) => x.max)) });
           continue;
         }
         if (i.blockSize && i.blockSize > 1 && n % i.blockSize !== 0) {
           const down = Math.floor(n / i.blockSize) * i.blockSize;
-          report(o, range, `${o.name} is used in steps of ${sizeText(i.blockSize, true)}: ${v} is rounded down to ${sizeText(down, size)}.`, { severity: 'info', fixes: setValueFix(o, size ? formatSize(down) : String(down), `Write ${size ? formatSize(down) : down}`, true) });
+          report(o, range, `${o.name} is used in steps of ${sizeText(i.blockSize, true)}: ${v} is rounded down to ${sizeText(down, size)}.`, { severity: 'info', fixes: setValueFix(o, size ? formatSize(down) : String(down), `Write ${size ? formatSize(down) : down}`, sameEverywhere(m, target, o.name, (x) => x.blockSize)) });
         }
         continue;
       }

@@ -12,7 +12,7 @@ export default defineMycnfRule({
     if (!cap || !cap.info) return;
     const ref = loadRef(m.target.target);
     // with loose-innodb_redo_log_capacity, a release before 8.0.30 skips it and sizes the redo log with these lines
-    const safe = !!ref && overridesEverywhere(ref, m.target.target, cap);
+    const safe = !!ref && overridesEverywhere(m, m.target.target, cap);
     for (const k of ['innodb_log_file_size', 'innodb_log_files_in_group']) {
       const o = m.server.get(k);
       if (!o) continue;
