@@ -48,13 +48,16 @@ describe('fix-all', () => {
     assert.deepEqual(fixAll([finding('C', 4, { title: 'u', safe: false, edits: [edit(4, 0, 4, 1, 'U')] })], { unsafe: true }).length, 1);
   });
 
-  it('examples/my.cnf with mysql.target 8.4: the two redo-log options become one innodb_redo_log_capacity line, without overlapping edits', () => {
+  it('examples/my.cnf (target mysql-8.4): the two redo-log options become one innodb_redo_log_capacity line, without overlapping edits', () => {
     const path = join(ROOT, 'examples', 'my.cnf');
     const text = readFileSync(path, 'utf8');
     const env = nodeEnv(path, { root: join(ROOT, 'examples') });
-    // the example does not state its target: with MySQL 8.4 only assumed, the version-dependent rewrites are unsafe
-    assert.equal(fixText(text, 'mycnf', defaultConfig(), env).changed, false);
-    const config = mergeConfig(defaultConfig(), { mysql: { target: 'mysql-8.4' } });
+    // without its target line, MySQL 8.4 is only assumed and the version-dependent rewrites are unsafe: nothing to do
+    const unstated = text.replace(/^# devops-guidance target=mysql-8\.4\n/m, '');
+    assert.notEqual(unstated, text, 'the example states its target');
+    assert.equal(fixText(unstated, 'mycnf', defaultConfig(), env).changed, false);
+    assert.equal(fixText(unstated, 'mycnf', mergeConfig(defaultConfig(), { mysql: { target: 'mysql-8.4' } }), env).changed, true, 'a configured target states it too');
+    const config = defaultConfig();
     const edits = fixAll(lint(text, 'mycnf', config, env));
     noOverlaps(edits);
     assert.equal(applyFixes(text, edits).skipped.length, 0);
