@@ -2,7 +2,8 @@
  * Fix-all round trip over every real file in test/corpus/files/<kind>/: apply every safe fix at once (the core's
  * planFixes, as the editor's source.fixAll and the CLI's --fix do), lint again, repeat until nothing changes.
  * Per file: a fixed point within 3 rounds; no two edits of a round overlap; no syntax or parse finding appears that
- * was not there; each fixed finding is gone from the place it was fixed; no edit writes inside a comment.
+ * was not there; each fixed finding is gone from the place it was fixed; no edit writes inside a comment or a
+ * template tag.
  * The figures (files, edits, rounds, merged and deferred fixes) are printed.
  */
 import { strict as assert } from 'node:assert';
@@ -47,6 +48,23 @@ function commentStart(line: string, kind: Kind): number {
 
 const fullLineComment = (line: string, kind: Kind) => (kind === 'mycnf' ? /^\s*[#;]/ : /^\s*#/).test(line);
 
+/** Template tags on a line (Jinja/Go `{{ }}`, `{% %}`, ERB `<% %>`), as [start, end) columns. */
+function templateSpans(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of line.matchAll(/\{\{.*?\}\}|\{%.*?%\}|<%.*?%>/g)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+/** Why an edit writes inside a template tag (undefined when it does not): an edge strictly inside one. */
+function writesInTemplate(idx: LineIndex, e: TextEdit): string | undefined {
+  for (const p of [e.range.start, e.range.end]) {
+    for (const [a, b] of templateSpans(idx.line(p.line))) {
+      if (p.character > a && p.character < b) return `edge at ${p.line + 1}:${p.character} inside the template tag "${idx.line(p.line).slice(a, b)}"`;
+    }
+  }
+  return undefined;
+}
+
 /** Why an edit writes inside a comment of `text` (undefined when it does not). */
 function writesInComment(idx: LineIndex, kind: Kind, e: TextEdit): string | undefined {
   for (const p of [e.range.start, e.range.end]) {
@@ -83,7 +101,7 @@ describe('corpus fix-all round trip', () => {
     }
   });
   for (const kind of ['dockerfile', 'mycnf', 'vagrantfile'] as Kind[]) {
-    it(`${kind}: every file reaches a fixed point within ${MAX_ROUNDS} rounds, without overlaps, new syntax errors or edits in comments`, () => {
+    it(`${kind}: every file reaches a fixed point within ${MAX_ROUNDS} rounds, without overlaps, new syntax errors or edits in comments or template tags`, () => {
       const files = corpusFiles(kind);
       assert.ok(files.length > 0, 'no corpus files');
       const totals: Totals = { files: files.length, changed: 0, edits: 0, fixes: 0, merged: 0, deferred: 0, maxRounds: 0 };
@@ -112,7 +130,7 @@ describe('corpus fix-all round trip', () => {
           const idx = new LineIndex(text);
           for (const f of plan.fixed) {
             for (const e of f.fixes!.find((x) => x.safe)!.edits) {
-              const why = writesInComment(idx, kind, e);
+              const why = writesInComment(idx, kind, e) ?? writesInTemplate(idx, e);
               if (why) problems.push(`${name} round ${rounds}: ${f.code} fix ${why}`);
             }
           }
@@ -155,7 +173,7 @@ describe('corpus fix-all round trip', () => {
       assert.deepEqual(problems, []);
     });
 
-    it(`${kind}: with the unsafe fixes too, no syntax error appears and a fixed point comes within ${MAX_ROUNDS + 1} rounds`, () => {
+    it(`${kind}: with the unsafe fixes too, no syntax error appears, no edit lands in a comment or template tag, and a fixed point comes within ${MAX_ROUNDS + 1} rounds`, () => {
       const t = { files: 0, changed: 0, fixes: 0, rounds: 0 };
       const problems: string[] = [];
       for (const file of corpusFiles(kind)) {
@@ -169,10 +187,17 @@ describe('corpus fix-all round trip', () => {
         t.fixes += r.applied;
         t.rounds = Math.max(t.rounds, r.rounds.length);
         if (r.remaining) problems.push(`${name}: ${r.remaining} fixable after ${r.rounds.length} rounds`);
-        for (const round of r.rounds) {
+        let current = text;
+        for (const [n, round] of r.rounds.entries()) {
           for (let i = 0; i < round.edits.length; i++) {
             for (let j = i + 1; j < round.edits.length; j++) if (editsConflict(round.edits[i], round.edits[j])) problems.push(`${name}: overlapping edits`);
           }
+          const idx = new LineIndex(current);
+          for (const e of round.edits) {
+            const why = writesInComment(idx, kind, e) ?? writesInTemplate(idx, e);
+            if (why) problems.push(`${name} round ${n + 1}: a fix ${why}`);
+          }
+          current = applyFixes(current, round.edits).text;
         }
         for (const code of SYNTAX) {
           const n = (fs: Finding[]) => fs.filter((f) => f.code === code).length;
