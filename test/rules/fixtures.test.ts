@@ -17,8 +17,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineReady, ROOT } from '../helpers/setup';
 import { nodeEnv } from '../../src/node/host';
-import { lint, applyFixes, fixText, allRules, defaultConfig, mergeConfig, KINDS, type Finding, type Kind } from '../../src/core/index';
+import { lint, applyFixes, fixText, allRules, defaultConfig, mergeConfig, KINDS, LineIndex, type Finding, type Kind } from '../../src/core/index';
 import { parseFixture, compare, describeFinding, FIXTURE_EXT } from '../helpers/fixtures';
+import { writesInComment, writesInTemplate } from '../helpers/edits';
 
 const FIXTURES = join(ROOT, 'test/rules/fixtures');
 const UPDATE = !!process.env.UPDATE_FIXES;
@@ -75,6 +76,10 @@ describe('rule fixtures', () => {
               for (const fix of f.fixes ?? []) {
                 const fixed = applyFixes(text, fix.edits);
                 assert.equal(fixed.skipped.length, 0, `${fix.title}: overlapping edits`);
+                const idx = new LineIndex(text);
+                // MYC013 corrects our own target directive, which is written as a comment: the one exception
+                const inComment = f.code === 'MYC013' ? [] : fix.edits.map((e) => writesInComment(idx, kind, e) ?? writesInTemplate(idx, e)).filter((x) => x);
+                assert.deepEqual(inComment, [], `${describeFinding(f)} / fix "${fix.title}" writes inside a comment or template tag`);
                 const after = run(fixed.text);
                 const label = `${describeFinding(f)} / fix "${fix.title}"`;
                 assert.ok(
