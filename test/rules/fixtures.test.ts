@@ -10,6 +10,7 @@
  *   <fixture>.altN.fixed     the text after the N-th alternative fix (a finding's second, third... fix) alone.
  *   fixall.<name>.<ext>      a fixture where several rules' fixes apply: its .fixed file is the text after the
  *                            editor's and the CLI's fix-all (every safe fix of every code).
+ *   fixall-unsafe.<name>.<ext>  the same with the unsafe fixes too (CLI --unsafe-fixes).
  * After a deliberate change, rewrite them with `UPDATE_FIXES=1 npm test -- rules` and read the diff.
  */
 import { strict as assert } from 'node:assert';
@@ -26,6 +27,8 @@ const UPDATE = !!process.env.UPDATE_FIXES;
 /** Codes whose fixed text a .fixed file pins (filled while the fixtures run; checked at the end). */
 const pinned = new Set<string>();
 const FIXALL = 'fixall';
+/** `fixall-unsafe.<name>.<ext>`: the text after fix-all with the unsafe fixes too (the CLI's --unsafe-fixes). */
+const FIXALL_UNSAFE = 'fixall-unsafe';
 
 /** Compares `actual` with the committed snapshot at `path`, or writes it under UPDATE_FIXES=1. */
 function matchSnapshot(path: string, actual: string): void {
@@ -52,7 +55,8 @@ describe('rule fixtures', () => {
       for (const file of fixtureFiles(kind)) {
         const path = join(FIXTURES, kind, file);
         const ownCode = file.split('.')[0];
-        const isFixAll = ownCode === FIXALL;
+        const isFixAll = ownCode === FIXALL || ownCode === FIXALL_UNSAFE;
+        const unsafeFixAll = ownCode === FIXALL_UNSAFE;
         describe(file, () => {
           const text = readFileSync(path, 'utf8');
           const spec = parseFixture(text);
@@ -104,7 +108,7 @@ describe('rule fixtures', () => {
 
           const fixedPath = `${path}.fixed`;
           const altPath = (n: number) => `${path}.alt${n}.fixed`;
-          it(isFixAll ? 'fix-all (every safe fix) gives exactly the .fixed text' : 'fixed text equals the committed .fixed file', () => {
+          it(isFixAll ? `fix-all (every ${unsafeFixAll ? '' : 'safe '}fix) gives exactly the .fixed text` : 'fixed text equals the committed .fixed file', () => {
             const findings = run(text);
             const own = findings.filter((f) => (isFixAll ? true : f.code === ownCode) && f.fixes?.length);
             const stale = [fixedPath, ...[1, 2, 3, 4, 5, 6, 7, 8].map(altPath)].filter((p) => existsSync(p));
@@ -113,8 +117,8 @@ describe('rule fixtures', () => {
               assert.deepEqual(stale.map((p) => p.slice(ROOT.length + 1)), [], 'snapshots for a fixture that offers no fix');
               return;
             }
-            const r = isFixAll ? fixText(text, kind, config, env) : fixText(text, kind, config, env, { codes: [ownCode], unsafe: true });
-            if (isFixAll) for (const round of r.rounds) for (const f of round.fixed) pinned.add(f.code);
+            const r = isFixAll ? fixText(text, kind, config, env, { unsafe: unsafeFixAll }) : fixText(text, kind, config, env, { codes: [ownCode], unsafe: true });
+            if (isFixAll && !unsafeFixAll) for (const round of r.rounds) for (const f of round.fixed) pinned.add(f.code);
             else pinned.add(ownCode);
             assert.ok(r.changed, 'the fixes change nothing');
             matchSnapshot(fixedPath, r.text);
@@ -158,7 +162,7 @@ describe('rule fixtures', () => {
           const own = file.split('.')[0];
           const codes = new Set([own, ...spec.expectations.map((e) => e.code)]);
           for (const f of lint(text, kind, mergeConfig(defaultConfig(), spec.config), nodeEnv(path))) {
-            if (!codes.has(f.code) && own !== FIXALL) continue;
+            if (!codes.has(f.code) && own !== FIXALL && own !== FIXALL_UNSAFE) continue;
             for (const fix of f.fixes ?? []) {
               lines.push(`${kind}/${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${fix.safe ? 'safe' : 'unsafe'} ${fix.title}`);
             }
