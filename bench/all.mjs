@@ -1,5 +1,5 @@
 // npm run bench: the numbers we report. Engine timings in-process (dist/engine.js), median of several runs;
-// the CLI over the whole shared corpus as a user runs it; then the per-kind benchmarks when present.
+// the CLI over the repository's whole real-file corpus (test/corpus/files) as a user runs it; then the per-kind benchmarks when present.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const corpus = join(root, '..', 'shared', 'corpus');
+const corpus = join(root, 'test', 'corpus', 'files');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 
@@ -25,7 +25,7 @@ for (const kind of ['dockerfile', 'mycnf', 'vagrantfile']) {
 for (const kind of Object.keys(readyMs)) await dg.ready(kind);
 console.log(`engine bundle load: ${loadMs.toFixed(1)} ms; parser load: ${Object.entries(readyMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
 
-const FOLDERS = { dockerfile: 'dockerfile', mycnf: 'mycnf', vagrantfile: 'vagrant' };
+const FOLDERS = { dockerfile: 'dockerfile', mycnf: 'mycnf', vagrantfile: 'vagrantfile' };
 for (const [kind, folder] of Object.entries(FOLDERS)) {
   const dir = join(corpus, folder);
   if (!existsSync(dir)) continue;
@@ -50,7 +50,7 @@ for (let i = 0; i < 3; i++) {
   spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--format', 'json', '--no-shellcheck', corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
   cliTimes.push(performance.now() - t);
 }
-console.log(`CLI over ../shared/corpus (all kinds, process start included, --no-shellcheck): median ${median(cliTimes).toFixed(0)} ms`);
+console.log(`CLI over test/corpus/files (all kinds, process start included, --no-shellcheck): median ${median(cliTimes).toFixed(0)} ms`);
 
 for (const b of ['dockerfile.mjs', 'mycnf.mjs', 'vagrant.mjs']) {
   const p = join(root, 'bench', b);

@@ -1,4 +1,4 @@
-// npm run bench:dockerfile — the whole Dockerfile corpus (../shared/corpus/dockerfile) linted with every Dockerfile
+// npm run bench:dockerfile — the whole Dockerfile corpus (test/corpus/files/dockerfile) linted with every Dockerfile
 // rule on, against dockerfile-utils' validate() on the same texts, in the same process, engine time only (parsers
 // loaded first). Median of several interleaved runs; target: ours <= 0.75 x theirs.
 //
@@ -21,7 +21,7 @@ const { validate } = require('dockerfile-utils');
 const RUNS = Number(process.env.BENCH_RUNS || 11);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const dir = join(root, '..', 'shared', 'corpus', 'dockerfile');
+const dir = join(root, 'test', 'corpus', 'files', 'dockerfile');
 if (!existsSync(dir)) {
   console.error(`no corpus at ${dir}`);
   process.exit(2);

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// Imports the MySQL 8.0/8.4 variable table gathered in ../shared/data/mysql-variables.json (8.0.41 server source,
+// Imports the MySQL 8.0/8.4 variable table gathered in the reference data's mysql-variables.json (8.0.41 server source,
 // the 8.0 manual, the 8.4 change lists) into data/reference/mycnf-options/mysql.json, cleaned:
 //   - junk rows dropped (table footnotes, status variables, debug-build-only options);
 //   - compile-time placeholders and defaults that contradict the type dropped (left unknown rather than wrong);
 //   - descriptions NOT copied (they are the vendor's sentences).
 // Corrections and facts for 5.7 and 8.4 live in overrides.yaml, not here; rerun this only to refresh from the source.
-//   node scripts/mycnf/import-mysql-variables.mjs [path/to/mysql-variables.json]
+//   node scripts/mycnf/import-mysql-variables.mjs path/to/mysql-variables.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
-const src = process.argv[2] ?? join(root, '..', 'shared', 'data', 'mysql-variables.json');
+const src = process.argv[2];
+if (!src) {
+  console.error('usage: node scripts/mycnf/import-mysql-variables.mjs path/to/mysql-variables.json');
+  process.exit(2);
+}
 const data = JSON.parse(readFileSync(src, 'utf8'));
 
 const TYPES = { integer: 'integer', size: 'size', numeric: 'numeric', boolean: 'boolean', enum: 'enum', set: 'set', string: 'string', filename: 'filename', dirname: 'filename' };

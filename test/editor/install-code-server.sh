@@ -2,7 +2,7 @@
 # Installs code-server 4.100.3 (VS Code 1.100.3's server, Node extension host and web workbench; it runs on Node 20,
 # newer releases need Node 22) into DIR, for the editor suite (test/editor/run.mjs). None of code-server's own install
 # scripts run: they refuse to run as root, and they download ripgrep and node-pty binaries from GitHub, which these
-# machines cannot reach. The steps below are those of ../shared/notes/editor-tests.md.
+# machines cannot reach. The steps below are those of the editor-tests design note.
 #   test/editor/install-code-server.sh [DIR]     DIR defaults to $DG_CODE_SERVER_DIR or ~/.cache/devops-guidance/code-server
 # Idempotent: does nothing when DIR already holds a complete, working 4.100.3. Installs into DIR.partial first and
 # renames it at the end, so an interrupted run never leaves a half install that looks complete.

@@ -2,7 +2,7 @@
 // The editor suite: packages the extension as a .vsix, installs it into a real VS Code (code-server 4.100.3, which
 // carries VS Code 1.100.3's server, Node extension host and web workbench), and runs test/editor/suite/*.test.ts
 // inside that extension host, driven through Debian's Chromium with playwright-core. Why this way, and what was
-// verified: ../shared/notes/editor-tests.md.
+// verified: the editor-tests design note.
 //
 //   node test/editor/run.mjs [--screenshots] [--keep] [--grep TEXT] [--only main|activation]
 //     --screenshots  copy the screenshots the tests take into docs/ (README images)
