@@ -4,7 +4,6 @@ import type { CnfOption, MycnfModel } from '../model';
 import { MULTI_VALUED } from '../names';
 import { defineMycnfRule, deleteLineEdit, fix } from '../report';
 import { boolOf } from '../values';
-import { loadRef } from '../refs';
 import { overridesEverywhere } from '../fixsafety';
 
 function effective(o: CnfOption): string {
@@ -31,8 +30,7 @@ export default defineMycnfRule({
       if (list.length < 2) return;
       const winner = firstWins ? list[0] : list[list.length - 1];
       // a loose- winner that part of the target series does not know is skipped there, and this line applies
-      const ref = loadRef(m.target.target);
-      const safe = !!ref && overridesEverywhere(m, m.target.target, winner);
+      const safe = overridesEverywhere(m, m.target.target, winner);
       for (const o of list) {
         if (o === winner) continue;
         const same = effective(o) === effective(winner);

@@ -12,7 +12,6 @@ import { formatSize, matchEnum, numOf } from '../values';
 
 const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group']);
 
-
 /** innodb_log_file_size × innodb_log_files_in_group → one innodb_redo_log_capacity line with the same total. */
 function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: MysqlTarget): Fix[] | undefined {
   const s = m.server;

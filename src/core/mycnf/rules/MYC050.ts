@@ -1,6 +1,5 @@
 import { facts, num } from '../facts';
 import { defineMycnfRule, deleteLineEdit, fix } from '../report';
-import { loadRef } from '../refs';
 import { overridesEverywhere } from '../fixsafety';
 
 /** expire_logs_days and binlog_expire_logs_seconds both set: one of them is ignored. */
@@ -14,13 +13,12 @@ export default defineMycnfRule({
     const s = num(m, 'binlog_expire_logs_seconds');
     if (d === undefined || s === undefined || (d === 0 && s === 0)) return;
     const f = facts(m);
-    const ref = loadRef(m.target.target);
     if (f.flavor === 'mysql') {
       if (d === 0 || s === 0) return;
       report(days, days.nameRange, `Both expire_logs_days (${d}) and binlog_expire_logs_seconds (${s}) are set: MySQL uses only binlog_expire_logs_seconds and logs a warning at every start. Remove expire_logs_days.`, {
         related: [{ message: 'the setting that applies', range: secs.range, ...(m.sources[secs.source].main ? {} : { file: m.sources[secs.source].path }) }],
         // a release that skips a loose-binlog_expire_logs_seconds (before 8.0.1) uses expire_logs_days
-        fixes: [fix('Remove expire_logs_days (it is ignored)', !!ref && overridesEverywhere(m, m.target.target, secs), deleteLineEdit(days))],
+        fixes: [fix('Remove expire_logs_days (it is ignored)', overridesEverywhere(m, m.target.target, secs), deleteLineEdit(days))],
       });
       return;
     }
@@ -28,7 +26,7 @@ export default defineMycnfRule({
     const later = m.server.options.indexOf(days) > m.server.options.indexOf(secs) ? days : secs;
     const earlier = later === days ? secs : days;
     report(earlier, earlier.nameRange, `expire_logs_days (${d} days) and binlog_expire_logs_seconds (${s} s) set the same thing in MariaDB; the later line wins, so ${earlier.text} has no effect. Keep one of them.`, {
-      fixes: [fix(`Remove ${earlier.text} (it has no effect)`, !!ref && overridesEverywhere(m, m.target.target, later), deleteLineEdit(earlier))],
+      fixes: [fix(`Remove ${earlier.text} (it has no effect)`, overridesEverywhere(m, m.target.target, later), deleteLineEdit(earlier))],
     });
   },
 });

@@ -1,6 +1,5 @@
 import { facts } from '../facts';
 import { defineMycnfRule, deleteLineEdit, fix } from '../report';
-import { loadRef } from '../refs';
 import { overridesEverywhere } from '../fixsafety';
 
 /** innodb_redo_log_capacity together with the legacy redo size options: the legacy ones are ignored. */
@@ -10,9 +9,8 @@ export default defineMycnfRule({
     if (facts(m).flavor !== 'mysql') return;
     const cap = m.server.get('innodb_redo_log_capacity');
     if (!cap || !cap.info) return;
-    const ref = loadRef(m.target.target);
     // with loose-innodb_redo_log_capacity, a release before 8.0.30 skips it and sizes the redo log with these lines
-    const safe = !!ref && overridesEverywhere(m, m.target.target, cap);
+    const safe = overridesEverywhere(m, m.target.target, cap);
     for (const k of ['innodb_log_file_size', 'innodb_log_files_in_group']) {
       const o = m.server.get(k);
       if (!o) continue;
