@@ -34,7 +34,7 @@ import {
   type UserConfig,
 } from '../core/index';
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
-import { shellcheckDockerfile } from '../node/shellcheck';
+import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
 import { dirname } from 'node:path';
 import { formatJson, formatSarif, formatText } from './formats';
 
@@ -64,7 +64,7 @@ Usage:
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
-      --no-shellcheck                 do not run ShellCheck on RUN scripts (it runs when installed)
+      --no-shellcheck                 do not run ShellCheck on RUN and provisioning scripts (it runs when installed)
       --fix                           apply the safe fixes and write the files, then report what is left
       --unsafe-fixes                  with --fix: apply fixes that may change behaviour too (review the diff)
       --no-color
@@ -243,6 +243,11 @@ async function cmdLint(argv: string[]): Promise<number> {
     if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
       // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
       const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
+      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
+    }
+    if (text !== undefined && kind === 'vagrantfile' && config.dockerfile.shellcheck) {
+      // ShellCheck on provisioning scripts (inline and project path: scripts), same switch.
+      const sc = await shellcheckVagrantfile(text, config, nodeEnv(isStdin ? undefined : resolve(file)), { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
       if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
     }
     results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });

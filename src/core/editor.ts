@@ -2,10 +2,10 @@
 import type { Kind, Position, TextEdit } from './finding';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
-import type { CompletionInfo, HoverInfo, LintEnv } from './language';
+import type { CompletionInfo, HoverInfo, LintEnv, SymbolInfo } from './language';
 import { language } from './registry';
 
-export type { HoverInfo, CompletionInfo } from './language';
+export type { HoverInfo, CompletionInfo, SymbolInfo } from './language';
 
 export function hoverAt(text: string, kind: Kind, position: Position, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): HoverInfo | undefined {
   try {
@@ -22,6 +22,21 @@ export function completionsAt(text: string, kind: Kind, position: Position, conf
     const lang = language(kind);
     if (!lang.complete || !lang.isReady()) return [];
     return lang.complete(lang.parse(text, env, config), position, config);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The outline of a file: Vagrantfiles (configure blocks, machines, providers, provisioners, networks, synced
+ * folders, triggers) and option files (groups and their options). Empty for other kinds, before the parser is
+ * ready, and on any error.
+ */
+export function symbols(text: string, kind: Kind, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): SymbolInfo[] {
+  try {
+    const lang = language(kind);
+    if (!lang.symbols || !lang.isReady()) return [];
+    return lang.symbols(lang.parse(text, env, config));
   } catch {
     return [];
   }

@@ -11,5 +11,5 @@ export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
 export { applyFixes, fixAll, planFixes, fixText, diffEdit, editsConflict, type FixPlan, type FixSelection, type FixRound, type FixTextResult } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
-export { hoverAt, completionsAt, ignoreEdit, type HoverInfo, type CompletionInfo } from './editor';
+export { hoverAt, completionsAt, ignoreEdit, symbols, type HoverInfo, type CompletionInfo, type SymbolInfo } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle } from './docs';

@@ -8,7 +8,8 @@ function baseName(path: string): string {
 /**
  * Which kind a file is, from its name (and the editor's language id when there is one). Undefined: not ours.
  * Dockerfile: Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile.
- * Vagrantfile: Vagrantfile (any case of the first letter), *.Vagrantfile.
+ * Vagrantfile: Vagrantfile (any case of the first letter), *.Vagrantfile, and the templates Vagrantfile.erb and
+ * *.Vagrantfile.erb (read with their ERB tags masked).
  * Option files: my.cnf, .my.cnf, my.ini, *.cnf.
  */
 export function kindOf(path: string, languageId?: string): Kind | undefined {
@@ -16,7 +17,7 @@ export function kindOf(path: string, languageId?: string): Kind | undefined {
   const lower = name.toLowerCase();
   if (languageId === 'mycnf') return 'mycnf';
   if (languageId === 'dockerfile') return 'dockerfile';
-  if (/^vagrantfile$/i.test(name) || /\.vagrantfile$/i.test(name)) return 'vagrantfile';
+  if (/^vagrantfile(?:\.erb)?$/i.test(name) || /\.vagrantfile(?:\.erb)?$/i.test(name)) return 'vagrantfile';
   if (languageId === 'ruby') return undefined;
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower.startsWith('containerfile.')) return 'dockerfile';
   if (lower === 'my.cnf' || lower === '.my.cnf' || lower === 'my.ini' || lower.endsWith('.cnf')) return 'mycnf';

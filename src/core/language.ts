@@ -26,6 +26,8 @@ export interface Language<Model> {
   hover?(model: Model, position: Position, config: ResolvedConfig): HoverInfo | undefined;
   /** Completion items at a position (option names in a server group, values by type). */
   complete?(model: Model, position: Position, config: ResolvedConfig): CompletionInfo[];
+  /** The outline of the file (document symbols), nested. */
+  symbols?(model: Model): SymbolInfo[];
   /** Empties what the language keeps between lints (parsed RUN scripts), as if nothing had been linted yet. */
   clearCaches?(): void;
 }
@@ -46,4 +48,17 @@ export interface CompletionInfo {
   insertText?: string;
   /** The text the completion replaces. */
   range?: Range;
+}
+
+/** One entry of a file's outline (an editor's document symbols), editor-neutral. */
+export interface SymbolInfo {
+  name: string;
+  /** A short description shown beside the name (the box, the provider, the value). */
+  detail?: string;
+  kind: 'configure' | 'machine' | 'provider' | 'provisioner' | 'network' | 'folder' | 'group' | 'option' | 'trigger';
+  /** The whole construct (a machine's block, a group with its options). */
+  range: Range;
+  /** What to reveal and select: the name. Inside `range`. */
+  selectionRange: Range;
+  children: SymbolInfo[];
 }

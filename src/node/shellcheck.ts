@@ -20,6 +20,10 @@ import {
   type ShellcheckComment,
   type ShellcheckJob,
 } from '../core/dockerfile/shell/shellcheck';
+import { parseVagrantfile } from '../core/vagrant/parse';
+import { readPathScripts } from '../core/vagrant/shell';
+import { vagrantShellcheckFindings, vagrantShellcheckJobs } from '../core/vagrant/shellcheck';
+import type { LintEnv } from '../core/language';
 
 export interface ShellcheckOptions {
   /** Path of the binary; found on PATH when omitted. */
@@ -156,6 +160,34 @@ export async function shellcheckDockerfile(text: string, config: ResolvedConfig,
   await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
   try {
     return shellcheckFindings(m, jobs, outputs, config);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * ShellCheck findings for a Vagrantfile's provisioning scripts (inline and project `path:` scripts). Same switches
+ * and guarantees as for Dockerfiles: [] when ShellCheck is off, missing or failing. `env` reads `path:` scripts.
+ */
+export async function shellcheckVagrantfile(text: string, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  if (!config.dockerfile.shellcheck || !config.enable.vagrantfile) return [];
+  const binary = options.binary ?? findShellcheck();
+  if (!binary) return [];
+  try {
+    const m = readPathScripts(parseVagrantfile(text), env);
+    const jobs = vagrantShellcheckJobs(m);
+    if (!jobs.length) return [];
+    const outputs: (ShellcheckComment[] | undefined)[] = new Array(jobs.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        outputs[i] = await runShellcheck(binary, jobs[i], options);
+      }
+    };
+    const parallel = options.concurrency ?? Math.min(4, Math.max(1, cpus().length));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
+    return vagrantShellcheckFindings(m, jobs, outputs, config);
   } catch {
     return [];
   }

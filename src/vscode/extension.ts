@@ -10,6 +10,7 @@ import { PagesProvider } from './pages';
 import { DOC_SCHEME, toRange, fromRange } from './convert';
 import { explainRule, lintWorkspace, lookupTopic } from './commands';
 import { readSettings, SECTION } from './settings';
+import { SymbolProvider } from './symbols';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile' },
@@ -63,6 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, new PagesProvider()),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(linter)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(linter), { providedCodeActionKinds: CodeActionProvider.kinds }),
+    vscode.languages.registerDocumentSymbolProvider(
+      [{ language: 'mycnf' }, { language: 'ruby', pattern: '**/{Vagrantfile,*.Vagrantfile}' }],
+      new SymbolProvider(linter),
+      { label: 'DevOps Guidance' },
+    ),
     vscode.languages.registerCompletionItemProvider({ language: 'mycnf' }, { provideCompletionItems: (doc, pos) => completions(doc, pos, linter) }, '-', '_', '='),
     vscode.commands.registerCommand('devopsGuidance.lookupTopic', (id?: unknown) => lookupTopic(id)),
     vscode.commands.registerCommand('devopsGuidance.explainRule', (code?: unknown) => explainRule(code)),

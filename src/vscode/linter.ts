@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { dirname } from 'node:path';
 import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
-import { shellcheckDockerfile } from '../node/shellcheck';
+import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
 import { readSettings } from './settings';
 import { toDiagnostic, SOURCE } from './convert';
 
@@ -91,11 +91,13 @@ export class Linter implements vscode.Disposable {
       if (ms > 200) this.log.appendLine(`slow lint: ${doc.uri.fsPath} ${ms.toFixed(0)} ms`);
       this.publish(doc.uri, findings);
       this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
-      if (kind === 'dockerfile' && settings.shellcheck.enable && config.dockerfile.shellcheck) {
+      if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck) {
         // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
-        // findings are shown, and its results are dropped if the document changed meanwhile.
+        // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
+        // reads the provisioning scripts.
         const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
-        const sc = await shellcheckDockerfile(text, config, { binary, cwd: file ? dirname(file) : undefined });
+        const options = { binary, cwd: file ? dirname(file) : undefined };
+        const sc = kind === 'dockerfile' ? await shellcheckDockerfile(text, config, options) : await shellcheckVagrantfile(text, config, nodeEnv(file), options);
         if (sc.length && !doc.isClosed && doc.version === version) {
           const all = [...findings, ...sc].sort(compareFindings);
           this.publish(doc.uri, all);

@@ -142,11 +142,11 @@ end
     const boxes = m.calls.filter((c) => c.name === 'box').map((c) => c.value!);
     assert.deepEqual(
       boxes.map((v) => (v.kind === 'string' ? v.value : v.kind)),
-      ['bento/ubuntu-24.04', 'local/box', 'unknown', 'unknown', 'unknown', 'unknown', 'ab'],
+      ['bento/ubuntu-24.04', 'local/box', 'unknown', 'unknown', 'unknown', 'bento/ubuntu-24.04-extra', 'ab'],
     );
     assert.equal(boxes[0].kind === 'string' && boxes[0].via?.name, 'BOX');
     assert.deepEqual(boxes[0].kind === 'string' && boxes[0].via?.definition.start, posOf(text, '"bento'));
-    assert.equal(boxes[5].kind === 'unknown' && boxes[5].staticText, '\0-extra');
+    // "#{BOX}-extra": the interpolation of a literal constant reads as its value
     assert.equal(call(m, 'memory').value!.kind, 'integer');
     assert.deepEqual([...m.constants.keys()].sort(), ['API', 'BOX', 'MEM']);
   });
@@ -182,7 +182,7 @@ end
     assert.deepEqual(m.configures.map((c) => c.apiVersion), [2, 1]);
   });
 
-  it('does not follow config objects into methods, and notes when they are handed away', () => {
+  it('follows config objects into methods of the file, and notes when they are handed to code it cannot see', () => {
     const text = `def setup(config)
   config.vm.box = "a/b"
 end
@@ -199,10 +199,42 @@ Vagrant.configure("2") do |config|
 end
 `;
     const m = parseVagrantfile(text);
-    assert.equal(m.calls.filter((c) => c.name === 'box').length, 0, 'no box call is attributed to a config object');
-    assert.equal(m.scopes[0].escaped, true);
-    assert.equal(m.providers[0].escaped, true);
+    const boxes = m.calls.filter((c) => c.name === 'box');
+    assert.equal(boxes.length, 1, 'the box set inside setup() is attributed to the global config');
+    assert.equal(boxes[0].target.type === 'namespace' && boxes[0].target.scope, m.scopes[0]);
+    assert.ok(!m.scopes[0].escaped, 'a config handed to a method of this file does not escape');
+    assert.equal(m.providers[0].escaped, true, 'tune() is not defined here: the provider object escapes');
     assert.ok(!m.scopes[1].escaped);
+  });
+
+  it('analyses helper methods and lambdas at each call, with their arguments bound', () => {
+    const text = `def define_vm(config, name, box, port: 8080)
+  config.vm.define name do |node|
+    node.vm.box = box
+    node.vm.network "forwarded_port", guest: 80, host: port
+  end
+end
+net = ->(vm) { vm.network "private_network", ip: "10.0.0.2" }
+def loop_forever(c)
+  loop_forever(c)
+  c.vm.hostname = "h"
+end
+Vagrant.configure("2") do |config|
+  define_vm(config, "web", "ubuntu/jammy64", port: 8081)
+  %w[a b].each { |n| define_vm(config, n, "debian/bookworm64") }
+  net.call(config.vm)
+  loop_forever(config)
+end
+`;
+    const m = parseVagrantfile(text);
+    assert.deepEqual(m.defines.map((d) => d.name.kind === 'string' ? d.name.value : d.name.kind), ['web', 'unknown']);
+    assert.deepEqual(m.defines.map((d) => d.call.flow.loop), [false, true]);
+    const boxes = m.calls.filter((c) => c.name === 'box').map((c) => (c.value?.kind === 'string' ? c.value.value : '?'));
+    assert.deepEqual(boxes, ['ubuntu/jammy64', 'debian/bookworm64']);
+    const ports = m.calls.filter((c) => c.name === 'network' && c.args[0]?.kind === 'string' && c.args[0].value === 'forwarded_port');
+    assert.deepEqual(ports.map((c) => { const h = c.kwargs.find((k) => k.name === 'host')?.value; return h?.kind === 'integer' ? h.value : '?'; }), [8081, '?']);
+    assert.equal(m.calls.filter((c) => c.name === 'network' && c.args[0]?.kind === 'string' && c.args[0].value === 'private_network').length, 1);
+    assert.equal(m.calls.filter((c) => c.name === 'hostname').length, 1, 'a recursive helper is analysed once');
   });
 
   it('finds for-loop captures and host commands', () => {

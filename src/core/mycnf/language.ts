@@ -3,6 +3,7 @@ import { buildModel } from './analyze';
 import { mycnfComplete } from './complete';
 import { mycnfHover } from './hover';
 import type { MycnfModel } from './model';
+import { mycnfSymbols } from './outline';
 import { loadRef } from './refs';
 // registers the option reference with refs.ts
 import './reference';
@@ -17,4 +18,5 @@ export const mycnfLanguage: Language<MycnfModel> = {
   suppression: (m) => ({ comments: m.comments, units: m.units }),
   hover: (m, position) => mycnfHover(m, position),
   complete: (m, position) => mycnfComplete(m, position),
+  symbols: (m) => mycnfSymbols(m),
 };

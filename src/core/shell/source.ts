@@ -24,6 +24,28 @@ export class ShellSource {
     private readonly segPhys: number[],
   ) {}
 
+  /**
+   * A source assembled from pieces of the document, each a text the shell receives and the document offset of its
+   * first character (a piece may be shorter or longer than what it stands for: an escape sequence, a masked
+   * template expression). Used for scripts embedded in another language's strings (a Vagrantfile's `inline:`).
+   */
+  static fromPieces(lines: LineIndex, pieces: readonly { text: string; offset: number }[]): ShellSource {
+    const segStart: number[] = [];
+    const segPhys: number[] = [];
+    let text = '';
+    for (const p of pieces) {
+      if (!p.text) continue;
+      segStart.push(text.length);
+      segPhys.push(p.offset);
+      text += p.text;
+    }
+    if (!segStart.length) {
+      segStart.push(0);
+      segPhys.push(pieces[0]?.offset ?? 0);
+    }
+    return new ShellSource(text, lines, segStart, segPhys);
+  }
+
   /** A source that is one contiguous slice of the document (heredoc bodies, JSON strings without escapes). */
   static slice(lines: LineIndex, start: number, end: number): ShellSource {
     return new ShellSource(lines.text.slice(start, end), lines, [0], [start]);

@@ -105,3 +105,32 @@ export function staticPrefix(v: Value): string | undefined {
 export function certain(call: SettingCall): boolean {
   return !call.flow.loop && !call.flow.conditional;
 }
+
+/** A forwarded port, read from v2 `vm.network "forwarded_port", guest:, host:` or v1 `vm.forward_port guest, host`. */
+export interface Forward {
+  call: SettingCall;
+  v1: boolean;
+  guest?: { value: Value; range: Range };
+  host?: { value: Value; range: Range };
+}
+
+/** Every forwarded port of the file (v1 ones included), with guest and host read from keywords or positions. */
+export function forwards(model: VagrantModel): Forward[] {
+  const out: Forward[] = [];
+  for (const call of namespaceCalls(model, 'vm')) {
+    if (call.assignment) continue;
+    const scope = scopeOf(call);
+    const v1 = apiVersion(scope) === 1;
+    // a v1 block that may not run is a version switch for Vagrant 1.0 (see VGT034)
+    if (v1 && scope.configure.flow.conditional) continue;
+    if (!v1 && call.name === 'network' && str(call.args[0]) === 'forwarded_port') {
+      const g = kwarg(call, 'guest');
+      const h = kwarg(call, 'host');
+      out.push({ call, v1, guest: g && { value: g.value, range: g.range }, host: h && { value: h.value, range: h.range } });
+    } else if (v1 && call.name === 'forward_port') {
+      const [g, h] = call.args;
+      out.push({ call, v1, guest: g && { value: g, range: g.range }, host: h && { value: h, range: h.range } });
+    }
+  }
+  return out;
+}

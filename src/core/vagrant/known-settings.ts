@@ -59,3 +59,15 @@ export const ROOT_SETTINGS = table(ROOT);
 export const PROVIDER_SETTINGS = table(PROVIDERS);
 /** Settings of each provisioner's config object. */
 export const PROVISIONER_SETTINGS = table(PROVISIONERS);
+
+/**
+ * Vagrant 1 configuration (`Vagrant::Config.run`), as Vagrant 2.3.4 still loads it (plugins/kernel_v1/config):
+ * each root namespace and the methods its config object answers.
+ */
+export const V1_ROOT_SETTINGS = table({
+  vm: 'name auto_port_range base_mac boot_mode box box_url guest host_name customizations networks provisioners shared_folders forward_port share_folder network provision customize define defined_vms defined_vm_keys',
+  ssh: 'username password host port guest_port max_tries timeout private_key_path forward_agent forward_x11 forward_env shell',
+  nfs: 'map_uid map_gid',
+  package: 'name',
+  vagrant: 'dotfile_name host',
+});

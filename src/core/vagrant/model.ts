@@ -122,6 +122,19 @@ export interface SettingCall {
   flow: Flow;
   /** For a `vm.define`, `vm.provider` or `vm.provision` call: what it opened. */
   opened?: ConfigScope | ProviderBlock | Provision;
+  /** Where the call is written: the machine block and loops around it (lexically, in the same method). */
+  lexical: Lexical;
+}
+
+export interface Lexical {
+  /** The innermost `vm.define` block the call is written in (not through a helper method). */
+  machine?: ConfigScope;
+  /** Ids of the loops (iterator blocks, for, while) around the call, outermost first. */
+  loops: number[];
+  /** For namespace calls: the config variable the call goes through (`config` in `config.vm.box`). */
+  receiver?: { name: string; range: Range };
+  /** The machine block's own config variable, when it is in scope at the call (`node`). */
+  machineVariable?: string;
 }
 
 export interface ProviderBlock {
@@ -142,8 +155,38 @@ export interface ProviderBlock {
   escaped?: boolean;
 }
 
+/** A piece of a shell script embedded in a Ruby string: the text the shell receives, at a document offset. */
+export interface ScriptPiece {
+  text: string;
+  offset: number;
+}
+
+/** An inline shell script of a provisioner (`inline:` or `s.inline =`), as the guest's shell will receive it. */
+export interface InlineScript {
+  /** Pieces of the script; interpolations (`#{...}`) are masked as a shell expansion of the same length. */
+  pieces: ScriptPiece[];
+  /** The Ruby string (or heredoc body) the script is written in. */
+  range: Range;
+  /** Read through a variable or constant (`inline: $script`). */
+  via?: string;
+}
+
+/** A `path:` script of the project, read through the host (never outside the Vagrantfile's folder). */
+export interface PathScript {
+  /** The path as written and the file as read (joined to the Vagrantfile's folder). */
+  path: string;
+  file: string;
+  text: string;
+  /** The `path:` value in the Vagrantfile. */
+  range: Range;
+}
+
 export interface Provision {
   id: number;
+  /** The local script given as `path:`, when the host could read it. */
+  pathScript?: PathScript;
+  /** Inline shell scripts given to this provisioner. */
+  inline?: InlineScript[];
   /** Provisioner type when known (`shell`, `ansible_local`): the first argument, or `type:` when given. */
   type?: string;
   typeValue: Value;
@@ -201,6 +244,8 @@ export interface VagrantModel {
   constants: Map<string, Value>;
   syntaxErrors: SyntaxError[];
   comments: { line: number; text: string; range: Range }[];
+  /** ERB tags of a template (`Vagrantfile.erb`), masked before parsing. */
+  templateTags?: Range[];
   /** Ruby statements as line spans, for suppressions. */
   units: { startLine: number; endLine: number }[];
 }

@@ -14,6 +14,9 @@ import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import type {
   ConfigScope,
+  InlineScript,
+  Lexical,
+  ScriptPiece,
   ConfigureBlock,
   Flow,
   HashEntry,
@@ -28,6 +31,7 @@ import type {
 } from './model';
 import { ByteOffsets } from './offsets';
 import { parseRuby, PrismCrash } from './prism';
+import { maskErb } from './erb';
 
 type PNode = N.Node;
 type Loc = { startOffset: number; length: number };
@@ -36,8 +40,22 @@ type Binding =
   | { kind: 'config'; scope: ConfigScope }
   | { kind: 'provider'; block: ProviderBlock }
   | { kind: 'provisioner'; provision: Provision }
+  | { kind: 'namespace'; scope: ConfigScope; namespace: string; namespaceRange: Range }
   | { kind: 'for'; forRange: Range }
+  /** A parameter of a helper method bound to a literal argument at the call being analysed. */
+  | { kind: 'value'; value: Value; definition: Range }
   | { kind: 'opaque' };
+
+/** A method or lambda defined in the file, analysed at each call that hands it a config object. */
+interface Callable {
+  kind: 'def' | 'lambda';
+  params: N.ParametersNode | null;
+  body: PNode | null;
+  node: PNode;
+}
+
+/** How many helper-method bodies one file may have analysed in total (a bound on nested calls). */
+const MAX_INLINES = 2000;
 
 type Env = Map<string, Binding>;
 
@@ -56,6 +74,7 @@ const CONFIG_BLOCKS = new Set(['configure', 'run', 'define', 'provider', 'provis
 const HOST_COMMANDS = new Set(['system', 'exec', 'spawn', '`', 'popen', 'popen2', 'popen3', 'capture2', 'capture2e', 'capture3']);
 
 const MAX_DEPTH = 400;
+const EMPTY_LOOPS: number[] = [];
 
 type Ctor = unknown;
 /** Nodes under which code may not run (or may run many times). Compared by constructor: fast, and safe under minification. */
@@ -70,6 +89,30 @@ const LOCAL_BINDINGS = new Set<Ctor>([
   N.RequiredParameterNode, N.OptionalParameterNode, N.RestParameterNode, N.RequiredKeywordParameterNode,
   N.OptionalKeywordParameterNode, N.KeywordRestParameterNode, N.BlockParameterNode, N.BlockLocalVariableNode,
 ]);
+
+const RUBY_ESCAPES: Record<string, string> = { n: '\n', t: '\t', s: ' ', r: '\r', '0': '\0', e: '\x1b', a: '\x07', b: '\b', f: '\f', v: '\v' };
+
+/**
+ * A Ruby string literal's raw content as pieces of text at document offsets, with escapes decoded: in double
+ * quotes and heredocs `\n`, `\t`, `\\`, `\"`, `\$`, `\<newline>` (a continuation) ...; in single quotes only `\\`
+ * and `\'`.
+ */
+function decodeRuby(raw: string, offset: number, double: boolean): ScriptPiece[] {
+  const out: ScriptPiece[] = [];
+  let run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '\\' || i + 1 >= raw.length) continue;
+    const c = raw[i + 1];
+    if (!double && c !== '\\' && c !== "'") continue;
+    if (i > run) out.push({ text: raw.slice(run, i), offset: offset + run });
+    const decoded = !double ? c : c === '\n' ? '' : (RUBY_ESCAPES[c] ?? c);
+    out.push({ text: decoded, offset: offset + i });
+    i++;
+    run = i + 1;
+  }
+  if (run < raw.length) out.push({ text: raw.slice(run), offset: offset + run });
+  return out;
+}
 
 /** Parses a Vagrantfile into the model. Never evaluates it; syntax errors are part of the model. */
 export function parseVagrantfile(text: string): VagrantModel {
@@ -92,9 +135,13 @@ export function parseVagrantfile(text: string): VagrantModel {
     comments: [],
     units: [],
   };
+  // A template (Vagrantfile.erb): Prism reads the Ruby with the ERB tags masked, positions unchanged.
+  const erb = maskErb(text);
+  if (erb) model.templateTags = erb.tags.map(([s, e]) => lines.rangeOf(s, e));
+  const ruby = erb ? erb.text : text;
   let result;
   try {
-    result = parseRuby(text);
+    result = parseRuby(ruby);
   } catch (e) {
     // Prism (in WASM) and its JS deserializer recurse: absurdly deep nesting can exhaust either stack.
     if (e instanceof PrismCrash || e instanceof RangeError) {
@@ -103,7 +150,7 @@ export function parseVagrantfile(text: string): VagrantModel {
     }
     throw e;
   }
-  new Builder(text, lines, model).build(result);
+  new Builder(ruby, lines, model).build(result);
   return model;
 }
 
@@ -113,15 +160,36 @@ class Builder {
   /** name → assignments seen (constants and locals), for resolving simple values. */
   private readonly constDefs = new Map<string, { node: PNode; conditional: boolean; count: number; range: Range }>();
   private readonly localDefs = new Map<string, { node?: PNode; conditional: boolean; count: number; range?: Range }>();
+  /** `$script = <<-SHELL ...`: global variables assigned once (the usual home of provisioning scripts). */
+  private readonly globalDefs = new Map<string, { node: PNode; count: number }>();
   private readonly resolving = new Set<string>();
   private readonly constCache = new Map<string, Value>();
+  /** Methods (by name) and lambdas (`local:name`) defined once in the file; null when defined more than once. */
+  private readonly callables = new Map<string, Callable | null>();
+  /** Helper bodies being analysed (no recursion) and how many were analysed so far. */
+  private readonly inlining = new Set<PNode>();
+  private inlines = 0;
+  /** The bindings at the call being read, so that values can be read through helper parameters. */
+  private env: Env | undefined;
+  /** The machine block and loops around the node being visited (reset inside helper bodies). */
+  private lexMachine: { scope: ConfigScope; param?: string } | undefined;
+  private lexLoops: number[] = [];
+  private nextLoop = 1;
 
   constructor(
-    text: string,
+    private readonly src: string,
     private readonly lines: LineIndex,
     private readonly model: VagrantModel,
   ) {
-    this.offsets = new ByteOffsets(text);
+    this.offsets = new ByteOffsets(src);
+  }
+
+  /** In a template: does this range touch an ERB tag (a masked word that stands for something unknown)? */
+  private inTag(r: Range): boolean {
+    const tags = this.model.templateTags;
+    if (!tags) return false;
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+    return tags.some((t) => before(r.start, t.end) && before(t.start, r.end));
   }
 
   range(l: Loc): Range {
@@ -161,6 +229,25 @@ class Builder {
       for (const c of block.childNodes()) this.collectAssignments(c, conditional, depth + 1);
       return;
     }
+    if (kind === N.DefNode) {
+      const d = node as N.DefNode;
+      if (!d.receiver || d.receiver instanceof N.SelfNode) {
+        const prev = this.callables.get(d.name);
+        this.callables.set(d.name, prev ? null : { kind: 'def', params: d.parameters, body: d.body, node: d });
+      }
+    } else if (kind === N.LocalVariableWriteNode) {
+      const w = node as N.LocalVariableWriteNode;
+      const fn = this.lambdaOf(w.value);
+      const key = `local:${w.name}`;
+      if (fn) this.callables.set(key, this.callables.has(key) ? null : fn);
+      else if (this.callables.has(key)) this.callables.set(key, null);
+    }
+    if (kind === N.GlobalVariableWriteNode) {
+      const w = node as N.GlobalVariableWriteNode;
+      const d = this.globalDefs.get(w.name);
+      if (d) d.count++;
+      else this.globalDefs.set(w.name, { node: w.value, count: 1 });
+    }
     if (kind === N.ConstantWriteNode) {
       const w = node as N.ConstantWriteNode;
       const d = this.constDefs.get(w.name);
@@ -185,6 +272,22 @@ class Builder {
       }
     }
     for (const c of node.childNodes()) this.collectAssignments(c, cond, depth + 1);
+  }
+
+  /** `lambda do |c| ... end`, `->(c) { ... }`, `proc { |c| ... }`, `Proc.new { |c| ... }`. */
+  private lambdaOf(node: PNode): Callable | undefined {
+    if (node instanceof N.LambdaNode) {
+      const ps = node.parameters instanceof N.BlockParametersNode ? node.parameters.parameters : null;
+      return { kind: 'lambda', params: ps, body: node.body, node };
+    }
+    if (node instanceof N.CallNode && node.block instanceof N.BlockNode && !node.arguments_) {
+      const r = node.receiver;
+      const named = (!r && (node.name === 'lambda' || node.name === 'proc')) || (node.name === 'new' && r instanceof N.ConstantReadNode && r.name === 'Proc');
+      if (!named) return undefined;
+      const ps = node.block.parameters instanceof N.BlockParametersNode ? node.block.parameters.parameters : null;
+      return { kind: 'lambda', params: ps, body: node.block.body, node };
+    }
+    return undefined;
   }
 
   private constValue(name: string): Value | undefined {
@@ -215,6 +318,7 @@ class Builder {
     if (!node) return { kind: 'unknown', range: this.lines.rangeOf(0, 0) };
     const range = this.range(node.location);
     if (depth > 64) return { kind: 'unknown', range };
+    if (this.model.templateTags && (node instanceof N.SymbolNode || node instanceof N.StringNode || node instanceof N.IntegerNode) && this.inTag(range)) return { kind: 'unknown', range };
     if (node instanceof N.StringNode) {
       const heredoc = !!node.openingLoc && this.sourceAt(node.openingLoc).startsWith('<<');
       return heredoc ? { kind: 'string', value: node.unescaped.value, range, heredoc } : { kind: 'string', value: node.unescaped.value, range };
@@ -234,8 +338,11 @@ class Builder {
       for (const p of node.parts) {
         if (p instanceof N.StringNode) text += p.unescaped.value;
         else {
-          const inner = p instanceof N.InterpolatedStringNode ? this.valueOf(p, depth + 1) : undefined;
-          if (inner?.kind === 'string') text += inner.value;
+          // "#{os}" with os a literal local or constant (or a helper parameter bound to one) reads as its value
+          const embedded = p instanceof N.EmbeddedStatementsNode && p.statements?.body.length === 1 ? p.statements.body[0] : undefined;
+          const inner = p instanceof N.InterpolatedStringNode ? this.valueOf(p, depth + 1) : embedded ? this.valueOf(embedded, depth + 1) : undefined;
+          if (inner?.kind === 'string' || inner?.kind === 'symbol') text += inner.value;
+          else if (inner?.kind === 'integer') text += String(inner.value);
           else {
             literal = false;
             text += '\0';
@@ -274,6 +381,9 @@ class Builder {
       return { kind: 'unknown', range };
     }
     if (node instanceof N.LocalVariableReadNode) {
+      const b = this.env?.get(node.name);
+      if (b?.kind === 'value') return { ...b.value, range, via: { name: node.name, definition: b.definition } } as Value;
+      if (b) return { kind: 'unknown', range };
       const l = this.localValue(node.name);
       if (l && l.value.kind !== 'unknown') return { ...l.value, range, via: { name: node.name, definition: l.definition } };
       return { kind: 'unknown', range };
@@ -320,10 +430,11 @@ class Builder {
       const forRange = this.range(node.location);
       for (const name of this.targetNames(node.index)) inner.set(name, { kind: 'for', forRange });
       this.visit(node.collection, env, flow, depth + 1);
-      if (node.statements) this.visit(node.statements, inner, { loop: true, conditional: true, level: flow.level + 1 }, depth + 1);
+      const stmts = node.statements;
+      if (stmts) this.inLoop(() => this.visit(stmts, inner, { loop: true, conditional: true, level: flow.level + 1 }, depth + 1));
       return;
     }
-    if (node instanceof N.WhileNode || node instanceof N.UntilNode) return this.visitChildren(node, env, { loop: true, conditional: true, level: flow.level + 1 }, depth);
+    if (node instanceof N.WhileNode || node instanceof N.UntilNode) return this.inLoop(() => this.visitChildren(node, env, { loop: true, conditional: true, level: flow.level + 1 }, depth));
     if (
       node instanceof N.IfNode || node instanceof N.UnlessNode || node instanceof N.CaseNode || node instanceof N.CaseMatchNode ||
       node instanceof N.RescueModifierNode || node instanceof N.RescueNode || node instanceof N.EnsureNode
@@ -342,7 +453,7 @@ class Builder {
     if (node instanceof N.LocalVariableReadNode) {
       // Read other than as a receiver: the object goes somewhere we cannot follow.
       const b = env.get(node.name);
-      if (b?.kind === 'config') b.scope.escaped = true;
+      if (b?.kind === 'config' || b?.kind === 'namespace') b.scope.escaped = true;
       else if (b?.kind === 'provider') b.block.escaped = true;
       else if (b?.kind === 'provisioner') b.provision.escaped = true;
       return;
@@ -410,10 +521,13 @@ class Builder {
     return undefined;
   }
 
-  private resolveTarget(receiver: PNode | null, env: Env): Target | undefined {
+  private resolveTarget(receiver: PNode | null, env: Env, call?: { messageLoc: Loc | null }): Target | undefined {
     if (!receiver) return undefined;
+    // a template's masked method name (`c.<%= key %> = ...`) is no setting we can know
+    if (call?.messageLoc && this.model.templateTags && this.inTag(this.range(call.messageLoc))) return undefined;
     if (receiver instanceof N.LocalVariableReadNode) {
       const b = env.get(receiver.name);
+      if (b?.kind === 'namespace') return { type: 'namespace', scope: b.scope, namespace: b.namespace, namespaceRange: b.namespaceRange };
       if (b?.kind === 'provider') return { type: 'provider', provider: b.block };
       if (b?.kind === 'provisioner') return { type: 'provisioner', provision: b.provision };
       return undefined;
@@ -421,7 +535,9 @@ class Builder {
     if (receiver instanceof N.CallNode && !receiver.arguments_ && !receiver.block && !receiver.name.endsWith('=')) {
       const scope = this.configScopeOf(receiver.receiver, env);
       if (scope && receiver.messageLoc) {
-        return { type: 'namespace', scope, namespace: receiver.name, namespaceRange: this.range(receiver.messageLoc) };
+        const namespaceRange = this.range(receiver.messageLoc);
+        if (this.model.templateTags && this.inTag(namespaceRange)) return undefined;
+        return { type: 'namespace', scope, namespace: receiver.name, namespaceRange };
       }
     }
     return undefined;
@@ -468,6 +584,29 @@ class Builder {
     return key.range;
   }
 
+  private lexical(receiver: PNode | null, target: Target, env: Env): Lexical {
+    const lex: Lexical = { machine: this.lexMachine?.scope, loops: this.lexLoops.length ? [...this.lexLoops] : EMPTY_LOOPS };
+    if (target.type === 'namespace' && receiver instanceof N.CallNode && receiver.receiver instanceof N.LocalVariableReadNode) {
+      lex.receiver = { name: receiver.receiver.name, range: this.range(receiver.receiver.location) };
+    }
+    const param = this.lexMachine?.param;
+    if (param) {
+      const b = env.get(param);
+      if (b?.kind === 'config' && b.scope === this.lexMachine!.scope) lex.machineVariable = param;
+    }
+    return lex;
+  }
+
+  /** Visits a loop's body with the loop recorded as lexically around it. */
+  private inLoop(fn: () => void): void {
+    this.lexLoops.push(this.nextLoop++);
+    try {
+      fn();
+    } finally {
+      this.lexLoops.pop();
+    }
+  }
+
   private newSetting(call: N.CallNode, target: Target, flow: Flow): SettingCall {
     const assignment = call.isAttributeWrite() && call.name.endsWith('=') && call.name !== '[]=';
     const { args, kwargs, open, braced, end } = this.args(call);
@@ -486,8 +625,14 @@ class Builder {
       argsEnd: end,
       parenthesized: !!call.openingLoc && this.sourceAt(call.openingLoc) === '(',
       flow,
+      lexical: this.lexical(call.receiver, target, this.env ?? new Map()),
     };
     if (assignment) sc.value = args[0] ?? { kind: 'unknown', range: sc.range };
+    if (target.type === 'provisioner' && assignment && sc.name === 'inline') {
+      const node = call.arguments_?.arguments_[0];
+      const script = node ? this.inlineScript(node) : undefined;
+      if (script) (target.provision.inline ??= []).push(script);
+    }
     this.model.calls.push(sc);
     if (target.type === 'provider') target.provider.settings.push(sc);
     if (target.type === 'provisioner') target.provision.settings.push(sc);
@@ -495,7 +640,8 @@ class Builder {
   }
 
   private visitCallWrite(node: N.CallOrWriteNode | N.CallAndWriteNode | N.CallOperatorWriteNode, env: Env, flow: Flow): void {
-    const target = this.resolveTarget(node.receiver, env);
+    this.env = env;
+    const target = this.resolveTarget(node.receiver, env, node);
     if (!target) return;
     const range = this.range(node.location);
     const sc: SettingCall = {
@@ -513,6 +659,7 @@ class Builder {
       nameRange: node.messageLoc ? this.range(node.messageLoc) : range,
       parenthesized: false,
       flow: node instanceof N.CallOrWriteNode ? { ...flow, conditional: true, level: flow.level + 1 } : flow,
+      lexical: this.lexical(node.receiver, target, env),
     };
     this.model.calls.push(sc);
     if (target.type === 'provider') target.provider.settings.push(sc);
@@ -543,6 +690,8 @@ class Builder {
   private visitCall(call: N.CallNode, env: Env, flow: Flow, depth: number): void {
     const m = this.model;
     const block = call.block instanceof N.BlockNode ? call.block : undefined;
+    this.env = env;
+    if (this.inlineHelper(call, env, flow, depth)) return;
 
     const configure = this.isVagrantConfigure(call);
     if (configure) {
@@ -578,9 +727,10 @@ class Builder {
       const args = (call.arguments_?.arguments_ ?? []).map((a) => this.staticText(a));
       m.vagrantCalls.push({ name: call.name, range: this.range(call.messageLoc), args, flow });
     }
-    const target = this.resolveTarget(call.receiver, env);
+    const target = this.resolveTarget(call.receiver, env, call);
     let blockEnv: Env | undefined;
     let blockFlow: Flow | undefined;
+    let openedMachine: ConfigScope | undefined;
     if (target) {
       const sc = this.newSetting(call, target, flow);
       if (target.type === 'namespace' && target.namespace === 'vm') {
@@ -592,6 +742,7 @@ class Builder {
           sc.opened = scope;
           m.scopes.push(scope);
           m.defines.push(def);
+          openedMachine = scope;
           if (block) {
             blockEnv = this.shadow(env, block.parameters);
             const [p0] = this.requiredParams(block.parameters);
@@ -640,6 +791,15 @@ class Builder {
           };
           sc.opened = pv;
           m.provisions.push(pv);
+          for (const a of call.arguments_?.arguments_ ?? []) {
+            if (!(a instanceof N.KeywordHashNode || a instanceof N.HashNode)) continue;
+            for (const e of a.elements) {
+              if (e instanceof N.AssocNode && e.key instanceof N.SymbolNode && e.key.unescaped.value === 'inline') {
+                const script = this.inlineScript(e.value);
+                if (script) (pv.inline ??= []).push(script);
+              }
+            }
+          }
           if (block) {
             blockEnv = this.shadow(env, block.parameters);
             const [p0] = this.requiredParams(block.parameters);
@@ -652,7 +812,7 @@ class Builder {
       }
     } else {
       const scope = this.configScopeOf(call.receiver, env);
-      if (scope && call.messageLoc && !call.arguments_) {
+      if (scope && call.messageLoc && !call.arguments_ && !(m.templateTags && this.inTag(this.range(call.messageLoc)))) {
         m.namespaces.push({ name: call.name, range: this.range(call.messageLoc), scope, receiver: (call.receiver as N.LocalVariableReadNode).name, flow });
       }
       if (this.isHostCommand(call)) {
@@ -665,14 +825,187 @@ class Builder {
     if (call.arguments_) this.visit(call.arguments_, env, flow, depth + 1);
     if (call.block instanceof N.BlockArgumentNode) this.visit(call.block, env, flow, depth + 1);
     if (block) {
+      let loop = false;
       if (!blockEnv) {
         blockEnv = this.shadow(env, block.parameters);
         if (ONCE.has(call.name)) blockFlow = flow;
-        else if (ITERATORS.has(call.name)) blockFlow = { loop: true, conditional: true, level: flow.level + 1 };
-        else blockFlow = { loop: true, conditional: true, level: flow.level + 1 }; // a block we do not know: may run never, once or often
+        else {
+          // an iterator, or a block we do not know: may run never, once or often
+          blockFlow = { loop: true, conditional: true, level: flow.level + 1 };
+          loop = ITERATORS.has(call.name);
+        }
       }
-      if (block.body) this.visit(block.body, blockEnv, blockFlow!, depth + 1);
+      const body = block.body;
+      if (body) {
+        const machine = openedMachine;
+        if (machine) {
+          const saved = this.lexMachine;
+          this.lexMachine = { scope: machine, param: this.requiredParams(block.parameters)[0] };
+          try {
+            this.visit(body, blockEnv, blockFlow!, depth + 1);
+          } finally {
+            this.lexMachine = saved;
+          }
+        } else if (loop) this.inLoop(() => this.visit(body, blockEnv!, blockFlow!, depth + 1));
+        else this.visit(body, blockEnv, blockFlow!, depth + 1);
+      }
     }
+  }
+
+  // ---------------------------------------------------------------- inline shell scripts
+
+  /** The shell script a Ruby string holds, read through a global, constant or local assigned once. */
+  private inlineScript(node: PNode, via?: string, depth = 0): InlineScript | undefined {
+    if (depth > 4) return undefined;
+    if (node instanceof N.GlobalVariableReadNode) {
+      const d = this.globalDefs.get(node.name);
+      return d && d.count === 1 ? this.inlineScript(d.node, node.name, depth + 1) : undefined;
+    }
+    if (node instanceof N.ConstantReadNode) {
+      const d = this.constDefs.get(node.name);
+      return d && d.count === 1 && d.node ? this.inlineScript(d.node, node.name, depth + 1) : undefined;
+    }
+    if (node instanceof N.LocalVariableReadNode) {
+      const d = this.localDefs.get(node.name);
+      return d && d.count === 1 && !d.conditional && d.node ? this.inlineScript(d.node, node.name, depth + 1) : undefined;
+    }
+    const pieces = this.scriptPieces(node, undefined);
+    if (!pieces) return undefined;
+    return { pieces, range: this.range(node.location), via };
+  }
+
+  /** Pieces of a string literal's content, escapes decoded, interpolations masked; undefined for other nodes. */
+  private scriptPieces(node: PNode, opener: string | undefined): ScriptPiece[] | undefined {
+    const doc = this.src; // a template's masked text: an ERB tag in a script reads as an unknown word
+    if (node instanceof N.StringNode) {
+      const open = opener ?? (node.openingLoc ? this.sourceAt(node.openingLoc) : '');
+      const start = this.offsets.toUtf16(node.contentLoc.startOffset);
+      const end = this.offsets.toUtf16(node.contentLoc.startOffset + node.contentLoc.length);
+      return decodeRuby(doc.slice(start, end), start, !/^(?:'|%q|<<[-~]?')/.test(open));
+    }
+    if (node instanceof N.InterpolatedStringNode) {
+      const open = opener ?? (node.openingLoc ? this.sourceAt(node.openingLoc) : '"');
+      const out: ScriptPiece[] = [];
+      for (const p of node.parts) {
+        if (p instanceof N.StringNode || p instanceof N.InterpolatedStringNode) {
+          const inner = this.scriptPieces(p, open);
+          if (!inner) return undefined;
+          out.push(...inner);
+        } else {
+          // `#{...}`: a word the shell sees but we cannot know; a same-length parameter expansion keeps offsets.
+          const r = this.range(p.location);
+          const s = this.lines.offsetAt(r.start);
+          const len = this.lines.offsetAt(r.end) - s;
+          out.push({ text: len >= 4 ? `\${${'_'.repeat(len - 3)}}` : '$__'.slice(0, Math.max(len, 2)), offset: s });
+        }
+      }
+      return out;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- helper methods and lambdas
+
+  /** The method or lambda a call invokes, when it is defined once in this file. */
+  private callableOf(call: N.CallNode, env: Env): Callable | undefined {
+    const r = call.receiver;
+    if (!r || r instanceof N.SelfNode) {
+      if (env.has(call.name)) return undefined; // a local variable of that name, not the method
+      return this.callables.get(call.name) ?? undefined;
+    }
+    // square.call(config), square.(config), square[config], square.yield(config)
+    if (r instanceof N.LocalVariableReadNode && ['call', '()', '[]', 'yield', '==='].includes(call.name)) {
+      const b = env.get(r.name);
+      if (b && b.kind !== 'value') return undefined;
+      return this.callables.get(`local:${r.name}`) ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** What an argument hands to a helper: a config object, a namespace of one (`config.vm`), or a literal. */
+  private bindingOfArg(node: PNode, env: Env): Binding | undefined {
+    if (node instanceof N.LocalVariableReadNode) {
+      const b = env.get(node.name);
+      if (b && (b.kind === 'config' || b.kind === 'provider' || b.kind === 'provisioner' || b.kind === 'namespace')) return b;
+    }
+    if (node instanceof N.CallNode && !node.arguments_ && !node.block && node.messageLoc) {
+      const scope = this.configScopeOf(node.receiver, env);
+      if (scope) return { kind: 'namespace', scope, namespace: node.name, namespaceRange: this.range(node.messageLoc) };
+    }
+    const v = this.valueOf(node);
+    if (v.kind !== 'unknown') return { kind: 'value', value: v, definition: this.range(node.location) };
+    return undefined;
+  }
+
+  /**
+   * A call of a method or lambda of this file that receives a config object (`define_vm(config, "web")`,
+   * `setup.call(node)`): its body is analysed here, with its parameters bound to the arguments, as if written
+   * at the call. Returns false (nothing done) when no argument is a config object.
+   */
+  private inlineHelper(call: N.CallNode, env: Env, flow: Flow, depth: number): boolean {
+    if (this.inlines >= MAX_INLINES) return false;
+    const fn = this.callableOf(call, env);
+    if (!fn || this.inlining.has(fn.node) || !fn.body) return false;
+    const list = call.arguments_?.arguments_ ?? [];
+    if (list.some((a) => a instanceof N.SplatNode || a instanceof N.ForwardingArgumentsNode || a instanceof N.BlockArgumentNode)) return false;
+    const positional = list.filter((a) => !(a instanceof N.KeywordHashNode));
+    const keywords = list.find((a): a is N.KeywordHashNode => a instanceof N.KeywordHashNode);
+    const ps = fn.params;
+    const inner: Env = fn.kind === 'lambda' ? new Map(env) : new Map();
+    const consumed = new Set<PNode>();
+    let objects = 0;
+    const bind = (name: string | null | undefined, arg: PNode | undefined) => {
+      if (!name) return;
+      const b = arg ? this.bindingOfArg(arg, env) : undefined;
+      inner.set(name, b ?? { kind: 'opaque' });
+      if (b && b.kind !== 'value' && b.kind !== 'opaque') {
+        objects++;
+        if (arg) consumed.add(arg);
+      }
+    };
+    if (ps) {
+      const required = ps.requireds;
+      const optionals = ps.optionals;
+      let i = 0;
+      for (const p of required) bind(p instanceof N.RequiredParameterNode ? p.name : undefined, positional[i++]);
+      for (const p of optionals) bind(p instanceof N.OptionalParameterNode ? p.name : undefined, positional[i++]);
+      if (ps.rest && 'name' in ps.rest) inner.set((ps.rest as { name: string | null }).name ?? '', { kind: 'opaque' });
+      for (const p of ps.posts) bind(p instanceof N.RequiredParameterNode ? p.name : undefined, positional[i++]);
+      for (const k of ps.keywords) {
+        const name = (k as { name: string }).name;
+        let arg: PNode | undefined;
+        for (const e of keywords?.elements ?? []) {
+          if (e instanceof N.AssocNode && e.key instanceof N.SymbolNode && e.key.unescaped.value === name) arg = e.value;
+        }
+        bind(name, arg);
+      }
+      if (ps.keywordRest && 'name' in ps.keywordRest) inner.set((ps.keywordRest as { name: string | null }).name ?? '', { kind: 'opaque' });
+      const blockName = (ps.block as { name?: string | null } | null)?.name;
+      if (blockName) inner.set(blockName, { kind: 'opaque' });
+    }
+    if (!objects) return false;
+    this.inlines++;
+    // The other arguments are evaluated as usual (a config object among them is not "escaping": we follow it).
+    for (const a of list) {
+      if (consumed.has(a)) continue;
+      if (a instanceof N.KeywordHashNode) {
+        for (const e of a.elements) if (e instanceof N.AssocNode && !consumed.has(e.value)) this.visit(e.value, env, flow, depth + 1);
+      } else this.visit(a, env, flow, depth + 1);
+    }
+    if (call.block instanceof N.BlockNode && call.block.body) this.visit(call.block.body, this.shadow(env, call.block.parameters), { loop: true, conditional: true, level: flow.level + 1 }, depth + 1);
+    this.inlining.add(fn.node);
+    const saved = { machine: this.lexMachine, loops: this.lexLoops };
+    this.lexMachine = undefined;
+    this.lexLoops = [];
+    try {
+      this.visit(fn.body, inner, flow, depth + 1);
+    } finally {
+      this.inlining.delete(fn.node);
+      this.env = env;
+      this.lexMachine = saved.machine;
+      this.lexLoops = saved.loops;
+    }
+    return true;
   }
 
   private isHostCommand(call: N.CallNode): boolean {

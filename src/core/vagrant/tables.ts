@@ -121,7 +121,25 @@ export const SECRET_SETTINGS: Record<string, Set<string>> = {
  * Well-known credentials that are public by design (the Vagrant base box convention: user and password
  * "vagrant"); a literal of these is not a leaked secret.
  */
-export const PUBLIC_PASSWORDS = new Set(['vagrant', '']);
+export const PUBLIC_PASSWORDS = new Set(['vagrant', '', 'root', 'password', 'admin', 'changeme', 'secret', 'test', 'example', 'xxx', 'xxxx', 'xxxxxx', '***', '******', 'dummy', 'none', 'null', 'nil', 'todo', 'tbd', 'fixme', 'redacted']);
+
+/**
+ * A value that stands for a secret rather than being one: `<password>`, `{{ token }}`, `${TOKEN}`, `CHANGEME`,
+ * `YOUR_API_KEY`, `your-token-here`, `xxxxxxxx`, `...`, or a value equal to the setting's own name (`password`).
+ */
+export function placeholderSecret(value: string, key: string): boolean {
+  const v = value.trim();
+  if (PUBLIC_PASSWORDS.has(v.toLowerCase())) return true;
+  if (/^<[^<>]*>$|^\{\{.*\}\}$|^\$\{[^}]*\}$|^%[A-Za-z_]+%$|^\[[^\]]*\]$/.test(v)) return true;
+  if (/change[-_ ]?me|^your[-_ ]|^your[A-Z]|^(?:my|the)[-_ ]?(?:password|secret|token|key)$|here$|^(?:x+|\*+|\.+|-+|0+)$/i.test(v)) return true;
+  if (/^(?:YOUR|MY|ENTER|INSERT|REPLACE|SET|PUT)_[A-Z0-9_]+$/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) && /(?:KEY|SECRET|TOKEN|PASSWORD|PASS|ID)$/.test(v)) return true;
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (norm(v) && (norm(v) === norm(key) || norm(key).endsWith(norm(v)) && norm(v).length >= 4)) return true;
+  return false;
+}
+
+/** Root namespaces whose config classes do not check for unknown settings: Vagrant 2.3.4 accepts any name there. */
+export const UNVALIDATED_NAMESPACES = new Set(['winrm', 'windows']);
 
 export interface EolBox {
   pattern: RegExp;
@@ -152,7 +170,8 @@ function ubuntuBoxes(): EolBox[] {
     const compact = version.replace('.', '');
     out.push({
       // ubuntu/trusty64, hashicorp/precise64, trusty64, generic/ubuntu1604, bento/ubuntu-16.04(-i386)
-      pattern: new RegExp(`^(?:(?:ubuntu|hashicorp|[\\w.-]+)/)?${code}(?:32|64)$|^(?:generic|roboxes|bento|geerlingguy)/ubuntu-?(?:${compact}|${version.replace('.', '\\.')})(?:-i386|-arm64)?$`, 'i'),
+      // repackaged boxes that carry the release in their name: puphpet/ubuntu-trusty64-x64, myorg/php-trusty64-base
+      pattern: new RegExp(`^(?:(?:ubuntu|hashicorp|[\\w.-]+)/)?${code}(?:32|64)$|^(?:generic|roboxes|bento|geerlingguy|parallels)/ubuntu-?(?:${compact}|${version.replace('.', '\\.')})(?:-i386|-arm64)?$|^[\\w.-]+/(?:[\\w.]+[-_])?${code}(?:32|64)(?:[-_][\\w.-]+)?$`, 'i'),
       release: `Ubuntu ${version} (${code})`,
       eol,
       instead: 'bento/ubuntu-24.04 (or bento/ubuntu-22.04)',
@@ -167,15 +186,15 @@ function ubuntuBoxes(): EolBox[] {
  */
 export const EOL_BOXES: EolBox[] = [
   ...ubuntuBoxes(),
-  { pattern: /^(?:centos\/|bento\/centos-|generic\/centos|roboxes\/centos)6(?:\.\d+)?(?:-i386)?$/i, release: 'CentOS 6', eol: '2020-11-30', instead: 'bento/almalinux-9 or bento/rockylinux-9' },
-  { pattern: /^(?:centos\/|bento\/centos-|generic\/centos|roboxes\/centos)7(?:\.\d+)?$/i, release: 'CentOS 7', eol: '2024-06-30', instead: 'bento/almalinux-9 or bento/rockylinux-9' },
-  { pattern: /^(?:centos\/|bento\/centos-|generic\/centos|roboxes\/centos)8(?:\.\d+)?$/i, release: 'CentOS Linux 8', eol: '2021-12-31', instead: 'bento/almalinux-8 or bento/rockylinux-8' },
+  { pattern: /^(?:centos\/|(?:bento|parallels)\/centos-|generic\/centos|roboxes\/centos)6(?:\.\d+)?(?:-i386)?$/i, release: 'CentOS 6', eol: '2020-11-30', instead: 'bento/almalinux-9 or bento/rockylinux-9' },
+  { pattern: /^(?:centos\/|(?:bento|parallels)\/centos-|generic\/centos|roboxes\/centos)7(?:\.\d+)?$/i, release: 'CentOS 7', eol: '2024-06-30', instead: 'bento/almalinux-9 or bento/rockylinux-9' },
+  { pattern: /^(?:centos\/|(?:bento|parallels)\/centos-|generic\/centos|roboxes\/centos)8(?:\.\d+)?$/i, release: 'CentOS Linux 8', eol: '2021-12-31', instead: 'bento/almalinux-8 or bento/rockylinux-8' },
   { pattern: /^(?:centos\/stream8|bento\/centos-stream-8|generic\/centos8s)$/i, release: 'CentOS Stream 8', eol: '2024-05-31', instead: 'bento/centos-stream-9 or bento/almalinux-9' },
-  { pattern: /^(?:debian\/wheezy64|(?:bento|generic|geerlingguy|roboxes)\/debian-?7(?:\.\d+)?)$/i, release: 'Debian 7 (wheezy)', eol: '2018-05-31', instead: 'debian/bookworm64 or bento/debian-12' },
-  { pattern: /^(?:debian\/jessie64|(?:bento|generic|geerlingguy|roboxes)\/debian-?8(?:\.\d+)?)$/i, release: 'Debian 8 (jessie)', eol: '2020-06-30', instead: 'debian/bookworm64 or bento/debian-12' },
-  { pattern: /^(?:debian\/stretch64|(?:bento|generic|geerlingguy|roboxes)\/debian-?9(?:\.\d+)?)$/i, release: 'Debian 9 (stretch)', eol: '2022-06-30', instead: 'debian/bookworm64 or bento/debian-12' },
-  { pattern: /^(?:debian\/buster64|(?:bento|generic|geerlingguy|roboxes)\/debian-?10(?:\.\d+)?)$/i, release: 'Debian 10 (buster)', eol: '2024-06-30', instead: 'debian/bookworm64 or bento/debian-12' },
-  { pattern: /^(?:debian\/bullseye64|(?:bento|generic|geerlingguy|roboxes)\/debian-?11(?:\.\d+)?)$/i, release: 'Debian 11 (bullseye)', eol: '2026-08-31', instead: 'debian/bookworm64 or bento/debian-12' },
+  { pattern: /^(?:debian\/wheezy64|(?:bento|generic|geerlingguy|roboxes|parallels)\/debian-?7(?:\.\d+)?)$/i, release: 'Debian 7 (wheezy)', eol: '2018-05-31', instead: 'debian/bookworm64 or bento/debian-12' },
+  { pattern: /^(?:debian\/jessie64|(?:bento|generic|geerlingguy|roboxes|parallels)\/debian-?8(?:\.\d+)?)$/i, release: 'Debian 8 (jessie)', eol: '2020-06-30', instead: 'debian/bookworm64 or bento/debian-12' },
+  { pattern: /^(?:debian\/stretch64|(?:bento|generic|geerlingguy|roboxes|parallels)\/debian-?9(?:\.\d+)?)$/i, release: 'Debian 9 (stretch)', eol: '2022-06-30', instead: 'debian/bookworm64 or bento/debian-12' },
+  { pattern: /^(?:debian\/buster64|(?:bento|generic|geerlingguy|roboxes|parallels)\/debian-?10(?:\.\d+)?)$/i, release: 'Debian 10 (buster)', eol: '2024-06-30', instead: 'debian/bookworm64 or bento/debian-12' },
+  { pattern: /^(?:debian\/bullseye64|(?:bento|generic|geerlingguy|roboxes|parallels)\/debian-?11(?:\.\d+)?)$/i, release: 'Debian 11 (bullseye)', eol: '2026-08-31', instead: 'debian/bookworm64 or bento/debian-12' },
   { pattern: /^fedora\/(2\d|3\d|40)-cloud-base$|^(?:bento|generic)\/fedora-?(2\d|3\d|40)(?:-arm64)?$/i, release: 'Fedora $1', eol: '2025-05-13', eolNote: 'by 2025-05-13 at the latest (Fedora 40 was the last of these)', instead: 'a current fedora/<release>-cloud-base or bento/fedora box' },
   { pattern: /^freebsd\/FreeBSD-(1[12])\.\d+-(?:RELEASE|STABLE)$|^(?:bento|generic)\/freebsd-?(1[12])(?:\.\d+)?$/i, release: 'FreeBSD $1', eol: '2023-12-31', eolNote: 'by 2023-12-31 at the latest (FreeBSD 11 in 2021, 12 at the end of 2023)', instead: 'a FreeBSD 14 box (freebsd/FreeBSD-14.x-RELEASE or bento/freebsd-14)' },
 ];

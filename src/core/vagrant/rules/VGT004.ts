@@ -10,8 +10,9 @@ export default defineRule<VagrantModel>({
   meta: { code: 'VGT004', name: 'public-network', kind: 'vagrantfile', severity: 'warning', fix: 'none' },
   check(m, ctx) {
     for (const call of namespaceCalls(m, 'vm', 'network')) {
-      if (call.assignment || apiVersion(scopeOf(call)) === 1) continue;
-      if (str(call.args[0]) !== 'public_network') continue;
+      if (call.assignment) continue;
+      const v1 = apiVersion(scopeOf(call)) === 1;
+      if (str(call.args[0]) !== (v1 ? 'bridged' : 'public_network')) continue;
       const ip = kwarg(call, 'ip')?.value;
       const fixed = ip?.kind === 'string' ? ` with the fixed address ${ip.value}` : '';
       ctx.report({

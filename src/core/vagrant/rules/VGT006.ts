@@ -3,8 +3,8 @@ import type { Fix, Range } from '../../finding';
 import { didYouMean } from '../../text';
 import type { KeywordArg, SettingCall, VagrantModel } from '../model';
 import { apiVersion, scopeOf, str } from '../helpers';
-import { PROVIDER_SETTINGS, PROVISIONER_SETTINGS, ROOT_SETTINGS } from '../known-settings';
-import { DEFINE_OPTIONS, NETWORK_OPTIONS, PLUGIN_NAMESPACES, PROVISION_COMMON_OPTIONS, SYNCED_FOLDER_OPTIONS, V1_SETTINGS } from '../tables';
+import { PROVIDER_SETTINGS, PROVISIONER_SETTINGS, ROOT_SETTINGS, V1_ROOT_SETTINGS } from '../known-settings';
+import { DEFINE_OPTIONS, NETWORK_OPTIONS, UNVALIDATED_NAMESPACES, PLUGIN_NAMESPACES, PROVISION_COMMON_OPTIONS, SYNCED_FOLDER_OPTIONS, V1_SETTINGS } from '../tables';
 
 /** Methods every Ruby object (and every Vagrant config object) answers; calling them is not a setting. */
 const OBJECT_METHODS = new Set([
@@ -48,11 +48,15 @@ export default defineRule<VagrantModel>({
 
     for (const call of m.calls) {
       const scope = scopeOf(call);
+      if (apiVersion(scope) === 1) {
+        checkV1(call);
+        continue;
+      }
       if (apiVersion(scope) !== 2) continue;
       const t = call.target;
       if (t.type === 'namespace') {
         const known = ROOT_SETTINGS.get(t.namespace);
-        if (known) checkName(call, known, `config.${t.namespace}.`, t.namespace);
+        if (known) checkName(call, known, `config.${t.namespace}.`, t.namespace, undefined, 'error', UNVALIDATED_NAMESPACES.has(t.namespace));
         if (t.namespace === 'vm' && !call.assignment) checkOptions(call);
       } else if (t.type === 'provider') {
         const p = t.provider.provider;
@@ -78,7 +82,18 @@ export default defineRule<VagrantModel>({
       }
     }
 
-    function checkName(call: SettingCall, known: Set<string>, prefix: string, namespace?: string, owner?: string, severity: 'error' | 'warning' = 'error'): void {
+    /** A v1 config object answers only its own methods: anything else fails to load ("undefined method"). */
+    function checkV1(call: SettingCall): void {
+      const t = call.target;
+      if (t.type !== 'namespace') return;
+      const known = V1_ROOT_SETTINGS.get(t.namespace);
+      const name = call.name;
+      if (!known || known.has(name) || OBJECT_METHODS.has(name) || /[?!]$/.test(name) || name === '[]' || name === '[]=') return;
+      const close = suggest(name, known);
+      report(call.nameRange, name, `"config.${t.namespace}.${name}" is not a setting of Vagrant 1 configuration (Vagrant::Config.run)`, close, `Vagrant fails to load the file with "undefined method \`${name}${call.assignment ? '=' : ''}'".`, 'error');
+    }
+
+    function checkName(call: SettingCall, known: Set<string>, prefix: string, namespace?: string, owner?: string, severity: 'error' | 'warning' = 'error', unvalidated = false): void {
       const name = call.name;
       if (known.has(name) || known.has(`${name}=`) || OBJECT_METHODS.has(name) || /[?!]$/.test(name) || name === '[]' || name === '[]=') return;
       const v1 = namespace ? V1_SETTINGS[`${namespace}.${name}`] : undefined;
@@ -91,6 +106,11 @@ export default defineRule<VagrantModel>({
       }
       const close = suggest(name, known);
       const what = owner ? `The ${owner} has no setting "${name}"` : `"${prefix}${name}" is not a Vagrant setting`;
+      if (unvalidated) {
+        // Vagrant does not check this section's names: the setting is silently ignored.
+        report(call.nameRange, name, what, close, `Vagrant does not check the names of config.${namespace}, so it ignores this one without a word and the setting has no effect.`, 'warning');
+        return;
+      }
       report(call.nameRange, name, what, close, 'Vagrant stops with "The following settings shouldn\'t exist".', severity);
     }
 
@@ -98,7 +118,7 @@ export default defineRule<VagrantModel>({
       if (call.name === 'network') {
         const type = str(call.args[0]);
         const known = type ? NETWORK_OPTIONS[type] : undefined;
-        if (known) for (const k of call.kwargs) typoOption(k, known, `${type} option`);
+        if (known) for (const k of call.kwargs) typoOption(k, known, `${type} option`, type === 'forwarded_port' ? call : undefined);
       } else if (call.name === 'synced_folder') {
         for (const k of call.kwargs) typoOption(k, SYNCED_FOLDER_OPTIONS, 'synced_folder option');
       } else if (call.name === 'define') {
@@ -107,10 +127,15 @@ export default defineRule<VagrantModel>({
     }
 
     /** Keyword options are an open set (plugins add `provider__x` ones): only a near miss of a known one is reported. */
-    function typoOption(k: KeywordArg, known: Set<string>, what: string): void {
+    function typoOption(k: KeywordArg, known: Set<string>, what: string, port?: SettingCall): void {
       if (known.has(k.name) || k.name.includes('__')) return;
       const close = didYouMean(k.name, known, k.name.length <= 4 ? 1 : 2);
       if (close.length !== 1) return;
+      // A forwarded port missing its guest or host port stops Vagrant (VGT009 reports that); say why here.
+      if (port && (close[0] === 'guest' || close[0] === 'host') && !port.openArgs && !port.kwargs.some((x) => x.name === close[0])) {
+        report(k.nameRange, k.name, `"${k.name}" is not a ${what}`, close, `Vagrant ignores the unknown option, and without ${close[0]}: it stops with "Forwarded port definitions require a \"host\" and \"guest\" value".`, 'error');
+        return;
+      }
       report(k.nameRange, k.name, `"${k.name}" is not a ${what}`, close, 'Vagrant ignores unknown options without a word, so this one has no effect.', 'warning');
     }
 

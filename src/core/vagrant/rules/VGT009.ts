@@ -42,6 +42,10 @@ export default defineRule<VagrantModel>({
           bad(typeValue.range, `Network type "${type}" does not exist${hint}; use "forwarded_port", "private_network" or "public_network".`);
         }
         if (type === 'forwarded_port') {
+          const missing = ['guest', 'host'].filter((key) => !kwarg(call, key));
+          if (missing.length && !call.openArgs && !call.hasBlock) {
+            bad(typeValue.range, `A forwarded port needs both guest: and host:, and this one has no ${missing.join(': or ')}:; Vagrant stops with "Forwarded port definitions require a \"host\" and \"guest\" value".`);
+          }
           for (const key of ['guest', 'host']) {
             const k = kwarg(call, key);
             const port = k ? portOf(k.value) : undefined;

@@ -2,14 +2,26 @@ import { defineRule } from '../../rule';
 import type { VagrantModel } from '../model';
 import { apiVersion, kwarg, namespaceCalls, scopeOf } from '../helpers';
 
-/** dmode=777, fmode=666, umask=000 ...: does this mount option let every guest user write? */
+/**
+ * dmode=777, fmode=666, umask=000 ...: does this mount option let every guest user write? On a directory, writing
+ * (creating, deleting, renaming entries) needs both the w and the x bit, so dmode=776 or dmask=001 does not.
+ */
 function worldWritable(opt: string): boolean {
   const m = /^(dmode|fmode|mode|umask|dmask|fmask)=0*([0-7]{1,4})$/.exec(opt.trim());
   if (!m) return false;
   const digits = m[2].padStart(3, '0').slice(-3);
   const other = Number(digits[2]);
-  if (m[1].endsWith('mask')) return (other & 2) === 0; // the mask does not remove "write" for others
-  return (other & 2) !== 0;
+  switch (m[1]) {
+    case 'dmode':
+      return (other & 3) === 3;
+    case 'dmask':
+      return (other & 3) === 0; // the mask removes neither w nor x for others
+    case 'fmode':
+    case 'mode':
+      return (other & 2) !== 0;
+    default: // umask, fmask: files get w unless the mask removes it
+      return (other & 2) === 0;
+  }
 }
 
 /**

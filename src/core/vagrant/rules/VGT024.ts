@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { VagrantModel } from '../model';
-import { apiVersion, provisionOption } from '../helpers';
+import { apiVersion, provisionOption, staticPrefix } from '../helpers';
 
 const CHECKSUMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'];
 
@@ -14,13 +14,14 @@ export default defineRule<VagrantModel>({
     for (const p of m.provisions) {
       if (p.type !== 'shell' || apiVersion(p.scope) === 1 || p.escaped || p.call.openArgs) continue;
       const path = provisionOption(p, 'path');
-      const url = path?.value.kind === 'string' ? path.value.value.trim() : undefined;
-      if (!url || !/^https?:\/\//i.test(url)) continue;
+      // a literal URL, or an interpolated one whose literal start is already a URL ("https://#{host}/setup.sh")
+      const url = path ? staticPrefix(path.value)?.trim() : undefined;
+      if (!url || !/^https?:\/\/./i.test(url)) continue;
       if (CHECKSUMS.some((c) => provisionOption(p, c))) continue;
       const plain = /^http:/i.test(url) ? ' over plain HTTP' : '';
       ctx.report({
         range: path!.value.range,
-        message: `The script is downloaded${plain} from ${url} and run (as root by default) without a checksum: a change at that URL changes the machine. Add sha256: "<digest>" (or vendor the script into the project).`,
+        message: `The script is downloaded${plain} from ${path!.value.kind === 'string' ? url : `${url}…`} and run (as root by default) without a checksum: a change at that URL changes the machine. Add sha256: "<digest>" (or vendor the script into the project).`,
       });
     }
   },

@@ -26,8 +26,13 @@ export default defineRule<VagrantModel>({
       seen.add(ns.name);
       if (ns.flow.conditional) continue;
       const gem = PLUGIN_OF[ns.name] ?? `vagrant-${ns.name.replace(/_/g, '-')}`;
-      const mentioned = m.text.includes(gem) || m.text.includes(`vagrant-${ns.name}`);
-      if (mentioned) continue;
+      // Guarded only by code: Vagrant.has_plugin?("gem") anywhere, or a command that installs it. A comment saying
+      // the plugin is needed does not stop Vagrant from failing.
+      const names = [gem, `vagrant-${ns.name}`];
+      const guarded =
+        m.vagrantCalls.some((c) => c.name === 'has_plugin?' && c.args.some((a) => names.includes(a.trim()))) ||
+        m.hostCommands.some((h) => /\bplugin\s+install\b/.test(h.text) && names.some((n) => h.text.includes(n)));
+      if (guarded) continue;
       // a namespace one letter from a core one is a typo, which VGT006 reports
       if (!PLUGIN_NAMESPACES.has(ns.name) && didYouMean(ns.name, ROOT_SETTINGS.keys(), 1).length) continue;
       ctx.report({
