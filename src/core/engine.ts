@@ -11,7 +11,7 @@ export type { LintEnv } from './language';
 /**
  * Files above these sizes are not linted: no hand-written config is this large (the biggest real ones we know: a
  * 78 KiB Dockerfile, a 44 KiB Vagrantfile), and parsing one would block the editor for about a second or more
- * (dockerfile-ast reads ~1 MB/s, Prism's JavaScript deserializer ~0.3 MB/s).
+ * (Prism's JavaScript deserializer ~0.3 MB/s).
  */
 export const MAX_TEXT_LENGTH: Record<Kind, number> = {
   dockerfile: 1024 * 1024,

@@ -9,3 +9,6 @@ installNodeAssets(join(__dirname));
 
 export * from '../core/index';
 export { configFor, nodeEnv, installNodeAssets } from './host';
+// benchmarks: the tree-sitter walk through its internal cursor functions or through the public TreeCursor
+export { setNativeCursor, nativeCursorActive } from '../core/shell/parser';
+export { shellCacheStats } from '../core/shell/script';

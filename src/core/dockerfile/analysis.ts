@@ -3,10 +3,10 @@
  * each stage's ARG and ENV definitions (inherited by `FROM <stage>` children), lookups at any instruction, and the
  * expanded base image of every stage.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import { cached, stageChain, type DockerfileModel, type Stage } from './model';
 import { argsSpan, flagsOf, pairs, trigger } from './instructions';
-import { expand, UNKNOWN, type Binding, type Expansion, type Lookup } from './variables';
+import { expand, expandValue, UNKNOWN, type Binding, type Expansion, type Lookup } from './variables';
 import { parseImageRef, type ImageRef } from './image';
 
 /** ARGs Docker defines in the global scope for every build. */
@@ -55,7 +55,7 @@ function analyse(m: DockerfileModel): Analysis {
     if (ins.getKeyword() !== 'ARG') continue;
     for (const p of pairs(m, ins)) {
       const line = m.lines.positionAt(p.nameStart).line;
-      const value = p.raw === undefined ? undefined : expand(p.raw, p.valueStart!, globalLookup, { escapeChar: m.escapeChar }).value;
+      const value = p.raw === undefined ? undefined : expandValue(p.raw, p.valueStart!, globalLookup, { escapeChar: m.escapeChar });
       const b: Binding = { value, kind: 'global-arg', line };
       global.set(p.name, b);
       globalDecls.push({ name: p.name, binding: b, ins });
@@ -80,10 +80,10 @@ function analyse(m: DockerfileModel): Analysis {
           if (p.raw === undefined) {
             const g = global.get(p.name);
             binding = { value: g && g.kind === 'global-arg' ? g.value : undefined, kind: 'arg', line };
-          } else binding = { value: expand(p.raw, p.valueStart!, lookup, { escapeChar: m.escapeChar }).value, kind: 'arg', line };
+          } else binding = { value: expandValue(p.raw, p.valueStart!, lookup, { escapeChar: m.escapeChar }), kind: 'arg', line };
         } else {
           const raw = p.raw ?? '';
-          binding = { value: expand(raw, p.valueStart ?? 0, lookup, { escapeChar: m.escapeChar }).value, kind: 'env', line };
+          binding = { value: expandValue(raw, p.valueStart ?? 0, lookup, { escapeChar: m.escapeChar }), kind: 'env', line };
         }
         add.push({ index, name: p.name, binding });
       }

@@ -1,5 +1,5 @@
 /** EXPOSE words: `[ip:][hostport:]port[-end][/proto]`, after variable expansion. */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import type { Range } from '../finding';
 import type { DockerfileModel } from './model';
 import { expandAt } from './analysis';

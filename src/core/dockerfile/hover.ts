@@ -3,7 +3,7 @@
  * cursor, what a FROM image resolves to (registry, repository, tag, digest, the ARGs it came from, or the stage it
  * names), and the value of a `$VAR`. Rule findings' why and fix are shown by the editor adapter itself.
  */
-import type { Instruction, Flag } from 'dockerfile-ast';
+import type { Instruction, Flag } from './syntax';
 import { containsPosition, type Position, type Range } from '../finding';
 import type { HoverInfo } from '../language';
 import { knowledgeBase } from '../knowledge/index';

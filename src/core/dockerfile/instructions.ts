@@ -1,9 +1,8 @@
 /**
- * Reading instructions the way Docker does, on top of dockerfile-ast: words with document offsets, exec (JSON) form,
+ * Reading instructions the way Docker does, on top of our syntax tree (syntax.ts): words with document offsets, exec (JSON) form,
  * flags, COPY/ADD sources and destination, ARG/ENV/LABEL pairs, ONBUILD triggers.
  */
-import type { Argument, Instruction, Flag, Onbuild } from 'dockerfile-ast';
-import type { Heredoc } from 'dockerfile-ast/lib/heredoc';
+import type { Argument, Instruction, Flag, Heredoc } from './syntax';
 import type { Range } from '../finding';
 import type { DockerfileModel } from './model';
 
@@ -31,7 +30,6 @@ export const KNOWN_FLAGS: Record<string, readonly string[]> = {
 };
 
 /**
- * dockerfile-ast recomputes arguments, heredocs and ONBUILD triggers on every call; rules ask for them many times.
  * Everything derived from one instruction is computed once and kept here (instructions belong to one parse).
  */
 interface Info {
@@ -68,8 +66,7 @@ export function keyword(ins: Instruction): string {
 }
 
 export function flagsOf(ins: Instruction): Flag[] {
-  const f = (ins as unknown as { getFlags?: () => Flag[] }).getFlags;
-  return f ? f.call(ins) : [];
+  return ins.getFlags();
 }
 
 export function flag(ins: Instruction, name: string): Flag | undefined {
@@ -80,13 +77,19 @@ export function flag(ins: Instruction, name: string): Flag | undefined {
 export function trigger(ins: Instruction): Instruction | undefined {
   if (ins.getKeyword() !== 'ONBUILD') return undefined;
   const i = info(ins);
-  if (i.trigger === undefined) i.trigger = (ins as Onbuild).getTriggerInstruction() ?? null;
+  if (i.trigger === undefined) i.trigger = ins.getTriggerInstruction();
   return i.trigger ?? undefined;
 }
 
+const TRIGGER_LISTS = new WeakMap<readonly Instruction[], { ins: Instruction; onbuild?: Instruction }[]>();
+
 /** The instruction itself and, for ONBUILD, the instruction it wraps (rules that hadolint also runs inside ONBUILD). */
-export function withTriggers(instructions: Instruction[]): { ins: Instruction; onbuild?: Instruction }[] {
+export function withTriggers(instructions: Instruction[]): readonly { ins: Instruction; onbuild?: Instruction }[] {
+  // a dozen rules ask for the same list of the same model: built once per instruction array
+  const known = TRIGGER_LISTS.get(instructions);
+  if (known) return known;
   const out: { ins: Instruction; onbuild?: Instruction }[] = [];
+  TRIGGER_LISTS.set(instructions, out);
   for (const ins of instructions) {
     out.push({ ins });
     const t = trigger(ins);
@@ -138,16 +141,7 @@ export function heredocBodyStart(m: DockerfileModel, ins: Instruction): number {
 }
 
 export function heredocsOf(ins: Instruction): Heredoc[] {
-  const i = info(ins);
-  if (!i.heredocs) {
-    const h = (ins as unknown as HeredocHolder).getHeredocs;
-    // only RUN, COPY and ADD have heredocs; skip the scan when the text has no `<<`
-    i.heredocs = h && argsOf(ins).some((a) => a.getValue().includes('<<')) ? h.call(ins) : [];
-  }
-  return i.heredocs;
-}
-interface HeredocHolder {
-  getHeredocs?: () => Heredoc[];
+  return ins.getHeredocs();
 }
 
 /** The raw text of the arguments (after flags) up to the end of the instruction or the first heredoc body. */
@@ -480,3 +474,39 @@ export function cased(word: string, upper: boolean): string {
   return upper ? word.toUpperCase() : word.toLowerCase();
 }
 
+
+/**
+ * An ENV/ARG/LABEL value as the build sees it, variables left as written: quotes removed (nothing is special inside
+ * single quotes; inside double quotes the escape character escapes `"`, itself and `$`), other escapes applied,
+ * line continuations removed.
+ */
+export function unquoteValue(raw: string, esc: string): string {
+  let out = '';
+  let q = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === esc && !(q === "'")) {
+      const n = raw[i + 1];
+      if (n === undefined) break;
+      if (n === '\n' || n === '\r') {
+        i += n === '\r' && raw[i + 2] === '\n' ? 2 : 1;
+        continue;
+      }
+      if (q === '"' && n !== '"' && n !== esc && n !== '$') out += c;
+      out += n;
+      i++;
+      continue;
+    }
+    if (q) {
+      if (c === q) q = '';
+      else out += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}

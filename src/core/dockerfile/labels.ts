@@ -1,5 +1,5 @@
 /** LABEL pairs of a stage (with those it inherits in this file), their values expanded, and the label-schema checks. */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import type { Range } from '../finding';
 import { cached, type DockerfileModel, type Stage } from './model';
 import { lookupAt } from './analysis';

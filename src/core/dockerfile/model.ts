@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction, From } from 'dockerfile-ast';
+import type { Instruction, From } from './syntax';
 import type { Range } from '../finding';
 import type { LineIndex } from '../text';
 
@@ -42,7 +42,6 @@ export interface DockerfileModel {
   /** The text as given. */
   text: string;
   lines: LineIndex;
-  ast: Dockerfile;
   instructions: Instruction[];
   /** Instructions before the first FROM (ARG, and mistakes). */
   preamble: Instruction[];

@@ -1,5 +1,4 @@
-import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
-import './astpatch';
+import { parseSyntax, type From, type Instruction } from './syntax';
 import { LineIndex, didYouMean } from '../text';
 import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
 import { invalidReference } from './image';
@@ -22,17 +21,13 @@ import {
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 /**
- * Parses a Dockerfile with dockerfile-ast and builds our model: stages (with their in-file parents), comments,
+ * Parses a Dockerfile with our BuildKit-faithful reader (syntax.ts) and builds our model: stages (with their in-file parents), comments,
  * parser directives, the escape character, and the syntax problems Docker would refuse (DL1000).
  */
 export function parseDockerfile(text: string): DockerfileModel {
-  let ast = DockerfileParser.parse(text);
-  // BuildKit accepts blanks between `<<` and the heredoc name (`RUN cat << 'EOF' > f`); dockerfile-ast 0.7 does not
-  // and reads the body as instructions. Re-parse a copy where the blanks are moved after the name: same offsets.
-  const patched = patchSpacedHeredocs(text, ast);
-  if (patched !== undefined) ast = DockerfileParser.parse(patched);
   const lines = new LineIndex(text);
-  const instructions = ast.getInstructions();
+  const syntax = parseSyntax(text, lines);
+  const instructions = syntax.instructions;
   const preamble: Instruction[] = [];
   const stages: Stage[] = [];
   const offsets: number[] = [];
@@ -40,7 +35,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   const indexOf = new Map<Instruction, number>();
   const byName = new Map<string, Stage>();
   instructions.forEach((ins, k) => {
-    offsets.push(lines.offsetAt(ins.getRange().start));
+    offsets.push(ins.start);
     indexOf.set(ins, k);
     if (ins.getKeyword() === 'FROM') {
       const from = ins as From;
@@ -50,9 +45,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       const alias = from.getBuildStage();
       const args = argsOf(from);
       const imageArg = args[0];
-      const image = imageArg
-        ? { raw: text.slice(lines.offsetAt(imageArg.getRange().start), lines.offsetAt(imageArg.getRange().end)), range: imageArg.getRange(), offset: lines.offsetAt(imageArg.getRange().start) }
-        : undefined;
+      const image = imageArg ? { raw: text.slice(imageArg.start, imageArg.end), range: imageArg.getRange(), offset: imageArg.start } : undefined;
       const stage: Stage = {
         index: stages.length,
         from,
@@ -69,8 +62,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         const parent = byName.get(image.raw.toLowerCase());
         if (parent) stage.parent = parent;
       }
-      if (stage.name && !byName.has(stage.name)) byName.set(stage.name, stage);
-      else if (stage.name) byName.set(stage.name, stage); // FROM binds the latest earlier definition
+      if (stage.name) byName.set(stage.name, stage); // FROM binds the latest earlier definition
       stages.push(stage);
       stageOfIndex.push(stage);
     } else if (stages.length) {
@@ -81,37 +73,18 @@ export function parseDockerfile(text: string): DockerfileModel {
       stageOfIndex.push(undefined);
     }
   });
-  resolveVariableParents(text, stages, preamble, ast.getEscapeCharacter(), lines);
-  const comments = ast.getComments().map((c) => ({
-    line: c.getRange().start.line,
-    text: c.getContent(),
-    range: c.getRange(),
-  }));
-  // dockerfile-ast takes any `# word=value` comment at the top for a parser directive; BuildKit knows only
-  // syntax, escape and check. The others (`# hadolint ignore=...`, `# devops-guidance ignore=...`) are comments,
-  // so that the suppression layer sees them.
-  const directives: Directive[] = [];
-  for (const d of ast.getDirectives()) {
-    const name = d.getName().toLowerCase();
-    if (name === 'syntax' || name === 'escape' || name === 'check') {
-      directives.push({ name, value: d.getValue(), range: d.getRange(), nameRange: d.getNameRange(), valueRange: d.getValueRange() });
-    } else {
-      const r = d.getRange();
-      const line = lines.line(r.start.line);
-      comments.push({ line: r.start.line, text: line.replace(/^\s*#\s?/, ''), range: { start: { line: r.start.line, character: line.indexOf('#') }, end: { line: r.start.line, character: line.length } } });
-    }
-  }
-  comments.sort((a, b) => a.line - b.line);
+  resolveVariableParents(text, stages, preamble, syntax.escapeChar, lines);
+  const comments = syntax.comments.map((c) => ({ line: c.range.start.line, text: c.content, range: c.range }));
+  const directives: Directive[] = syntax.directives.map((d) => ({ name: d.name, value: d.value, range: d.range, nameRange: d.nameRange, valueRange: d.valueRange }));
   const m: DockerfileModel = {
     text,
     lines,
-    ast,
     instructions,
     preamble,
     stages,
     comments,
     directives,
-    escapeChar: ast.getEscapeCharacter(),
+    escapeChar: syntax.escapeChar,
     problems: [],
     offsets,
     stageOfIndex,
@@ -147,42 +120,6 @@ function resolveVariableParents(text: string, stages: Stage[], preamble: Instruc
     const parent = [...stages.slice(0, stage.index)].reverse().find((s) => s.name === value);
     if (parent) stage.parent = parent;
   }
-}
-
-/** Text with `<< NAME` turned into `<<NAME ` where dockerfile-ast missed such a heredoc; undefined when none. */
-function patchSpacedHeredocs(text: string, ast: ReturnType<typeof DockerfileParser.parse>): string | undefined {
-  if (!/<<-?[ \t]/.test(text)) return undefined;
-  const idx = new LineIndex(text);
-  const swaps: { start: number; end: number; replacement: string }[] = [];
-  for (const outer of ast.getInstructions()) {
-    const ins = trigger(outer) ?? outer;
-    const kw = ins.getKeyword();
-    if (kw !== 'RUN' && kw !== 'COPY' && kw !== 'ADD') continue;
-    const args = argsOf(ins);
-    for (let k = 0; k + 1 < args.length; k++) {
-      const v = args[k].getValue();
-      if (v !== '<<' && v !== '<<-') continue;
-      const a = args[k].getRange();
-      const b = args[k + 1].getRange();
-      if (a.end.line !== b.start.line) continue;
-      const name = args[k + 1].getValue();
-      if (!/^(['"]?)[A-Za-z_][A-Za-z0-9_]*\1$/.test(name)) continue;
-      const gapStart = idx.offsetAt(a.end);
-      const nameStart = idx.offsetAt(b.start);
-      const nameEnd = idx.offsetAt(b.end);
-      const gap = text.slice(gapStart, nameStart);
-      if (!/^[ \t]+$/.test(gap)) continue;
-      swaps.push({ start: gapStart, end: nameEnd, replacement: text.slice(nameStart, nameEnd) + gap });
-    }
-  }
-  if (!swaps.length) return undefined;
-  let out = '';
-  let last = 0;
-  for (const s of swaps.sort((x, y) => x.start - y.start)) {
-    out += text.slice(last, s.start) + s.replacement;
-    last = s.end;
-  }
-  return out + text.slice(last);
 }
 
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
@@ -270,7 +207,10 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
       if (inOnbuild) return;
       const n = args.length;
       const image = args[0].getValue();
-      const why = image.includes('$') || m.stages.some((st) => st.name === image.toLowerCase() && st.startLine < ins.getRange().start.line) ? undefined : invalidReference(image);
+      // (an earlier stage's name is a valid reference: looked up only for what is not a valid image name, so that
+      // 10,000 stages do not cost 10,000 x 10,000 comparisons)
+      let why = image.includes('$') ? undefined : invalidReference(image);
+      if (why && m.stages.some((st) => st.name === image.toLowerCase() && st.startLine < ins.getRange().start.line)) why = undefined;
       if (why) add(`"${image}" is not a valid image reference: ${why}.`, args[0].getRange());
       if (n === 2 || n > 3) add('FROM takes an image and optionally "AS name": one or three arguments.', argsRangeOf(ins) ?? kwRange);
       else if (n === 3 && args[1].getValue().toLowerCase() !== 'as') add(`Expected "AS" before the stage name, found "${args[1].getValue()}".`, args[1].getRange());

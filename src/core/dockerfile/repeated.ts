@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import type { RuleContext } from '../rule';
 import type { DockerfileModel } from './model';
 import type { TextEdit } from '../finding';

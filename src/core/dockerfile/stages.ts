@@ -1,5 +1,5 @@
 /** Which stages produce an image, and what a stage inherits from its in-file ancestors. */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from './syntax';
 import { cached, stageChain, type DockerfileModel, type Stage } from './model';
 import { flagsOf } from './instructions';
 

@@ -72,6 +72,23 @@ export function hasDollar(text: string): boolean {
 }
 
 /**
+ * The value `expand` gives, without the per-character source spans: plain text (no `$`, quote, escape character or
+ * line break) is its own value, and costs nothing.
+ */
+export function expandValue(src: string, base: number, lookup: Lookup, options: ExpandOptions): string {
+  return isPlain(src, options.escapeChar, options.quotes !== false) ? src : expand(src, base, lookup, options).value;
+}
+
+/** No `$`, escape character, line break, or (when quotes are removed) quote: the text expands to itself. */
+function isPlain(src: string, esc: string, quotes: boolean): boolean {
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '$' || c === esc || c === '\n' || c === '\r' || (quotes && (c === '"' || c === "'"))) return false;
+  }
+  return true;
+}
+
+/**
  * Expands `src` (which starts at document offset `base`) against `lookup`.
  * Never throws; malformed substitutions become problems and unknown output.
  */
@@ -79,6 +96,15 @@ export function expand(src: string, base: number, lookup: Lookup, options: Expan
   const out: Expansion = { value: '', srcStart: [], srcEnd: [], refs: [], problems: [] };
   const esc = options.escapeChar;
   const quotes = options.quotes !== false;
+  if (isPlain(src, esc, quotes)) {
+    // nothing to expand, remove or join: each character is its own source
+    out.value = src;
+    for (let k = 0; k < src.length; k++) {
+      out.srcStart.push(base + k);
+      out.srcEnd.push(base + k + 1);
+    }
+    return out;
+  }
   let i = 0;
   const chars: string[] = [];
 

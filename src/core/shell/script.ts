@@ -330,6 +330,9 @@ const FIELDS = 8;
 /** Per-language tables read once: whether each type is named (each lookup would cross into WASM), and our type sets. */
 const LANGUAGE_TABLES = new WeakMap<object, { named: boolean[]; fieldParent: boolean[]; opaque: boolean[]; commandless: boolean[]; kind: number[] }>();
 
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_I32 = new Int32Array(0);
+
 /** One node table per `sh -c` level: a nested script is parsed while its parent's table is being walked. */
 const tables: Nodes[] = [];
 
@@ -347,6 +350,12 @@ class Nodes {
   parent: Int32Array;
 
   constructor(capacity = 256) {
+    if (capacity === 0) {
+      // a snapshot: its arrays are views of one buffer, set by snapshot()
+      this.flags = this.kind = EMPTY_U8;
+      this.start = this.end = this.first = this.next = this.parent = EMPTY_I32;
+      return;
+    }
     this.flags = new Uint8Array(capacity);
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
@@ -380,6 +389,7 @@ class Nodes {
     const fields = lang.fields;
     this.src = src;
     this.count = 0;
+    this.found.clear();
     // without errors there are no missing tokens, and an anonymous token's text is its type
     // (read before the cursor opens: no other tree-sitter call may happen during the walk)
     const broken = tree.rootNode.hasError;
@@ -485,14 +495,23 @@ class Nodes {
     return this.has(n, '$') || this.has(n, '`');
   }
 
+  /**
+   * Whether `c` occurs in the node's text. The first occurrence at or after the last query's start is kept per
+   * character: nodes come in text order, so the whole walk scans the text about once per character (a search to the
+   * end of the text for each of 500,000 string nodes was quadratic).
+   */
   private has(n: number, c: string): boolean {
-    const i = this.src.indexOf(c, this.start[n]);
-    return i >= 0 && i < this.end[n];
+    const s = this.start[n];
+    let m = this.found.get(c);
+    if (!m || s < m.from || (m.at >= 0 && m.at < s)) this.found.set(c, (m = { from: s, at: this.src.indexOf(c, s) }));
+    return m.at >= 0 && m.at < this.end[n];
   }
+  private found = new Map<string, { from: number; at: number }>();
 
   clear(): void {
     this.count = 0;
     this.src = '';
+    this.found.clear();
     this.type.length = 0;
     this.field.length = 0;
   }
@@ -505,12 +524,23 @@ class Nodes {
     s.src = this.src;
     s.type = this.type.slice(0, n);
     s.field = this.field.slice(0, n);
-    s.flags = this.flags.slice(0, n);
-    s.kind = this.kind.slice(0, n);
-    s.start = this.start.slice(0, n);
-    s.end = this.end.slice(0, n);
-    s.first = this.first.slice(0, n);
-    s.next = this.next.slice(0, n);
+    // one buffer for the six arrays (an ArrayBuffer each made the garbage collector run far more often): the four
+    // Int32 arrays first (aligned), then the two byte arrays
+    const buf = new ArrayBuffer(18 * n);
+    s.start = new Int32Array(buf, 0, n);
+    s.end = new Int32Array(buf, 4 * n, n);
+    s.first = new Int32Array(buf, 8 * n, n);
+    s.next = new Int32Array(buf, 12 * n, n);
+    s.flags = new Uint8Array(buf, 16 * n, n);
+    s.kind = new Uint8Array(buf, 17 * n, n);
+    for (let k = 0; k < n; k++) {
+      s.start[k] = this.start[k];
+      s.end[k] = this.end[k];
+      s.first[k] = this.first[k];
+      s.next[k] = this.next[k];
+      s.flags[k] = this.flags[k];
+      s.kind[k] = this.kind[k];
+    }
     return s;
   }
 

@@ -1,9 +1,10 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../syntax';
 import { defineRule } from '../../rule';
 import type { Range } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from '../shell/analysis';
 import { commands } from '../shell/lint';
+import { execForm } from '../instructions';
 import type { Command } from '../../shell/script';
 
 /** Archives ADD unpacks: tar, plain or compressed with gzip, bzip2 or xz. Zip files are not unpacked by ADD. */
@@ -19,9 +20,9 @@ interface Arg {
   range: Range;
 }
 
-function copyArgs(ins: Instruction): Arg[] | undefined {
-  const j = ins as unknown as { getJSONStrings?(): { getJSONValue(): string; getRange(): Range }[]; getOpeningBracket?(): unknown };
-  if (j.getOpeningBracket?.() && j.getJSONStrings) return j.getJSONStrings().map((s) => ({ text: s.getJSONValue(), range: s.getRange() }));
+function copyArgs(m: DockerfileModel, ins: Instruction): Arg[] | undefined {
+  const ef = execForm(m, ins);
+  if (ef && ef !== 'invalid') return ef.values.map((text, k) => ({ text, range: m.lines.rangeOf(ef.tokens[k].start, ef.tokens[k].end) }));
   return ins.getArguments().map((a) => ({ text: a.getValue(), range: a.getRange() }));
 }
 
@@ -49,7 +50,7 @@ export default defineRule<DockerfileModel>({
       for (const ins of stage.instructions) {
         const kw = ins.getKeyword();
         if (kw === 'COPY') {
-          const args = copyArgs(ins);
+          const args = copyArgs(m, ins);
           if (!args || args.length < 2 || !args.some((a) => TAR.test(a.text))) continue;
           const flags = (ins as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
           if (flags.some((f) => f.getName().toLowerCase() === 'from')) continue;

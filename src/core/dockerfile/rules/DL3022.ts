@@ -12,9 +12,15 @@ import { flagsOf } from '../instructions';
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3022', name: 'copy-from-unknown-stage', kind: 'dockerfile', severity: 'warning', fix: 'unsafe' },
   check(m, ctx) {
+    // names of the stages before the current one, grown as the loop goes (a slice per stage was quadratic)
+    const seen = new Set<string>();
+    const names: string[] = [];
     for (const stage of m.stages) {
-      const earlier = m.stages.slice(0, stage.index);
-      const names = earlier.map((s) => s.name).filter((n): n is string => !!n);
+      const before = m.stages[stage.index - 1]?.name;
+      if (before && !seen.has(before)) {
+        seen.add(before);
+        names.push(before);
+      }
       for (const ins of stage.instructions) {
         if (ins.getKeyword() !== 'COPY') continue;
         const f = flagsOf(ins).find((x) => x.getName() === 'from');
@@ -29,7 +35,7 @@ export default defineRule<DockerfileModel>({
           }
           continue;
         }
-        if (names.includes(lower) || lower === stage.name || /[/:@]/.test(v)) continue;
+        if (seen.has(lower) || lower === stage.name || /[/:@]/.test(v)) continue;
         const later = m.stages.find((s) => s.index > stage.index && s.name === lower);
         if (later) {
           ctx.report({

@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../syntax';
 import { defineRule } from '../../rule';
 import type { TextEdit } from '../../finding';
 import type { DockerfileModel } from '../model';
@@ -80,6 +80,6 @@ function mergeFix(m: DockerfileModel, prev: RunInfo, run: RunInfo): TextEdit[] |
   }
   const args = run.instruction.getArguments();
   if (!args.length) return undefined;
-  const esc = m.ast.getEscapeCharacter();
+  const esc = m.escapeChar;
   return [{ range: { start: prev.instruction.getRange().end, end: args[0].getRange().start }, newText: ` ${esc}\n    && ` }];
 }

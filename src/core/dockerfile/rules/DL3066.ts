@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../syntax';
 import { defineRule } from '../../rule';
 import { stageChain, type DockerfileModel } from '../model';
 import { expandAt } from '../analysis';

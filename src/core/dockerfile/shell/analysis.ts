@@ -10,7 +10,8 @@
  * sh-syntax took ~3 ms and its JSON tree lacks node details. Regular expressions over command lines cannot tell
  * `a && b` from `"a && b"` and were ruled out.
  */
-import type { Instruction, Run, Onbuild, Flag, JSONInstruction, Heredoc } from 'dockerfile-ast';
+import type { Instruction, Run, Onbuild, Flag, Heredoc } from '../syntax';
+import { execForm, pairs, unquoteValue } from '../instructions';
 import type { Range } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import { analysis } from '../analysis';
@@ -233,6 +234,9 @@ function isWindowsImage(m: DockerfileModel, stage: Stage): boolean {
   return /(^|\/)windows(\/|$)|nanoserver|servercore|windowsservercore/.test(name) || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag);
 }
 
+/** Scripts above this length (UTF-16 units) are not parsed. */
+export const MAX_SCRIPT_LENGTH = 64 * 1024;
+
 const PRAGMA_SHELL = /^hadolint\s+shell\s*=\s*(\S+)\s*$/;
 
 function analyse(m: DockerfileModel): DockerfileShell {
@@ -263,15 +267,16 @@ function analyse(m: DockerfileModel): DockerfileShell {
       }
       const kw = ins.getKeyword();
       if (kw === 'SHELL') {
-        const argv = jsonArgv(m, ins as JSONInstruction);
+        const argv = jsonArgv(m, ins as Instruction);
         if (argv?.length) shell = shellInfo(argv, 'shell', ins);
       } else if (kw === 'ENV' || kw === 'ARG') {
-        for (const p of (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null; getRange(): Range }[] }).getProperties()) {
-          const v = p.getValue();
-          properties.push({ instruction: ins, keyword: kw, name: p.getName(), value: v ?? undefined, range: p.getRange() });
-          ops.push({ name: p.getName(), value: v ?? undefined, keepIfSet: kw === 'ARG' && v === null });
-          if (kw === 'ARG' && v === null && env.has(p.getName())) continue;
-          env.set(p.getName(), v ?? undefined);
+        for (const p of pairs(m, ins)) {
+          if (!p.name) continue;
+          const v = p.raw === undefined ? null : unquoteValue(p.raw, m.escapeChar);
+          properties.push({ instruction: ins, keyword: kw, name: p.name, value: v ?? undefined, range: m.lines.rangeOf(p.nameStart, p.valueEnd ?? p.nameEnd) });
+          ops.push({ name: p.name, value: v ?? undefined, keepIfSet: kw === 'ARG' && v === null });
+          if (kw === 'ARG' && v === null && env.has(p.name)) continue;
+          env.set(p.name, v ?? undefined);
         }
       } else if (kw === 'RUN') {
         const r = analyseRun(m, ins as Run, stage, shell, envHere());
@@ -316,7 +321,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
 }
 
 /** The argv of a JSON-form instruction (SHELL, exec-form RUN/CMD/ENTRYPOINT), or undefined when it is not JSON. */
-export function jsonArgv(m: DockerfileModel, ins: JSONInstruction): string[] | undefined {
+export function jsonArgv(m: DockerfileModel, ins: Instruction): string[] | undefined {
   const strings = jsonStrings(m, ins);
   return strings?.map((s) => s.value);
 }
@@ -330,27 +335,20 @@ interface JsonString {
   plain: boolean;
 }
 
-function jsonStrings(m: DockerfileModel, ins: JSONInstruction): JsonString[] | undefined {
-  if (typeof ins.getJSONStrings !== 'function' || !ins.getOpeningBracket?.() || !ins.getClosingBracket?.()) return undefined;
-  const out: JsonString[] = [];
-  for (const j of ins.getJSONStrings()) {
-    const r = j.getRange();
-    const start = m.lines.offsetAt(r.start);
-    const end = m.lines.offsetAt(r.end);
+function jsonStrings(m: DockerfileModel, ins: Instruction): JsonString[] | undefined {
+  // the exec form of the instructions that have one; HEALTHCHECK's `CMD [...]` is not read as exec form here
+  if (!JSON_KEYWORDS.has(ins.getKeyword())) return undefined;
+  const ef = execForm(m, ins);
+  if (!ef || ef === 'invalid') return undefined;
+  return ef.values.map((value, k) => {
+    const { start, end } = ef.tokens[k];
     const raw = m.text.slice(start, end);
-    let value: string;
-    try {
-      value = JSON.parse(raw);
-      if (typeof value !== 'string') return undefined;
-    } catch {
-      return undefined;
-    }
-    out.push({ value, start, end, plain: !raw.includes('\\') && !/[\r\n]/.test(raw) });
-  }
-  return out;
+    return { value, start, end, plain: !raw.includes('\\') && !/[\r\n]/.test(raw) };
+  });
 }
+const JSON_KEYWORDS = new Set(['ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME']);
 
-/** Heredocs of a RUN, read once (dockerfile-ast re-parses on every call); only asked for when `<<` is there. */
+/** Heredocs of a RUN, read once; only asked for when `<<` is there. */
 const heredocCache = new WeakMap<Instruction, Heredoc[]>();
 function heredocs(m: DockerfileModel, ins: Instruction): Heredoc[] {
   let h = heredocCache.get(ins);
@@ -405,7 +403,7 @@ function skipWord(text: string, i: number, end: number): number {
 
 /** Document offsets of an instruction's parts: after the keyword, after its flags (where the arguments start), the end. */
 function layout(m: DockerfileModel, ins: Instruction): { flagsStart: number; argsStart: number; end: number } {
-  const esc = m.ast.getEscapeCharacter();
+  const esc = m.escapeChar;
   const end = m.lines.offsetAt(ins.getRange().end);
   const flagsStart = skipGap(m.text, m.lines.offsetAt(ins.getInstructionRange().end), end, esc);
   let i = flagsStart;
@@ -441,10 +439,10 @@ function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: S
   let start = l.argsStart;
   if (ins.getKeyword() === 'HEALTHCHECK') {
     if (m.text.slice(start, start + 3).toUpperCase() !== 'CMD' || !/\s/.test(m.text[start + 3] ?? '')) return use;
-    start = skipGap(m.text, start + 3, l.end, m.ast.getEscapeCharacter());
+    start = skipGap(m.text, start + 3, l.end, m.escapeChar);
   }
   if (start >= l.end) return use;
-  const json = m.text[start] === '[' ? jsonStrings(m, ins as JSONInstruction) : undefined;
+  const json = m.text[start] === '[' ? jsonStrings(m, ins as Instruction) : undefined;
   if (json) {
     use.form = 'exec';
     use.analysable = true;
@@ -460,9 +458,15 @@ function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: S
     return use;
   }
   if (!shell.posix) return use;
+  // a script longer than any real one (the longest RUN we know is 11 KiB) is not parsed: the shell rules stay silent
+  // on it rather than let one pathological line hold the editor for seconds
+  if (l.end - start > MAX_SCRIPT_LENGTH) {
+    use.analysable = false;
+    return use;
+  }
   const hds = heredocs(m, ins);
   const blank: [number, number][] = hds.map((h) => markerSpan(m, h.getStartRange()));
-  const source = ShellSource.joined(m.lines, start, l.end, m.ast.getEscapeCharacter(), { stopAtLineEnd: hds.length > 0, blank });
+  const source = ShellSource.joined(m.lines, start, l.end, m.escapeChar, { stopAtLineEnd: hds.length > 0, blank });
   const script = parseScript(source);
   use.line = script;
   use.scripts.push(script);
@@ -592,7 +596,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
       }
       hd.interpreter = interpreter;
       hd.errexit = errexit;
-      if (body) {
+      if (body && body.text.length <= MAX_SCRIPT_LENGTH) {
         hd.script = parseScript(body, 0, { pipefail });
         hd.script.kind = 'heredoc';
         info.scripts.push(hd.script);
