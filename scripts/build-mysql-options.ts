@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { MYSQL_TARGETS, type MysqlTarget } from '../src/core/config';
+import { MYSQL_TARGETS, type MysqlTarget } from '../src/core/mycnf/targets';
 import type { OptionInfo } from '../src/core/mycnf/options';
 import { OPTIONS_ASSET_VERSION, canonicalOptionName, type OptionsAsset } from '../src/core/mycnf/reference';
 

@@ -1,4 +1,7 @@
 // Runs mocha over the given built test files and writes {passes, failures, pending, failed: [titles]} to $RESULT_FILE.
+// Stack traces point at the TypeScript sources: the test bundles carry inline source maps (esbuild.mjs), read when
+// node runs with --enable-source-maps (scripts/test.mjs passes it) or, for a direct `node scripts/run-mocha.cjs`, here.
+process.setSourceMapsEnabled(true);
 const Mocha = require('mocha');
 const { writeFileSync } = require('node:fs');
 

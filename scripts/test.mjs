@@ -23,7 +23,13 @@ function record(suite, passes, failures, pending = 0, ms = 0) {
   results.push({ suite, passes, failures, pending, ms });
 }
 
+// Committed generated sources (the rule registries) must be what the generator writes now; checked before the
+// build, which rewrites them.
 let t = performance.now();
+const current = run(process.execPath, [join(root, 'scripts/gen-registry.mjs'), '--check']);
+record('generated', current ? 1 : 0, current ? 0 : 1, 0, performance.now() - t);
+
+t = performance.now();
 const built = run(process.execPath, ['esbuild.mjs']);
 record('build', built ? 1 : 0, built ? 0 : 1, 0, performance.now() - t);
 
@@ -51,7 +57,8 @@ if (built) {
     const resultFile = join(tmp, `${suite}.json`);
     console.log(`\n=== ${suite} (${files.length} files) ===`);
     t = performance.now();
-    run(process.execPath, [join(root, 'scripts/run-mocha.cjs'), ...files], { env: { ...process.env, RESULT_FILE: resultFile } });
+    // --enable-source-maps: stack traces name the TypeScript files and lines (the test bundles carry inline maps)
+    run(process.execPath, ['--enable-source-maps', join(root, 'scripts/run-mocha.cjs'), ...files], { env: { ...process.env, RESULT_FILE: resultFile } });
     if (existsSync(resultFile)) {
       const r = JSON.parse(readFileSync(resultFile, 'utf8'));
       record(suite, r.passes, r.failures, r.pending, performance.now() - t);

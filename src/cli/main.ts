@@ -16,11 +16,9 @@ import {
   ConfigError,
   allRules,
   atOrAbove,
-  compareFindings,
   findRule,
   fixText,
   kindOf,
-  lint,
   ready,
   ruleMarkdown,
   ruleTitle,
@@ -34,7 +32,7 @@ import {
   type UserConfig,
 } from '../core/index';
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
-import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
+import { lintFile } from '../node/shellcheck';
 import { dirname } from 'node:path';
 import { formatJson, formatSarif, formatText } from './formats';
 
@@ -239,17 +237,10 @@ async function cmdLint(argv: string[]): Promise<number> {
     }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
-    let findings = text === undefined ? [] : lint(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)));
-    if (text !== undefined && kind === 'dockerfile' && config.dockerfile.shellcheck) {
-      // ShellCheck on RUN scripts when the binary is installed (silent otherwise); --no-shellcheck turns it off.
-      const sc = await shellcheckDockerfile(text, config, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
-    }
-    if (text !== undefined && kind === 'vagrantfile' && config.dockerfile.shellcheck) {
-      // ShellCheck on provisioning scripts (inline and project path: scripts), same switch.
-      const sc = await shellcheckVagrantfile(text, config, nodeEnv(isStdin ? undefined : resolve(file)), { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-      if (sc.length) findings = [...findings, ...sc].sort(compareFindings);
-    }
+    // lint, then ShellCheck on the file's shell scripts when the binary is installed (silent otherwise;
+    // --no-shellcheck turns it off), merged
+    const findings =
+      text === undefined ? [] : await lintFile(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)), { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
     results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
   }
   // A finding inside an included option file is reported once, even when several linted files include it.

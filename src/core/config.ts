@@ -1,93 +1,77 @@
 import { z } from 'zod';
 import { parseDocument, LineCounter } from 'yaml';
-import type { Kind, SeveritySetting } from './finding';
-
-export const MYSQL_TARGETS = ['mysql-5.7', 'mysql-8.0', 'mysql-8.4', 'mariadb-10.11', 'mariadb-11.4'] as const;
-export type MysqlTarget = (typeof MYSQL_TARGETS)[number];
-export const DEFAULT_MYSQL_TARGET: MysqlTarget = 'mysql-8.4';
-
-export const LABEL_TYPES = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'] as const;
-export type LabelType = (typeof LABEL_TYPES)[number];
+import type { SeveritySetting } from './finding';
+import type { ConfigFile, ConfigSection } from './language';
+import { KINDS, LANGUAGES, type Kind, type KindSettings, type KindUserConfig } from './languages/index';
 
 const severitySetting = z.enum(['off', 'hint', 'info', 'warning', 'error']);
+const failLevel = z.enum(['error', 'warning', 'info', 'hint', 'none']);
+
+/** The part of the user configuration every kind shares; each kind adds its own section (Language.config). */
+export interface BaseUserConfig {
+  /** Which kinds are linted. */
+  enable?: Partial<Record<Kind, boolean>>;
+  /** Severity per rule, keyed by code (DL3008), name (image-tag-missing) or alias (JSONArgsRecommended). */
+  rules?: Record<string, SeveritySetting>;
+  /** CLI only: lowest severity that makes `lint` exit 1. */
+  failLevel?: z.infer<typeof failLevel>;
+}
 
 /** The user-facing configuration: the project file `.devops-guidance.yaml`, VS Code settings and CLI flags all map to it. */
-export const userConfigSchema = z
-  .object({
-    enable: z
-      .object({ dockerfile: z.boolean(), mycnf: z.boolean(), vagrantfile: z.boolean() })
-      .partial()
-      .strict()
-      .optional(),
-    /** Severity per rule, keyed by code (DL3008), name (image-tag-missing) or alias (JSONArgsRecommended). */
-    rules: z.record(z.string(), severitySetting).optional(),
-    mysql: z.object({ target: z.enum(MYSQL_TARGETS) }).partial().strict().optional(),
-    dockerfile: z
-      .object({
-        trustedRegistries: z.array(z.string()),
-        labelSchema: z.record(z.string(), z.enum(LABEL_TYPES)),
-        strictLabels: z.boolean(),
-        disableIgnorePragma: z.boolean(),
-        shellcheck: z.boolean(),
-      })
-      .partial()
-      .strict()
-      .optional(),
-    /** CLI only: lowest severity that makes `lint` exit 1. */
-    failLevel: z.enum(['error', 'warning', 'info', 'hint', 'none']).optional(),
-  })
-  .strict();
+export type UserConfig = BaseUserConfig & KindUserConfig;
 
-export type UserConfig = z.infer<typeof userConfigSchema>;
-
-export interface ResolvedConfig {
+export interface BaseResolvedConfig {
   enable: Record<Kind, boolean>;
   /** Keys as the user wrote them (code, name or alias); matched against rules by the registry. */
   rules: Record<string, SeveritySetting>;
-  /** Explicit target; undefined means: use the file's own comment, infer from the file, or fall back to DEFAULT_MYSQL_TARGET. */
-  mysqlTarget?: MysqlTarget;
-  dockerfile: {
-    trustedRegistries: string[];
-    labelSchema: Record<string, LabelType>;
-    strictLabels: boolean;
-    disableIgnorePragma: boolean;
-    shellcheck: boolean;
-  };
   failLevel?: UserConfig['failLevel'];
 }
 
+/** A complete configuration: the shared part and every kind's section (Language.config). */
+export type ResolvedConfig = BaseResolvedConfig & KindSettings;
+
+/** The kinds' configuration sections. Read lazily: the languages import this module. */
+function sections(): ConfigSection[] {
+  return KINDS.map((k) => LANGUAGES[k].config).filter((s): s is ConfigSection => !!s);
+}
+
+let schema: z.ZodType<UserConfig> | undefined;
+/** The schema of the user configuration: the shared keys and each kind's section. */
+export function userConfigSchema(): z.ZodType<UserConfig> {
+  if (!schema) {
+    const shape: Record<string, z.ZodType> = {
+      enable: z
+        .object(Object.fromEntries(KINDS.map((k) => [k, z.boolean()])))
+        .partial()
+        .strict()
+        .optional(),
+      rules: z.record(z.string(), severitySetting).optional(),
+      failLevel: failLevel.optional(),
+    };
+    for (const s of sections()) shape[s.key] = s.schema.optional();
+    schema = z.object(shape).strict() as unknown as z.ZodType<UserConfig>;
+  }
+  return schema;
+}
+
 export function defaultConfig(): ResolvedConfig {
-  return {
-    enable: { dockerfile: true, mycnf: true, vagrantfile: true },
-    rules: {},
-    dockerfile: { trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, shellcheck: true },
-  };
+  const c = { enable: Object.fromEntries(KINDS.map((k) => [k, true])), rules: {} } as ResolvedConfig;
+  for (const s of sections()) s.defaults(c);
+  return c;
 }
 
 /** Later layers win for scalars and per-key maps; lists are concatenated (as hadolint does). */
 export function mergeConfig(base: ResolvedConfig, ...layers: (UserConfig | undefined)[]): ResolvedConfig {
-  const out: ResolvedConfig = {
-    ...base,
-    enable: { ...base.enable },
-    rules: { ...base.rules },
-    dockerfile: {
-      ...base.dockerfile,
-      trustedRegistries: [...base.dockerfile.trustedRegistries],
-      labelSchema: { ...base.dockerfile.labelSchema },
-    },
-  };
+  const out: ResolvedConfig = { ...base, enable: { ...base.enable }, rules: { ...base.rules } };
+  const secs = sections();
+  for (const s of secs) s.copy(base, out);
   for (const l of layers) {
     if (!l) continue;
     if (l.enable) Object.assign(out.enable, stripUndefined(l.enable));
     if (l.rules) Object.assign(out.rules, l.rules);
-    if (l.mysql?.target) out.mysqlTarget = l.mysql.target;
-    const d = l.dockerfile;
-    if (d) {
-      if (d.trustedRegistries) out.dockerfile.trustedRegistries.push(...d.trustedRegistries.filter((r) => !out.dockerfile.trustedRegistries.includes(r)));
-      if (d.labelSchema) Object.assign(out.dockerfile.labelSchema, d.labelSchema);
-      if (d.strictLabels !== undefined) out.dockerfile.strictLabels = d.strictLabels;
-      if (d.disableIgnorePragma !== undefined) out.dockerfile.disableIgnorePragma = d.disableIgnorePragma;
-      if (d.shellcheck !== undefined) out.dockerfile.shellcheck = d.shellcheck;
+    for (const s of secs) {
+      const v = (l as Record<string, unknown>)[s.key];
+      if (v) s.merge(out, v);
     }
     if (l.failLevel) out.failLevel = l.failLevel;
   }
@@ -125,7 +109,7 @@ function yamlPathLine(text: string, path: (string | number)[]): { line?: number;
   }
 }
 
-function parseYamlText(text: string, file: string | undefined): unknown {
+export function parseYamlText(text: string, file: string | undefined): unknown {
   try {
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
@@ -141,7 +125,7 @@ function parseYamlText(text: string, file: string | undefined): unknown {
   }
 }
 
-function zodProblem(text: string, file: string | undefined, err: z.ZodError): ConfigError {
+export function zodProblem(text: string, file: string | undefined, err: z.ZodError): ConfigError {
   const issue = err.issues[0];
   const where = issue.path.length ? issue.path.join('.') : '(top level)';
   const pos = yamlPathLine(text, issue.path as (string | number)[]);
@@ -151,57 +135,16 @@ function zodProblem(text: string, file: string | undefined, err: z.ZodError): Co
 /** Parses `.devops-guidance.yaml`. Throws ConfigError with a line when it is invalid. */
 export function parseProjectConfig(text: string, file?: string): UserConfig {
   const raw = parseYamlText(text, file);
-  const r = userConfigSchema.safeParse(raw);
+  const r = userConfigSchema().safeParse(raw);
   if (!r.success) throw zodProblem(text, file, r.error);
   return r.data;
 }
 
-const hadolintSeverity = z.enum(['error', 'warning', 'info', 'style', 'ignore', 'none']);
-const hadolintCodes = z.array(z.string()).nullish();
-export const hadolintConfigSchema = z
-  .object({
-    ignored: hadolintCodes,
-    override: z
-      .object({ error: hadolintCodes, warning: hadolintCodes, info: hadolintCodes, style: hadolintCodes })
-      .partial()
-      .nullish(),
-    trustedRegistries: hadolintCodes,
-    'label-schema': z.record(z.string(), z.enum(LABEL_TYPES)).nullish(),
-    'strict-labels': z.boolean().nullish(),
-    'failure-threshold': hadolintSeverity.nullish(),
-    'disable-ignore-pragma': z.boolean().nullish(),
-    // accepted and ignored: they only concern hadolint's own output
-    format: z.string().nullish(),
-    formats: z.array(z.string()).nullish(),
-    'no-color': z.boolean().nullish(),
-    'no-fail': z.boolean().nullish(),
-    verbose: z.boolean().nullish(),
-  })
-  .passthrough();
-
-/** Parses a `.hadolint.yaml` into our configuration (Dockerfile rules only). */
-export function parseHadolintConfig(text: string, file?: string): UserConfig {
-  const raw = parseYamlText(text, file);
-  const r = hadolintConfigSchema.safeParse(raw);
-  if (!r.success) throw zodProblem(text, file, r.error);
-  const h = r.data;
-  const rules: Record<string, SeveritySetting> = {};
-  const map: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
-  for (const [level, codes] of Object.entries(h.override ?? {})) for (const c of codes ?? []) rules[c] = map[level];
-  for (const c of h.ignored ?? []) rules[c] = 'off';
-  const out: UserConfig = { rules };
-  const dockerfile: NonNullable<UserConfig['dockerfile']> = {};
-  if (h.trustedRegistries) dockerfile.trustedRegistries = h.trustedRegistries;
-  if (h['label-schema']) dockerfile.labelSchema = h['label-schema'];
-  if (h['strict-labels'] != null) dockerfile.strictLabels = h['strict-labels'];
-  if (h['disable-ignore-pragma'] != null) dockerfile.disableIgnorePragma = h['disable-ignore-pragma'];
-  out.dockerfile = dockerfile;
-  const ft = h['failure-threshold'];
-  if (ft) out.failLevel = ft === 'style' ? 'hint' : ft === 'ignore' || ft === 'none' ? 'none' : ft;
-  return out;
-}
-
-/** hadolint reads `.hadolint.yaml` or `.hadolint.yml`; we also read our own project file. */
+/** Our project file. */
 export const PROJECT_CONFIG_NAMES = ['.devops-guidance.yaml', '.devops-guidance.yml'];
-export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+
+/** Other tools' configuration files read for a kind, before the project file (for example a linter's own file). */
+export function configFilesFor(kind: Kind): readonly ConfigFile[] {
+  return LANGUAGES[kind].configFiles ?? [];
+}
 

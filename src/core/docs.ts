@@ -2,17 +2,17 @@
 import type { RuleMeta } from './rule';
 import { ruleDoc, topic, topics } from './knowledge/index';
 import type { Topic } from './knowledge/schema';
-import { allRules, findRule } from './registry';
+import { allRules, findRule, language } from './registry';
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'info', hint: 'hint', off: 'off by default' } as const;
 const FIX_WORD = { none: 'no automatic fix', safe: 'safe quick fix', unsafe: 'quick fix (review it: may change behaviour)' } as const;
 
 function fence(code: string, kind: RuleMeta['kind']): string {
-  const lang = kind === 'dockerfile' ? 'dockerfile' : kind === 'vagrantfile' ? 'ruby' : 'ini';
+  const lang = kind === 'any' ? '' : language(kind).fence;
   return '```' + lang + '\n' + code.replace(/\n+$/, '') + '\n```';
 }
 
-/** One-line identity of a rule: `DL3007 image-tag-latest (dockerfile, warning, no automatic fix)`. */
+/** One-line identity of a rule: code, name, then (kind, severity, fix). */
 export function ruleTitle(meta: RuleMeta): string {
   return `${meta.code} ${meta.name} (${meta.kind === 'any' ? 'all kinds' : meta.kind}, ${SEVERITY_WORD[meta.severity]}, ${FIX_WORD[meta.fix]})`;
 }
@@ -36,7 +36,7 @@ export function ruleMarkdown(codeOrName: string, linkTopic?: (id: string) => str
   }
   out.push(doc.summary, '', '## Why it matters', '', doc.why.trim(), '', '## Problem', '', fence(doc.bad, meta.kind), '', '## Better', '', fence(doc.good, meta.kind), '', '## How to fix', '', doc.fix.trim(), '');
   if (doc.options) out.push('## Options', '', doc.options.trim(), '');
-  out.push('## Ignoring it', '', `Put \`# devops-guidance ignore=${meta.code}\` on the line above, or \`# devops-guidance ignore-file=${meta.code}\` anywhere in the file${meta.kind === 'dockerfile' ? ` (hadolint's \`# hadolint ignore=${meta.code}\` works too)` : ''}; or set \`"${meta.code}": "off"\` under \`devopsGuidance.rules\` or \`rules:\` in \`.devops-guidance.yaml\`.`, '');
+  out.push('## Ignoring it', '', `Put \`# devops-guidance ignore=${meta.code}\` on the line above, or \`# devops-guidance ignore-file=${meta.code}\` anywhere in the file${meta.kind === 'any' ? '' : (language(meta.kind).ignoreNote?.(meta.code) ?? '')}; or set \`"${meta.code}": "off"\` under \`devopsGuidance.rules\` or \`rules:\` in \`.devops-guidance.yaml\`.`, '');
   out.push('## References', '', ...doc.references.map((r) => `- [${r.title}](${r.url})`), '');
   const ts = doc.topics.map((id) => topic(id)).filter((t): t is Topic => !!t);
   if (ts.length) out.push('## Topics', '', ...ts.map((t) => `- ${linkTopic ? `[${t.title}](${linkTopic(t.id)})` : `${t.title} (\`${t.id}\`)`}`), '');

@@ -45,25 +45,22 @@ export function symbols(text: string, kind: Kind, config: ResolvedConfig = defau
 /**
  * The edit that silences one finding: `# devops-guidance ignore=CODE` on its own line above the statement that
  * holds the finding (the whole instruction for a multi-line RUN), with the statement's indentation; or, for the
- * whole file, `# devops-guidance ignore-file=CODE` at the top (after Dockerfile parser directives).
+ * whole file, `# devops-guidance ignore-file=CODE` at the top (after the lines the kind keeps first, Language.headerLines).
  */
 export function ignoreEdit(text: string, kind: Kind, code: string, line: number, scope: 'line' | 'file', config: ResolvedConfig = defaultConfig()): TextEdit | undefined {
   try {
     const lang = language(kind);
     if (!lang.isReady()) return undefined;
     const model = lang.parse(text, {}, config);
-    const sup = lang.suppression(model);
+    const sup = lang.suppression(model, config);
     const lines = new LineIndex(text);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     if (scope === 'file') {
-      let at = 0;
-      if (kind === 'dockerfile') {
-        // parser directives (# syntax=, # escape=, # check=) must stay the first lines
-        while (at < lines.lineCount && /^\s*#\s*[a-zA-Z]+\s*=/.test(lines.line(at)) && !/^\s*#\s*(devops-guidance|hadolint)\b/.test(lines.line(at))) at++;
-      }
+      // lines that must stay first (a kind's parser directives)
+      const at = lang.headerLines ? lang.headerLines(Array.from({ length: lines.lineCount }, (_, i) => lines.line(i))) : 0;
       return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `# devops-guidance ignore-file=${code}${eol}` };
     }
-    // the innermost statement holding the line (Ruby statements nest: `config.vm.box = ...` inside `Vagrant.configure`)
+    // the innermost statement holding the line (statements may nest: a setting inside a configure block)
     let unit: { startLine: number; endLine: number } | undefined;
     for (const u of sup.units) {
       if (u.startLine <= line && line <= u.endLine && (!unit || u.startLine > unit.startLine || (u.startLine === unit.startLine && u.endLine < unit.endLine))) unit = u;

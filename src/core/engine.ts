@@ -4,25 +4,19 @@ import type { LintEnv, Language } from './language';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { applySuppressions } from './suppress';
 import { FILE_NOT_LINTED, INTERNAL_ERROR } from './general';
-import { language, ruleMeta, severitySettingFor } from './registry';
+import { language, languages, ruleMeta, severitySettingFor } from './registry';
 
 export type { LintEnv } from './language';
 
 /**
- * Files above these sizes are not linted: no hand-written config is this large (the biggest real ones we know: a
- * 78 KiB Dockerfile, a 44 KiB Vagrantfile), and parsing one would block the editor for about a second or more
- * (Prism's JavaScript deserializer ~0.3 MB/s).
+ * Files above these sizes are not linted: parsing one would block the editor for about a second or more. Each kind
+ * sets its own (Language.maxTextLength); this is the table of them, for callers that test the limits.
  */
-export const MAX_TEXT_LENGTH: Record<Kind, number> = {
-  dockerfile: 1024 * 1024,
-  mycnf: 2 * 1024 * 1024,
-  vagrantfile: 256 * 1024,
-};
+export const MAX_TEXT_LENGTH: Readonly<Record<Kind, number>> = Object.freeze(Object.fromEntries(languages().map((l) => [l.kind, l.maxTextLength])) as Record<Kind, number>);
 
 /** Loads the parsers one kind needs (or all). Call once before linting; later calls resolve at once. */
 export async function ready(kind?: Kind): Promise<void> {
-  const kinds: Kind[] = kind ? [kind] : ['dockerfile', 'mycnf', 'vagrantfile'];
-  await Promise.all(kinds.map((k) => language(k).ready()));
+  await Promise.all((kind ? [language(kind)] : languages()).map((l) => l.ready()));
 }
 
 /**
@@ -30,7 +24,7 @@ export async function ready(kind?: Kind): Promise<void> {
  * costs what the first one did. For benchmarks of the first-open / CI case and for tests; results never depend on it.
  */
 export function clearCaches(): void {
-  for (const kind of ['dockerfile', 'mycnf', 'vagrantfile'] as Kind[]) language(kind).clearCaches?.();
+  for (const l of languages()) l.clearCaches?.();
 }
 
 function engineFinding(meta: RuleMeta, message: string, severity?: Severity): Finding {
@@ -62,10 +56,11 @@ export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultC
   try {
     if (!config.enable[kind]) return [];
     if (looksBinary(text)) return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
-    if (text.length > MAX_TEXT_LENGTH[kind]) {
-      return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${MAX_TEXT_LENGTH[kind] / 1024} KiB limit for a ${kind}; it was not linted.`)];
+    const lang = language(kind);
+    if (text.length > lang.maxTextLength) {
+      return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${lang.maxTextLength / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }
-    return lintWith(language(kind) as Language<unknown>, text, config, env);
+    return lintWith(lang, text, config, env);
   } catch (e) {
     return [engineFinding(INTERNAL_ERROR, `Internal error while linting: ${describeError(e)}`)];
   }
@@ -117,8 +112,13 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   const ctx: RuleContext = {
     config,
     text,
-    report(r: Report) {
+    get meta() {
+      return current!.rule.meta;
+    },
+    report(report: Report) {
       const { rule, userSeverity } = current!;
+      const r = report.input && lang.route ? lang.route(model, report, rule.meta) : report;
+      if (!r) return;
       const sev: SeveritySetting = userSeverity ?? r.severity ?? rule.meta.severity;
       if (sev === 'off') return;
       const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: r.message, range: r.range };
@@ -139,9 +139,7 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   current = undefined;
   let kept = findings;
   try {
-    kept = applySuppressions(findings, lang.suppression(model), ruleMeta, {
-      allowHadolintPragmas: !config.dockerfile.disableIgnorePragma,
-    });
+    kept = applySuppressions(findings, lang.suppression(model, config), ruleMeta);
   } catch (e) {
     kept.push(engineFinding(INTERNAL_ERROR, `Internal error while applying suppressions: ${describeError(e)}`));
   }

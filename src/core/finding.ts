@@ -1,7 +1,7 @@
 /** Plain data shared by the engine, the CLI and the editor adapter. Positions are 0-based, columns in UTF-16 code units (LSP). */
 
-export type Kind = 'dockerfile' | 'mycnf' | 'vagrantfile';
-export const KINDS: readonly Kind[] = ['dockerfile', 'mycnf', 'vagrantfile'];
+/** The kinds of file (listed once, in src/core/languages/index.ts). */
+export type { Kind } from './languages/index';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';

@@ -2,8 +2,11 @@
 export * from './finding';
 export type { Rule, RuleMeta, RuleContext, Report, FixAvailability } from './rule';
 export { lint, ready, atOrAbove, looksBinary, clearCaches, MAX_TEXT_LENGTH } from './engine';
+export { lintAndCheck, shellcheckText, type ShellcheckRunner, type ExternalTools } from './pipeline';
 export type { LintEnv } from './language';
 export * from './config';
+// the kinds, and each kind's public API (its configuration file parsers, its targets)
+export * from './languages/index';
 export { allRules, findRule, severitySettingFor, unknownRuleKeys } from './registry';
 export { setAssetLoader, hasAssetLoader, loadAsset, loadJsonAsset } from './assets';
 export { knowledgeBase, ruleDoc, topics, topic, searchTopics } from './knowledge/index';

@@ -1,4 +1,5 @@
 import type { Kind } from './finding';
+import { BY_FILE_NAME, LANGUAGES } from './languages/index';
 
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
@@ -6,20 +7,20 @@ function baseName(path: string): string {
 }
 
 /**
- * Which kind a file is, from its name (and the editor's language id when there is one). Undefined: not ours.
- * Dockerfile: Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile.
- * Vagrantfile: Vagrantfile (any case of the first letter), *.Vagrantfile, and the templates Vagrantfile.erb and
- * *.Vagrantfile.erb (read with their ERB tags masked).
- * Option files: my.cnf, .my.cnf, my.ini, *.cnf.
+ * Which kind a file is, from its name and the editor's language id when there is one (undefined: not ours).
+ * A language id a kind owns decides; else the file name, tried against each kind's names (Language.matchesFileName)
+ * in BY_FILE_NAME order; a document whose language id belongs to a kind that does not own it (a Ruby file not named
+ * like a Vagrantfile) is not ours.
  */
 export function kindOf(path: string, languageId?: string): Kind | undefined {
   const name = baseName(path);
-  const lower = name.toLowerCase();
-  if (languageId === 'mycnf') return 'mycnf';
-  if (languageId === 'dockerfile') return 'dockerfile';
-  if (/^vagrantfile(?:\.erb)?$/i.test(name) || /\.vagrantfile(?:\.erb)?$/i.test(name)) return 'vagrantfile';
-  if (languageId === 'ruby') return undefined;
-  if (lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower.startsWith('containerfile.')) return 'dockerfile';
-  if (lower === 'my.cnf' || lower === '.my.cnf' || lower === 'my.ini' || lower.endsWith('.cnf')) return 'mycnf';
+  if (languageId) {
+    for (const k of BY_FILE_NAME) if (LANGUAGES[k].ownsEditorLanguage && LANGUAGES[k].editorLanguage === languageId) return k;
+  }
+  for (const k of BY_FILE_NAME) {
+    const lang = LANGUAGES[k];
+    if (lang.matchesFileName(name)) return k;
+    if (languageId && lang.editorLanguage === languageId) return undefined;
+  }
   return undefined;
 }

@@ -1,6 +1,7 @@
-import type { Kind, Position, Range } from './finding';
-import type { ResolvedConfig } from './config';
-import type { Rule } from './rule';
+import type { z } from 'zod';
+import type { Finding, Kind, Position, Range } from './finding';
+import type { ResolvedConfig, UserConfig } from './config';
+import type { Report, Rule, RuleMeta } from './rule';
 import type { SuppressionModel } from './suppress';
 
 /** What the host can offer a parser that needs other files (option-file includes). The engine never reads the disk itself. */
@@ -13,15 +14,50 @@ export interface LintEnv {
   listDir?(path: string): string[] | undefined;
 }
 
-/** One file kind: a parser to a model, and the rules over that model. */
+/**
+ * One file kind: how files are recognised, a parser to a model, the rules over that model, and everything else the
+ * generic engine needs to know about the kind (its configuration section, extra configuration files, inline
+ * suppression syntaxes, size limit, ShellCheck scripts). The generic files of src/core name no kind: what differs
+ * between kinds is said here, by each kind's folder.
+ */
 export interface Language<Model> {
   kind: Kind;
+  /** The editor's language id for these files (VS Code: `dockerfile`, `mycnf`, `ruby`). */
+  editorLanguage: string;
+  /**
+   * Whether every document of `editorLanguage` is this kind (true), or only those whose file name matches
+   * (false: a `ruby` document is a Vagrantfile only when named like one).
+   */
+  ownsEditorLanguage: boolean;
+  /** Whether a file's base name is this kind's. */
+  matchesFileName(baseName: string): boolean;
+  /** Texts longer than this (UTF-16 code units) are not linted: one finding says so. */
+  maxTextLength: number;
+  /** Markdown code-fence language for this kind's examples. */
+  fence: string;
   /** Loads what parsing needs (WASM); resolves once. */
   ready(): Promise<void>;
   isReady(): boolean;
   parse(text: string, env: LintEnv, config: ResolvedConfig): Model;
   rules: readonly Rule<Model>[];
-  suppression(model: Model): SuppressionModel;
+  /**
+   * A report whose `input` is not the linted text (a finding in an included file): what it becomes (its `file`,
+   * related information pointing at the include, no fixes), or undefined when that file's own ignore comments
+   * silence it. Without this hook such reports are kept as they are.
+   */
+  route?(model: Model, report: Report, meta: RuleMeta): Report | undefined;
+  /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
+  suppression(model: Model, config: ResolvedConfig): SuppressionModel;
+  /** Lines at the top of the text a file-wide ignore comment must go after (parser directives). */
+  headerLines?(lines: string[]): number;
+  /** One sentence for rule pages about other tools' ignore comments this kind honours (Markdown), with the code. */
+  ignoreNote?(code: string): string;
+  /** This kind's section of the configuration (`.devops-guidance.yaml`, settings, CLI flags). */
+  config?: ConfigSection;
+  /** Other tools' configuration files read for this kind, before the project file (nearest one up the tree). */
+  configFiles?: ConfigFile[];
+  /** Scripts this kind hands to ShellCheck, and how ShellCheck's output maps back (see src/core/pipeline.ts). */
+  shellcheck?: ShellcheckSupport<Model>;
   /** Reference text for what is under the cursor (an instruction, a flag, an option, a setting). */
   hover?(model: Model, position: Position, config: ResolvedConfig): HoverInfo | undefined;
   /** Completion items at a position (option names in a server group, values by type). */
@@ -30,6 +66,48 @@ export interface Language<Model> {
   symbols?(model: Model): SymbolInfo[];
   /** Empties what the language keeps between lints (parsed RUN scripts), as if nothing had been linted yet. */
   clearCaches?(): void;
+}
+
+/** A kind's section of the user configuration and of the resolved configuration. */
+export interface ConfigSection<User = any> {
+  /** Key of the section in the user configuration (`.devops-guidance.yaml`, settings). */
+  key: string;
+  /** The section's schema (a strict, partial object). */
+  schema: z.ZodType<User>;
+  /** Puts the section's defaults into a new resolved configuration. */
+  defaults(config: ResolvedConfig): void;
+  /** Copies the section from one resolved configuration to a new one, sharing nothing mutable. */
+  copy(from: ResolvedConfig, to: ResolvedConfig): void;
+  /** Applies one layer's section; later layers win for scalars, lists are joined. */
+  merge(config: ResolvedConfig, section: User): void;
+}
+
+/** Another tool's configuration file, mapped onto ours. */
+export interface ConfigFile {
+  names: string[];
+  /** Throws ConfigError (with a line when it can) on an invalid file. */
+  parse(text: string, file?: string): UserConfig;
+}
+
+/**
+ * ShellCheck for the shell scripts inside a file. The engine cannot run programs: it says which scripts to check,
+ * the host runs ShellCheck on each, and the engine turns the outputs into findings.
+ */
+export interface ShellcheckSupport<Model, Job extends ShellcheckJobBase = any> {
+  /** ShellCheck codes never reported for these scripts (passed to `shellcheck -e`). */
+  exclude: readonly string[];
+  /** Whether the configuration asks for ShellCheck on this kind. */
+  enabled(config: ResolvedConfig): boolean;
+  /** The model of `text`, reusing the one the engine's lint of the same text just built when it can; `env` reads script files. */
+  model(text: string, env: LintEnv): Model;
+  jobs(model: Model): Job[];
+  /** Findings from the outputs (`shellcheck -f json1` stdout, one per job; undefined when a run failed). */
+  findings(model: Model, jobs: Job[], outputs: (string | undefined)[], config: ResolvedConfig): Finding[];
+}
+
+export interface ShellcheckJobBase {
+  /** What ShellCheck reads on standard input (its dialect comes from the script's `#!` line). */
+  script: string;
 }
 
 export interface HoverInfo {

@@ -3,18 +3,15 @@ import type { ResolvedConfig } from './config';
 import type { Language } from './language';
 import type { RuleMeta } from './rule';
 import { GENERAL_RULES } from './general';
-import { dockerfileLanguage } from './dockerfile/language';
-import { mycnfLanguage } from './mycnf/language';
-import { vagrantLanguage } from './vagrant/language';
-
-const LANGUAGES: Record<Kind, Language<any>> = {
-  dockerfile: dockerfileLanguage,
-  mycnf: mycnfLanguage,
-  vagrantfile: vagrantLanguage,
-};
+import { KINDS, LANGUAGES } from './languages/index';
 
 export function language(kind: Kind): Language<unknown> {
   return LANGUAGES[kind];
+}
+
+/** Every kind's language, in the order of KINDS. */
+export function languages(): Language<unknown>[] {
+  return KINDS.map((k) => LANGUAGES[k]);
 }
 
 let metas: RuleMeta[] | undefined;
@@ -23,7 +20,7 @@ let index: Map<string, RuleMeta> | undefined;
 /** Every rule's metadata: the engine's own, then each kind's in registry order. */
 export function allRules(): RuleMeta[] {
   if (!metas) {
-    metas = [...GENERAL_RULES, ...Object.values(LANGUAGES).flatMap((l) => l.rules.map((r) => r.meta))];
+    metas = [...GENERAL_RULES, ...languages().flatMap((l) => l.rules.map((r) => r.meta))];
   }
   return metas;
 }

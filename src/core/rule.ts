@@ -14,7 +14,7 @@ export interface RuleMeta {
   severity: SeveritySetting;
   /** The best fix this rule can offer: none, safe, or unsafe (may change behaviour). */
   fix: FixAvailability;
-  /** Other tools' names for the same check: Docker build checks, Trivy DS-####, Checkov CKV_DOCKER_#, pt-variable-advisor ids. */
+  /** Other tools' names for the same check (build-check names, Trivy and Checkov ids, advisor ids). */
   aliases?: string[];
 }
 
@@ -25,13 +25,20 @@ export interface Report {
   related?: RelatedInformation[];
   /** Overrides the rule's default severity for this one finding (still subject to user overrides). */
   severity?: Severity;
-  /** A finding in another file (an included option file). */
+  /** A finding in another file, named by the rule itself. Prefer `input` when the model knows the file. */
   file?: string;
+  /**
+   * Which of the model's inputs the range is in, for kinds whose model spans several files (an option file and
+   * the files it includes); absent or 0: the linted text. The kind's Language.route turns it into a `file`.
+   */
+  input?: number;
 }
 
 export interface RuleContext {
   readonly config: ResolvedConfig;
   readonly text: string;
+  /** The rule being run. */
+  readonly meta: RuleMeta;
   report(report: Report): void;
 }
 
@@ -40,6 +47,10 @@ export interface Rule<Model> {
   check(model: Model, ctx: RuleContext): void;
 }
 
+/**
+ * The one way every kind declares a rule, in src/core/<kind>/rules/<CODE>.ts:
+ *   export default defineRule<KindModel>({ meta: { code, name, kind, severity, fix }, check(model, ctx) { ctx.report({...}) } });
+ */
 export function defineRule<Model>(rule: Rule<Model>): Rule<Model> {
   return rule;
 }

@@ -7,49 +7,54 @@ export interface SuppressionModel {
   comments: { line: number; text: string; range: Range }[];
   /** Statements (instruction, option line, Ruby statement) as line spans; a directive applies to the next one. */
   units: { startLine: number; endLine: number }[];
-  /** Dockerfile stages, for `# hadolint stage ignore=`. */
-  stages?: { startLine: number; endLine: number }[];
-  /** Whether hadolint's and BuildKit's pragmas apply (Dockerfiles only). */
-  dockerfile?: boolean;
-  /** BuildKit's `# check=skip=...` parser directive, already extracted by the Dockerfile parser. */
-  checkSkip?: string[];
+  /** Larger spans a 'section' directive covers: the next one starting after the comment (a build stage). */
+  sections?: { startLine: number; endLine: number }[];
+  /**
+   * Directives in other tools' comment syntaxes that this kind of file honours, parsed from one comment's text
+   * (undefined: not one). Our own `devops-guidance ignore=` comments are always read.
+   */
+  parseDirective?(text: string): DirectiveBody | undefined;
+  /** Rules the file turns off as a whole in its own syntax (a parser directive), beyond ignore comments. */
+  skipsRule?(meta: RuleMeta | undefined): boolean;
 }
 
-export interface Directive {
-  kind: 'next' | 'file' | 'stage';
+export interface DirectiveBody {
+  /** 'next': the next statement; 'file': the whole file; 'section': the next section (see SuppressionModel). */
+  kind: 'next' | 'file' | 'section';
+  codes: string[];
+  /** Whose syntax it is: `devops-guidance`, or the tool a language borrowed it from. */
+  source: string;
+}
+
+export interface Directive extends DirectiveBody {
   /** Line of the comment. */
   line: number;
-  codes: string[];
-  source: 'devops-guidance' | 'hadolint' | 'buildkit';
   range: Range;
 }
 
-const CODE_LIST = String.raw`([A-Za-z0-9_.\-]+(?:\s*,\s*[A-Za-z0-9_.\-]+)*)`;
+/** A comma-separated list of codes, names or aliases (one capture group). */
+export const CODE_LIST = String.raw`([A-Za-z0-9_.\-]+(?:\s*,\s*[A-Za-z0-9_.\-]+)*)`;
 const OURS = new RegExp(String.raw`^devops-guidance\s+(ignore|ignore-file)\s*=\s*` + CODE_LIST + String.raw`\s*(?:#.*)?$`);
-const HADOLINT = new RegExp(String.raw`^hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*` + CODE_LIST + String.raw`\s*(?:#.*)?$`);
 
-/** Parses one comment's text into a directive, or undefined. */
-export function parseDirective(text: string, dockerfile: boolean): Omit<Directive, 'line' | 'range'> | undefined {
+/** Parses one comment's text into our own directive (`devops-guidance ignore=` / `ignore-file=`), or undefined. */
+export function parseDirective(text: string): DirectiveBody | undefined {
   const t = text.trim();
-  // both patterns are anchored: most comments are neither, and need no regular expression
-  if (!t.startsWith('devops-guidance') && !(dockerfile && t.startsWith('hadolint'))) return undefined;
-  let m = OURS.exec(t);
+  // anchored: most comments are not a directive, and need no regular expression
+  if (!t.startsWith('devops-guidance')) return undefined;
+  const m = OURS.exec(t);
   if (m) return { kind: m[1] === 'ignore-file' ? 'file' : 'next', codes: splitCodes(m[2]), source: 'devops-guidance' };
-  if (dockerfile) {
-    m = HADOLINT.exec(t);
-    if (m) return { kind: m[1] === 'global' ? 'file' : m[1] === 'stage' ? 'stage' : 'next', codes: splitCodes(m[2]), source: 'hadolint' };
-  }
   return undefined;
 }
 
-function splitCodes(list: string): string[] {
+export function splitCodes(list: string): string[] {
   return list.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-export function collectDirectives(model: SuppressionModel, allowHadolint: boolean): Directive[] {
+/** Every directive in the file's comments: ours, then the language's own syntaxes. */
+export function collectDirectives(model: SuppressionModel): Directive[] {
   const out: Directive[] = [];
   for (const c of model.comments) {
-    const d = parseDirective(c.text, !!model.dockerfile && allowHadolint);
+    const d = parseDirective(c.text) ?? model.parseDirective?.(c.text);
     if (d) out.push({ ...d, line: c.line, range: c.range });
   }
   return out;
@@ -64,48 +69,31 @@ export function tokenMatches(token: string, finding: Pick<Finding, 'code' | 'nam
 
 /**
  * Removes suppressed findings. `metaOf` gives a finding's rule metadata (for aliases).
- * Directive kinds: 'next' covers the whole next unit after the comment; 'file' the whole file; 'stage' the stage
- * that starts after the comment.
+ * Directive kinds: 'next' covers the whole next unit after the comment; 'file' the whole file; 'section' the
+ * section that starts after the comment. The language's `skipsRule` removes a rule's findings everywhere.
  */
-export function applySuppressions(
-  findings: Finding[],
-  model: SuppressionModel,
-  metaOf: (code: string) => RuleMeta | undefined,
-  options: { allowHadolintPragmas: boolean },
-): Finding[] {
-  const directives = collectDirectives(model, options.allowHadolintPragmas);
-  const checkSkip = model.dockerfile ? (model.checkSkip ?? []) : [];
-  if (!directives.length && !checkSkip.length) return findings;
+export function applySuppressions(findings: Finding[], model: SuppressionModel, metaOf: (code: string) => RuleMeta | undefined): Finding[] {
+  const directives = collectDirectives(model);
+  const skipsRule = model.skipsRule;
+  if (!directives.length && !skipsRule) return findings;
 
   const units = [...model.units].sort((a, b) => a.startLine - b.startLine);
-  const stages = [...(model.stages ?? [])].sort((a, b) => a.startLine - b.startLine);
+  const sections = [...(model.sections ?? [])].sort((a, b) => a.startLine - b.startLine);
   const spans: { start: number; end: number; codes: string[] }[] = [];
   const fileCodes: string[] = [];
   for (const d of directives) {
     if (d.kind === 'file') fileCodes.push(...d.codes);
-    else if (d.kind === 'next') {
-      const u = units.find((x) => x.startLine > d.line);
-      if (u) spans.push({ start: u.startLine, end: u.endLine, codes: d.codes });
-    } else {
-      const s = stages.find((x) => x.startLine > d.line);
+    else {
+      const s = (d.kind === 'next' ? units : sections).find((x) => x.startLine > d.line);
       if (s) spans.push({ start: s.startLine, end: s.endLine, codes: d.codes });
     }
   }
-  const skipAll = checkSkip.some((c) => c.toLowerCase() === 'all');
   return findings.filter((f) => {
     const meta = metaOf(f.code);
     if (fileCodes.some((c) => tokenMatches(c, f, meta))) return false;
-    if (checkSkip.length && meta?.aliases?.length) {
-      if (skipAll && meta.aliases.some(isBuildCheckName)) return false;
-      if (checkSkip.some((c) => meta.aliases!.includes(c))) return false;
-    }
+    if (skipsRule?.(meta)) return false;
     const line = f.range.start.line;
     for (const s of spans) if (!f.file && line >= s.start && line <= s.end && s.codes.some((c) => tokenMatches(c, f, meta))) return false;
     return true;
   });
-}
-
-/** Docker build check names are CamelCase words (JSONArgsRecommended); other aliases have digits or dashes. */
-export function isBuildCheckName(alias: string): boolean {
-  return /^[A-Z][A-Za-z]+$/.test(alias);
 }

@@ -6,10 +6,9 @@ import {
   defaultConfig,
   mergeConfig,
   parseProjectConfig,
-  parseHadolintConfig,
+  configFilesFor,
   ConfigError,
   PROJECT_CONFIG_NAMES,
-  HADOLINT_CONFIG_NAMES,
   type LintEnv,
   type ResolvedConfig,
   type UserConfig,
@@ -86,7 +85,9 @@ export interface ConfigResult {
 
 const fileCache = new Map<string, { mtimeMs: number; size: number; value: UserConfig | ConfigError }>();
 
-function readConfigFile(path: string, hadolint: boolean): UserConfig | ConfigError {
+type ConfigParser = (text: string, file?: string) => UserConfig;
+
+function readConfigFile(path: string, parse: ConfigParser): UserConfig | ConfigError {
   try {
     const st = statSync(path);
     const cached = fileCache.get(path);
@@ -94,7 +95,7 @@ function readConfigFile(path: string, hadolint: boolean): UserConfig | ConfigErr
     let value: UserConfig | ConfigError;
     try {
       const text = readFileSync(path, 'utf8');
-      value = hadolint ? parseHadolintConfig(text, path) : parseProjectConfig(text, path);
+      value = parse(text, path);
     } catch (e) {
       value = e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path);
     }
@@ -106,8 +107,9 @@ function readConfigFile(path: string, hadolint: boolean): UserConfig | ConfigErr
 }
 
 /**
- * The configuration for one file: defaults ← nearest `.hadolint.yaml` (Dockerfiles only) ← nearest
- * `.devops-guidance.yaml` (or the explicit `configFile`) ← editor settings ← CLI flags.
+ * The configuration for one file: defaults ← the kind's other configuration files, nearest each (Language.configFiles:
+ * `.hadolint.yaml` for Dockerfiles) ← nearest `.devops-guidance.yaml` (or the explicit `configFile`) ← editor
+ * settings ← CLI flags.
  */
 export function configFor(
   file: string | undefined,
@@ -118,17 +120,17 @@ export function configFor(
   const errors: ConfigError[] = [];
   const layers: UserConfig[] = [];
   const dir = file ? dirname(resolve(file)) : process.cwd();
-  const take = (path: string | undefined, hadolint: boolean) => {
+  const take = (path: string | undefined, parse: ConfigParser) => {
     if (!path) return;
-    const v = readConfigFile(path, hadolint);
+    const v = readConfigFile(path, parse);
     if (v instanceof ConfigError) errors.push(v);
     else {
       layers.push(v);
       sources.push(path);
     }
   };
-  if (kind === 'dockerfile') take(findUp(dir, HADOLINT_CONFIG_NAMES, options.stopAt), true);
-  take(options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt), false);
+  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), other.parse);
+  take(options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt), parseProjectConfig);
   if (options.settings) layers.push(options.settings);
   if (options.cli) layers.push(options.cli);
   return { config: mergeConfig(defaultConfig(), ...layers), sources, errors };

@@ -1,34 +1,22 @@
 /**
- * ShellCheck for Dockerfile RUN scripts, the Node half: find the binary, run it on each script with a timeout,
- * and hand the output to the pure mapping in src/core/dockerfile/shell/shellcheck.ts. Silent when the binary is
- * missing or fails: ShellCheck findings are an extra, never a reason for linting to break or hang.
+ * ShellCheck, the Node half: find the binary and run it on one script with a timeout and an output limit. Which
+ * scripts, and what the output means, is the engine's (src/core/pipeline.ts and each kind's Language.shellcheck);
+ * this file names no kind. Silent when the binary is missing or fails: ShellCheck findings are an extra, never a
+ * reason for linting to break or hang.
  *
- * ShellCheck runs with the Dockerfile's folder as working directory, so a project's .shellcheckrc and the
+ * ShellCheck runs with the linted file's folder as working directory, so a project's .shellcheckrc and the
  * SHELLCHECK_OPTS environment variable apply, as they would for the project's shell scripts.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { Finding, ResolvedConfig } from '../core/index';
-import { dockerfileModelOf } from '../core/dockerfile/language';
-import {
-  SHELLCHECK_EXCLUDED,
-  parseShellcheckOutput,
-  shellcheckFindings,
-  shellcheckJobs,
-  type ShellcheckComment,
-  type ShellcheckJob,
-} from '../core/dockerfile/shell/shellcheck';
-import { parseVagrantfile } from '../core/vagrant/parse';
-import { readPathScripts } from '../core/vagrant/shell';
-import { vagrantShellcheckFindings, vagrantShellcheckJobs } from '../core/vagrant/shellcheck';
-import type { LintEnv } from '../core/language';
+import { lintAndCheck, shellcheckText, type ExternalTools, type Finding, type Kind, type LintEnv, type ResolvedConfig, type ShellcheckRunner } from '../core/index';
 
 export interface ShellcheckOptions {
   /** Path of the binary; found on PATH when omitted. */
   binary?: string;
-  /** Working directory (the Dockerfile's folder), for .shellcheckrc. */
+  /** Working directory (the linted file's folder), for .shellcheckrc. */
   cwd?: string;
   /** Per-script time limit. */
   timeoutMs?: number;
@@ -65,33 +53,45 @@ export function findShellcheck(pathEnv: string | undefined = process.env.PATH): 
   return path;
 }
 
-/** Results per (binary, cwd, script): an edit re-runs ShellCheck only for the RUNs that changed. */
-const cache = new Map<string, ShellcheckComment[]>();
+/** Outputs per (binary, cwd, excluded codes, script): an edit re-runs ShellCheck only for the scripts that changed. */
+const cache = new Map<string, string>();
 const CACHE_LIMIT = 1000;
+let spawned = 0;
 
-function remember(key: string, value: ShellcheckComment[]): void {
+/** How many ShellCheck processes this process started (a cache hit starts none). */
+export function shellcheckSpawnCount(): number {
+  return spawned;
+}
+
+function remember(key: string, value: string): void {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }
 
-/** Runs ShellCheck on one script; resolves undefined on any failure (missing binary, timeout, bad output). */
-export function runShellcheck(binary: string, job: ShellcheckJob, options: ShellcheckOptions = {}): Promise<ShellcheckComment[] | undefined> {
-  const key = `${binary}\0${options.cwd ?? ''}\0${job.script}`;
+/**
+ * Runs ShellCheck on one script (`-f json1`, `-e` the excluded codes, the script on standard input); resolves its
+ * standard output, or undefined on any failure (missing binary, timeout, exit status other than 0 or 1, output
+ * that is not JSON, more than 4 MiB of output).
+ */
+export function runShellcheck(binary: string, script: string, exclude: readonly string[] = [], options: ShellcheckOptions = {}): Promise<string | undefined> {
+  const codes = exclude.map((c) => c.replace(/^SC/i, '')).filter((c) => /^\d+$/.test(c));
+  const key = `${binary}\0${options.cwd ?? ''}\0${codes.join(',')}\0${script}`;
   const hit = cache.get(key);
-  if (hit) return Promise.resolve(hit);
+  if (hit !== undefined) return Promise.resolve(hit);
   return new Promise((resolve) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = (v: ShellcheckComment[] | undefined) => {
+    const done = (v: string | undefined) => {
       if (settled) return;
       settled = true;
       if (timer) clearTimeout(timer);
-      if (v) remember(key, v);
+      if (v !== undefined) remember(key, v);
       resolve(v);
     };
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(binary, ['-f', 'json1', '-e', SHELLCHECK_EXCLUDED.map((c) => c.slice(2)).join(','), '-'], {
+      spawned++;
+      child = spawn(binary, ['-f', 'json1', ...(codes.length ? ['-e', codes.join(',')] : []), '-'], {
         cwd: options.cwd,
         stdio: ['pipe', 'pipe', 'ignore'],
         windowsHide: true,
@@ -119,11 +119,12 @@ export function runShellcheck(binary: string, job: ShellcheckJob, options: Shell
     child.on('close', (code) => {
       // 0: no comments, 1: comments; anything else is a usage or internal error
       if (code !== 0 && code !== 1) return done(undefined);
-      done(parseShellcheckOutput(Buffer.concat(chunks).toString('utf8')));
+      const out = Buffer.concat(chunks).toString('utf8');
+      done(isJson(out) ? out : undefined);
     });
     child.stdin!.on('error', () => done(undefined));
     try {
-      child.stdin!.end(job.script);
+      child.stdin!.end(script);
     } catch {
       child.kill('SIGKILL');
       done(undefined);
@@ -131,64 +132,41 @@ export function runShellcheck(binary: string, job: ShellcheckJob, options: Shell
   });
 }
 
-/**
- * ShellCheck findings for a Dockerfile's text. Resolves [] when ShellCheck is turned off
- * (`dockerfile.shellcheck: false`), when no binary is found, or when every run fails. The engine's parsers must be
- * loaded (`await ready('dockerfile')`).
- */
-export async function shellcheckDockerfile(text: string, config: ResolvedConfig, options: ShellcheckOptions = {}): Promise<Finding[]> {
-  if (!config.dockerfile.shellcheck || !config.enable.dockerfile) return [];
-  const binary = options.binary ?? findShellcheck();
-  if (!binary) return [];
-  let m;
+function isJson(text: string): boolean {
   try {
-    m = dockerfileModelOf(text); // the model the engine's lint of this text just built, if it did
+    JSON.parse(text);
+    return true;
   } catch {
-    return [];
-  }
-  const jobs = shellcheckJobs(m);
-  if (!jobs.length) return [];
-  const outputs: (ShellcheckComment[] | undefined)[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      outputs[i] = await runShellcheck(binary, jobs[i], options);
-    }
-  };
-  const parallel = options.concurrency ?? Math.min(4, Math.max(1, cpus().length));
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
-  try {
-    return shellcheckFindings(m, jobs, outputs, config);
-  } catch {
-    return [];
+    return false;
   }
 }
 
-/**
- * ShellCheck findings for a Vagrantfile's provisioning scripts (inline and project `path:` scripts). Same switches
- * and guarantees as for Dockerfiles: [] when ShellCheck is off, missing or failing. `env` reads `path:` scripts.
- */
-export async function shellcheckVagrantfile(text: string, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}): Promise<Finding[]> {
-  if (!config.dockerfile.shellcheck || !config.enable.vagrantfile) return [];
+/** The engine's external tools for a file: ShellCheck when a binary is given or found on PATH. */
+export function nodeTools(options: ShellcheckOptions = {}): ExternalTools {
   const binary = options.binary ?? findShellcheck();
-  if (!binary) return [];
-  try {
-    const m = readPathScripts(parseVagrantfile(text), env);
-    const jobs = vagrantShellcheckJobs(m);
-    if (!jobs.length) return [];
-    const outputs: (ShellcheckComment[] | undefined)[] = new Array(jobs.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < jobs.length) {
-        const i = next++;
-        outputs[i] = await runShellcheck(binary, jobs[i], options);
-      }
-    };
-    const parallel = options.concurrency ?? Math.min(4, Math.max(1, cpus().length));
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
-    return vagrantShellcheckFindings(m, jobs, outputs, config);
-  } catch {
-    return [];
-  }
+  const shellcheck: ShellcheckRunner | undefined = binary ? (script, exclude) => runShellcheck(binary, script, exclude, options) : undefined;
+  return { shellcheck, concurrency: options.concurrency ?? Math.min(4, Math.max(1, cpus().length)) };
+}
+
+/** ShellCheck findings for a text of any kind (see shellcheckText in src/core/pipeline.ts); `env` reads script files. */
+export function shellcheckFile(text: string, kind: Kind, config: ResolvedConfig, options: ShellcheckOptions = {}, env: LintEnv = {}): Promise<Finding[]> {
+  return shellcheckText(text, kind, config, nodeTools(options), env);
+}
+
+/** ShellCheck findings for a Dockerfile's text (the engine's parsers loaded); [] when off, missing or failing. */
+export function shellcheckDockerfile(text: string, config: ResolvedConfig, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  return shellcheckFile(text, 'dockerfile', config, options);
+}
+
+/**
+ * ShellCheck findings for a Vagrantfile's provisioning scripts (inline and project `path:` scripts, read through
+ * `env`); [] when ShellCheck is off, missing or failing.
+ */
+export function shellcheckVagrantfile(text: string, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  return shellcheckFile(text, 'vagrantfile', config, options, env);
+}
+
+/** lint, then ShellCheck, then merge: the engine's pipeline with Node's tools. */
+export function lintFile(text: string, kind: Kind, config: ResolvedConfig, env: LintEnv, options: ShellcheckOptions = {}, onLint?: (findings: Finding[]) => void | boolean): Promise<Finding[]> {
+  return lintAndCheck(text, kind, config, env, nodeTools(options), onLint);
 }

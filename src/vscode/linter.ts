@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
-import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
+import { lintAndCheck, ready, kindOf, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
-import { shellcheckDockerfile, shellcheckVagrantfile } from '../node/shellcheck';
+import { nodeTools } from '../node/shellcheck';
 import { readSettings } from './settings';
 import { toDiagnostic, SOURCE } from './convert';
 
@@ -85,25 +85,26 @@ export class Linter implements vscode.Disposable {
       const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
       this.reportConfigErrors(sources, errors);
       const t = performance.now();
-      const findings = lint(text, kind, config, nodeEnv(file));
-      const ms = performance.now() - t;
-      if (doc.isClosed || doc.version !== version) return undefined; // stale: a newer lint is scheduled
-      if (ms > 200) this.log.appendLine(`slow lint: ${doc.uri.fsPath} ${ms.toFixed(0)} ms`);
-      this.publish(doc.uri, findings);
-      this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
-      if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck) {
-        // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
-        // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
-        // reads the provisioning scripts.
-        const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
-        const options = { binary, cwd: file ? dirname(file) : undefined };
-        const sc = kind === 'dockerfile' ? await shellcheckDockerfile(text, config, options) : await shellcheckVagrantfile(text, config, nodeEnv(file), options);
-        if (sc.length && !doc.isClosed && doc.version === version) {
-          const all = [...findings, ...sc].sort(compareFindings);
-          this.publish(doc.uri, all);
-          this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: all, config } });
-          return all;
-        }
+      const shown: { findings?: Finding[] } = {};
+      // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
+      // findings are shown (onLint), and its results are dropped if the document changed meanwhile.
+      const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
+      const tools = settings.shellcheck.enable ? nodeTools({ binary, cwd: file ? dirname(file) : undefined }) : {};
+      const all = await lintAndCheck(text, kind, config, nodeEnv(file), tools, (fs) => {
+        const ms = performance.now() - t;
+        if (doc.isClosed || doc.version !== version) return false; // stale: a newer lint is scheduled; no ShellCheck
+        if (ms > 200) this.log.appendLine(`slow lint: ${doc.uri.fsPath} ${ms.toFixed(0)} ms`);
+        shown.findings = fs;
+        this.publish(doc.uri, fs);
+        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: fs, config } });
+        return true;
+      });
+      const findings = shown.findings;
+      if (!findings) return undefined;
+      if (all !== findings && !doc.isClosed && doc.version === version) {
+        this.publish(doc.uri, all);
+        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: all, config } });
+        return all;
       }
       return findings;
     } catch (e) {

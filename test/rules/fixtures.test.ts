@@ -40,19 +40,21 @@ function matchSnapshot(path: string, actual: string): void {
   assert.equal(actual, readFileSync(path, 'utf8'), `the fixed text differs from ${path.slice(ROOT.length + 1)}`);
 }
 
-function fixtureFiles(kind: Kind): string[] {
-  try {
-    return readdirSync(join(FIXTURES, kind)).filter((f) => FIXTURE_EXT[kind].test(f)).sort();
-  } catch {
-    return [];
-  }
+/** The fixtures of one kind; a missing or empty folder is a failing test, never zero silent cases. */
+function fixtureFiles(kind: Kind): { files: string[]; problem?: string } {
+  const dir = join(FIXTURES, kind);
+  if (!existsSync(dir)) return { files: [], problem: `no fixture folder ${dir}` };
+  const files = readdirSync(dir).filter((f) => FIXTURE_EXT[kind].test(f)).sort();
+  return files.length ? { files } : { files, problem: `no fixture in ${dir} (names end ${FIXTURE_EXT[kind].source})` };
 }
 
 describe('rule fixtures', () => {
   before(engineReady);
   for (const kind of KINDS) {
     describe(kind, () => {
-      for (const file of fixtureFiles(kind)) {
+      const { files, problem } = fixtureFiles(kind);
+      it('has a fixture folder with fixtures', () => assert.equal(problem, undefined, problem));
+      for (const file of files) {
         const path = join(FIXTURES, kind, file);
         const ownCode = file.split('.')[0];
         const isFixAll = ownCode === FIXALL || ownCode === FIXALL_UNSAFE;
@@ -155,7 +157,7 @@ describe('rule fixtures', () => {
       // offered) shows in the diff of this file, next to the audit note in the rule's documentation.
       const lines: string[] = [];
       for (const kind of KINDS) {
-        for (const file of fixtureFiles(kind)) {
+        for (const file of fixtureFiles(kind).files) {
           const path = join(FIXTURES, kind, file);
           const text = readFileSync(path, 'utf8');
           const spec = parseFixture(text);

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { engineReady } from '../helpers/setup';
 import { lint, defaultConfig, mergeConfig, applyFixes, fixAll, ignoreEdit, KINDS, LineIndex, didYouMean, editDistance, type Finding } from '../../src/core/index';
 import { applySuppressions, parseDirective } from '../../src/core/suppress';
+import { parseHadolintPragma } from '../../src/core/dockerfile/pragmas';
 import { language } from '../../src/core/registry';
 
 describe('engine', () => {
@@ -80,16 +81,19 @@ describe('engine', () => {
   });
 
   it('parses directive comments strictly', () => {
-    assert.deepEqual(parseDirective('devops-guidance ignore=DL3007, MYC001 # why', false)?.codes, ['DL3007', 'MYC001']);
-    assert.equal(parseDirective('hadolint ignore=DL3007', false), undefined, 'hadolint pragmas only in Dockerfiles');
-    assert.equal(parseDirective('devops-guidance ignore=', false), undefined);
-    assert.equal(parseDirective('devops-guidance ignored=DL3007', false), undefined);
-    assert.equal(parseDirective('hadolint global ignore=DL3003,SC1035', true)?.kind, 'file');
+    assert.deepEqual(parseDirective('devops-guidance ignore=DL3007, MYC001 # why')?.codes, ['DL3007', 'MYC001']);
+    assert.equal(parseDirective('hadolint ignore=DL3007'), undefined, "other tools' pragmas come from the kind's language");
+    assert.equal(parseDirective('devops-guidance ignore='), undefined);
+    assert.equal(parseDirective('devops-guidance ignored=DL3007'), undefined);
+    assert.equal(parseHadolintPragma('hadolint global ignore=DL3003,SC1035')?.kind, 'file');
+    assert.equal(parseHadolintPragma('hadolint stage ignore=DL3003')?.kind, 'section');
+    const sup = (text: string) => language('mycnf').suppression(language('mycnf').parse(text, {}, defaultConfig()), defaultConfig());
+    assert.equal(sup('# hadolint ignore=MYC001\n[mysqld]\n').parseDirective, undefined, 'hadolint pragmas only in Dockerfiles');
   });
 
   it('applies suppressions to whole multi-line units and not to other files', () => {
     const f = (line: number, file?: string): Finding => ({ code: 'X1', name: 'x', severity: 'warning', message: '', range: { start: { line, character: 0 }, end: { line, character: 1 } }, file });
-    const kept = applySuppressions([f(2), f(4), f(2, '/other')], { comments: [{ line: 0, text: 'devops-guidance ignore=X1', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }], units: [{ startLine: 1, endLine: 3 }, { startLine: 4, endLine: 4 }] }, () => undefined, { allowHadolintPragmas: true });
+    const kept = applySuppressions([f(2), f(4), f(2, '/other')], { comments: [{ line: 0, text: 'devops-guidance ignore=X1', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }], units: [{ startLine: 1, endLine: 3 }, { startLine: 4, endLine: 4 }] }, () => undefined);
     assert.deepEqual(kept.map((k) => [k.range.start.line, k.file]), [[4, undefined], [2, '/other']]);
   });
 

@@ -111,7 +111,7 @@ describe('rule registry', () => {
       if (m.kind === 'any') continue;
       const doc = ruleDoc(m.code);
       if (!doc) continue;
-      const parsed = doc.exampleConfig ? userConfigSchema.safeParse(doc.exampleConfig) : undefined;
+      const parsed = doc.exampleConfig ? userConfigSchema().safeParse(doc.exampleConfig) : undefined;
       if (parsed && !parsed.success) {
         problems.push(`${m.code}: invalid exampleConfig: ${parsed.error.issues[0].message}`);
         continue;

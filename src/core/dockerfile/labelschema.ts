@@ -1,6 +1,6 @@
 /** Shared body of the label-schema rules (DL3051–DL3058): check every label whose schema type matches. */
 import type { RuleContext } from '../rule';
-import type { LabelType } from '../config';
+import type { LabelType } from './config';
 import type { DockerfileModel } from './model';
 import { stageLabels, isKnown, type LabelDef } from './labels';
 

@@ -5,6 +5,9 @@ import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from '../shell/parser';
 import { dockerfileHover } from './hover';
 import { clearShellCache } from '../shell/script';
+import { dockerfileConfigSection, hadolintConfigFile, hadolintPragmasAllowed } from './config';
+import { checkSkipNames, parseHadolintPragma, parserDirectiveLines, skippedByCheckDirective } from './pragmas';
+import { SHELLCHECK_EXCLUDED, shellcheckFindings, shellcheckJobs } from './shell/shellcheck';
 
 /** The model the engine parsed last, with its text. */
 let last: { text: string; model: DockerfileModel } | undefined;
@@ -20,6 +23,27 @@ export function dockerfileModelOf(text: string): DockerfileModel {
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
+  editorLanguage: 'dockerfile',
+  ownsEditorLanguage: true,
+  /** Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile, *.dockerfile. */
+  matchesFileName(name) {
+    const lower = name.toLowerCase();
+    return lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower.startsWith('containerfile.');
+  },
+  // the biggest real Dockerfile we know is 78 KiB; our parser reads about 1 MB/s
+  maxTextLength: 1024 * 1024,
+  fence: 'dockerfile',
+  config: dockerfileConfigSection,
+  configFiles: [hadolintConfigFile],
+  headerLines: parserDirectiveLines,
+  ignoreNote: (code) => ` (hadolint's \`# hadolint ignore=${code}\` works too)`,
+  shellcheck: {
+    exclude: SHELLCHECK_EXCLUDED,
+    enabled: (config) => config.enable.dockerfile && config.dockerfile.shellcheck,
+    model: dockerfileModelOf,
+    jobs: shellcheckJobs,
+    findings: shellcheckFindings,
+  },
   ready: loadShellParser,
   isReady: shellParserReady,
   parse(text) {
@@ -33,26 +57,20 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     last = undefined;
     clearShellCache();
   },
-  suppression(m) {
-    const checkSkip: string[] = [];
-    for (const d of m.directives) {
-      if (d.name !== 'check') continue;
-      for (const part of d.value.split(';')) {
-        const [k, v] = part.split('=', 2).map((s) => s.trim());
-        if (k === 'skip' && v) checkSkip.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
-      }
-    }
+  suppression(m, config) {
+    const checkSkip = checkSkipNames(m);
     return {
       comments: m.comments,
       // read only when the file has a directive
       get units() {
         return m.instructions.map((i) => ({ startLine: i.getRange().start.line, endLine: i.getRange().end.line }));
       },
-      get stages() {
+      // `# hadolint stage ignore=` covers the stage that starts next
+      get sections() {
         return m.stages.map((s) => ({ startLine: s.startLine, endLine: s.endLine }));
       },
-      dockerfile: true,
-      checkSkip,
+      parseDirective: hadolintPragmasAllowed(config) ? parseHadolintPragma : undefined,
+      skipsRule: checkSkip.length ? (meta) => skippedByCheckDirective(checkSkip, meta) : undefined,
     };
   },
 };

@@ -3,7 +3,8 @@
  * (modifiers stripped the way my_getopt strips them: the full name first, then `loose-`, `skip-`, `disable-`,
  * `enable-`, `maximum-` and, on MariaDB, `autoset-`, repeatedly), and the effective server configuration.
  */
-import type { ResolvedConfig, MysqlTarget } from '../config';
+import type { ResolvedConfig } from '../config';
+import type { MysqlTarget } from './targets';
 import type { LintEnv } from '../language';
 import { applyGroupClass, flavorOf } from './groups';
 import type { CnfOption, MycnfModel, Prefix, ServerView } from './model';

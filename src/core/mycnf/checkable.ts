@@ -1,5 +1,5 @@
 /** Which options the reference rules look at, and which reference applies to them. */
-import type { MysqlTarget } from '../config';
+import type { MysqlTarget } from './targets';
 import { compareVersions, targetLabel } from './groups';
 import type { CnfOption, MycnfModel } from './model';
 import type { OptionReference } from './options';

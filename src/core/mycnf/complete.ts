@@ -3,7 +3,7 @@
  * client options inside client groups, values by type after `=` (booleans, enum and set values, the default),
  * group names after `[`, and the include directives after `!`.
  */
-import type { MysqlTarget } from '../config';
+import type { MysqlTarget } from './targets';
 import type { Position, Range } from '../finding';
 import type { CompletionInfo } from '../language';
 import { knownGroupNames, classifyGroup, targetLabel } from './groups';

@@ -4,7 +4,7 @@
  * when the file does not state its target (no `# devops-guidance target=` comment, no configuration), the target is
  * only assumed: then every series of the flavour counts (a file taken for 8.4 may be read by a 5.7 server).
  */
-import { MYSQL_TARGETS, type MysqlTarget } from '../config';
+import { MYSQL_TARGETS, type MysqlTarget } from './targets';
 import { compareVersions, flavorOf } from './groups';
 import type { CnfOption, MycnfModel } from './model';
 import type { OptionInfo } from './options';

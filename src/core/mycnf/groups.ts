@@ -1,5 +1,5 @@
 /** Which program reads which option group, for a given target server. */
-import { MYSQL_TARGETS, type MysqlTarget } from '../config';
+import { MYSQL_TARGETS, type MysqlTarget } from './targets';
 import { didYouMean } from '../text';
 import type { CnfGroup, GroupRole } from './model';
 

@@ -5,7 +5,7 @@
  * name and value. `parse.ts` builds the syntax (groups, options, directives, comments); `analyze.ts` adds what needs
  * the option reference: the target server, the name each option resolves to, and the effective server settings.
  */
-import type { MysqlTarget } from '../config';
+import type { MysqlTarget } from './targets';
 import type { Range } from '../finding';
 import type { LineIndex } from '../text';
 import type { OptionInfo, OptionReference } from './options';

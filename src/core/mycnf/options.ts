@@ -2,7 +2,7 @@
  * The contract between the option reference (data built per target) and the option-file rules.
  * The reference itself is a large asset (dist/mysql-options.json), loaded on first use through loadJsonAsset.
  */
-import type { MysqlTarget } from '../config';
+import type { MysqlTarget } from './targets';
 
 export type OptionType =
   | 'boolean'

@@ -4,7 +4,7 @@
  * first use and cached. Lookups are O(1) and ignore case and the dash/underscore difference.
  */
 import { loadJsonAsset } from '../assets';
-import { MYSQL_TARGETS, type MysqlTarget } from '../config';
+import { MYSQL_TARGETS, type MysqlTarget } from './targets';
 import type { OptionInfo, OptionReference } from './options';
 import { setReferenceProvider } from './refs';
 

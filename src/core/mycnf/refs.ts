@@ -1,5 +1,5 @@
 /** The option references by target, loaded once each; undefined when a reference cannot be loaded (rules go quiet). */
-import type { MysqlTarget } from '../config';
+import type { MysqlTarget } from './targets';
 import type { OptionReference } from './options';
 
 const cache = new Map<MysqlTarget, OptionReference | null>();

@@ -1,53 +1,23 @@
 /**
- * How option-file rules report: a finding in an included file carries that file's path (`file`), a related note on
- * the `!include` line of the linted file, no fixes (the edits would be in another file), and honours that file's own
+ * How option-file findings in included files are reported (mycnfLanguage.route): a rule reports with
+ * `input: option.source`; a finding in an included file carries that file's path (`file`), a related note on the
+ * `!include` line of the linted file, no fixes (the edits would be in another file), and honours that file's own
  * `# devops-guidance ignore=` comments. Also the fix builders the rules share.
  */
-import type { Fix, Range, RelatedInformation, Severity, TextEdit } from '../finding';
-import { defineRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
+import type { Fix, Range, RelatedInformation, TextEdit } from '../finding';
+import type { Report, RuleMeta } from '../rule';
 import { parseDirective, tokenMatches } from '../suppress';
 import type { CnfDirective, CnfGroup, CnfOption, CnfSource, MycnfModel } from './model';
 
-export interface Where {
-  source: number;
-}
-
-export interface Extra {
-  fixes?: Fix[];
-  related?: RelatedInformation[];
-  severity?: Severity;
-}
-
-export type Reporter = (where: Where, range: Range, message: string, extra?: Extra) => void;
-
-export interface MycnfRuleDef {
-  meta: Omit<RuleMeta, 'kind'>;
-  check(m: MycnfModel, report: Reporter, ctx: RuleContext): void;
-}
-
-export function defineMycnfRule(def: MycnfRuleDef): Rule<MycnfModel> {
-  const meta: RuleMeta = { ...def.meta, kind: 'mycnf' };
-  return defineRule<MycnfModel>({
-    meta,
-    check(m, ctx) {
-      def.check(m, reporterFor(m, ctx, meta), ctx);
-    },
-  });
-}
-
-export function reporterFor(m: MycnfModel, ctx: RuleContext, meta: RuleMeta): Reporter {
-  return (where, range, message, extra = {}) => {
-    const src = m.sources[where.source];
-    if (!src || src.main) {
-      ctx.report({ range, message, fixes: extra.fixes, related: extra.related, severity: extra.severity });
-      return;
-    }
-    if (suppressedInSource(src, range.start.line, meta)) return;
-    const related: RelatedInformation[] = [...(extra.related ?? [])];
-    const top = topDirective(m, src);
-    if (top) related.push({ message: `read from ${src.path} through this ${top.keyword}`, range: top.range });
-    ctx.report({ range, message, related, severity: extra.severity, file: src.path });
-  };
+/** What a report in another source of the model becomes; undefined when that file's own comments silence it. */
+export function routeReport(m: MycnfModel, r: Report, meta: RuleMeta): Report | undefined {
+  const src = r.input === undefined ? undefined : m.sources[r.input];
+  if (!src || src.main) return { ...r, input: undefined };
+  if (suppressedInSource(src, r.range.start.line, meta)) return undefined;
+  const related: RelatedInformation[] = [...(r.related ?? [])];
+  const top = topDirective(m, src);
+  if (top) related.push({ message: `read from ${src.path} through this ${top.keyword}`, range: top.range });
+  return { range: r.range, message: r.message, related, severity: r.severity, file: src.path };
 }
 
 /** The directive in the linted file through which an included source is read. */
@@ -65,7 +35,7 @@ function suppressedInSource(src: CnfSource, line: number, meta: RuleMeta): boole
     s = { file: [], lines: new Map() };
     const commentLines = new Set(src.comments.map((c) => c.line));
     for (const c of src.comments) {
-      const d = parseDirective(c.text, false);
+      const d = parseDirective(c.text);
       if (!d) continue;
       if (d.kind === 'file') s.file.push(...d.codes);
       else {

@@ -3,7 +3,8 @@
  * (settings, CLI, project file); with neither, the file's content decides (MariaDB groups, wsrep_* options,
  * options only MariaDB has → MariaDB 10.11; options only MySQL has → MySQL), else the default, MySQL 8.4.
  */
-import { DEFAULT_MYSQL_TARGET, MYSQL_TARGETS, type MysqlTarget, type ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config';
+import { DEFAULT_MYSQL_TARGET, MYSQL_TARGETS, type MysqlTarget } from './targets';
 import { didYouMean } from '../text';
 import { targetLabel } from './groups';
 import type { ParsedFiles } from './parse';

@@ -1,5 +1,5 @@
 /** Values as the server reads them: booleans, numbers with size suffixes, enums and sets. */
-import type { MysqlTarget } from '../config';
+import type { MysqlTarget } from './targets';
 import type { CnfOption } from './model';
 import { NEGATION_ALIASES } from './names';
 

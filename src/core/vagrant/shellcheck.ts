@@ -111,5 +111,5 @@ export function vagrantShellcheckFindings(m: VagrantModel, jobs: VagrantShellche
     }
   });
   const lang = { comments: m.comments, units: m.units };
-  return applySuppressions(all, lang, ruleMeta, { allowHadolintPragmas: false }).sort(compareFindings);
+  return applySuppressions(all, lang, ruleMeta).sort(compareFindings);
 }

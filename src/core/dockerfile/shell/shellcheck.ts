@@ -182,6 +182,6 @@ export function shellcheckFindings(m: DockerfileModel, jobs: ShellcheckJob[], ou
       all.push(f);
     }
   });
-  const kept = applySuppressions(all, dockerfileLanguage.suppression(m), ruleMeta, { allowHadolintPragmas: !config.dockerfile.disableIgnorePragma });
+  const kept = applySuppressions(all, dockerfileLanguage.suppression(m, config), ruleMeta);
   return kept.sort(compareFindings);
 }

@@ -1,10 +1,11 @@
-import { defineMycnfRule } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
 import { flavorOf, targetLabel } from '../groups';
 
 /** [mysqld-8.0] with an 8.4 target (and the like): the target server skips the group. */
-export default defineMycnfRule({
-  meta: { code: 'MYC007', name: 'group-for-other-version', severity: 'info', fix: 'none' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC007', name: 'group-for-other-version', kind: 'mycnf', severity: 'info', fix: 'none' },
+  check(m, ctx) {
     const t = m.target.target;
     for (const g of m.groups) {
       if (g.role !== 'other-server' || !g.options.length) continue;
@@ -13,7 +14,11 @@ export default defineMycnfRule({
       const groupFlavor = v[1] === 'mysqld' && !/^1\d\./.test(v[2]) ? 'mysql' : 'mariadb';
       if (groupFlavor !== flavorOf(t)) continue;
       const n = g.options.length;
-      report(g, g.nameRange, `[${g.name}] is read only by ${groupFlavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${v[2]} servers. The target is ${targetLabel(t)} (${m.target.reason}), which skips its ${n} option${n > 1 ? 's' : ''}: after an upgrade they silently stop applying.`);
+      ctx.report({
+        input: g.source,
+        range: g.nameRange,
+        message: `[${g.name}] is read only by ${groupFlavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${v[2]} servers. The target is ${targetLabel(t)} (${m.target.reason}), which skips its ${n} option${n > 1 ? 's' : ''}: after an upgrade they silently stop applying.`,
+      });
     }
   },
 });

@@ -1,9 +1,11 @@
-import { defineMycnfRule, fix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { fix } from '../report';
 
 /** A value with an opening quote but no matching closing one: the server keeps the quote as part of the value. */
-export default defineMycnfRule({
-  meta: { code: 'MYC010', name: 'value-quote-unbalanced', severity: 'warning', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC010', name: 'value-quote-unbalanced', kind: 'mycnf', severity: 'warning', fix: 'unsafe' },
+  check(m, ctx) {
     for (const o of m.options) {
       const raw = o.rawValue;
       if (!raw || !o.valueRange || o.quote) continue;
@@ -14,7 +16,10 @@ export default defineMycnfRule({
       else if ((last === '"' || last === "'") && raw.indexOf(last) === raw.length - 1) q = last;
       if (!q) continue;
       const opening = q === first && raw.length > 0 && (raw.length === 1 || last !== first);
-      report(o, o.valueRange, `The ${q === '"' ? 'double' : 'single'} quote is not matched, so the server keeps it in the value: ${o.text} becomes ${JSON.stringify(o.value)}.`, {
+      ctx.report({
+        input: o.source,
+        range: o.valueRange,
+        message: `The ${q === '"' ? 'double' : 'single'} quote is not matched, so the server keeps it in the value: ${o.text} becomes ${JSON.stringify(o.value)}.`,
         fixes: raw.length > 1 ? [fix('Add the missing quote', false, opening ? { range: { start: o.valueRange.end, end: o.valueRange.end }, newText: q } : { range: { start: o.valueRange.start, end: o.valueRange.start }, newText: q })] : undefined,
       });
     }

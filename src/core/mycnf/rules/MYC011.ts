@@ -1,11 +1,13 @@
-import { defineMycnfRule, fix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { fix } from '../report';
 
 const ESC: Record<string, string> = { n: 'a line break', t: 'a TAB', r: 'a carriage return', b: 'a backspace', s: 'a space' };
 
 /** `C:\temp\new`: in option-file values `\t`, `\n`, `\r`, `\b` and `\s` are escapes, so a Windows path breaks. */
-export default defineMycnfRule({
-  meta: { code: 'MYC011', name: 'path-backslash-escape', severity: 'warning', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC011', name: 'path-backslash-escape', kind: 'mycnf', severity: 'warning', fix: 'unsafe' },
+  check(m, ctx) {
     for (const o of m.options) {
       const raw = o.rawValue;
       if (!raw || !o.valueRange || !raw.includes('\\')) continue;
@@ -23,7 +25,10 @@ export default defineMycnfRule({
         i++;
       }
       if (!hit) continue;
-      report(o, o.valueRange, `In option files \`\\${hit}\` is an escape: the server reads it in this path as ${ESC[hit]}. Use forward slashes (they work on Windows too) or double the backslashes.`, {
+      ctx.report({
+        input: o.source,
+        range: o.valueRange,
+        message: `In option files \`\\${hit}\` is an escape: the server reads it in this path as ${ESC[hit]}. Use forward slashes (they work on Windows too) or double the backslashes.`,
         fixes: [fix('Use forward slashes', false, { range: o.valueRange, newText: raw.replace(/\\\\|\\/g, '/') })],
       });
     }

@@ -2,7 +2,8 @@ import type { RelatedInformation } from '../../finding';
 import { isNegated } from '../facts';
 import type { CnfOption, MycnfModel } from '../model';
 import { MULTI_VALUED } from '../names';
-import { defineMycnfRule, deleteLineEdit, fix } from '../report';
+import { defineRule } from '../../rule';
+import { deleteLineEdit, fix } from '../report';
 import { boolOf } from '../values';
 import { overridesEverywhere } from '../fixsafety';
 
@@ -23,9 +24,9 @@ function related(m: MycnfModel, winner: CnfOption): RelatedInformation {
 }
 
 /** The same option set twice for one program: only the last one counts (for mysqld's `user`, the first). */
-export default defineMycnfRule({
-  meta: { code: 'MYC012', name: 'duplicate-option', severity: 'warning', fix: 'safe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC012', name: 'duplicate-option', kind: 'mycnf', severity: 'warning', fix: 'safe' },
+  check(m, ctx) {
     const check = (list: CnfOption[], firstWins: boolean, scope: string) => {
       if (list.length < 2) return;
       const winner = firstWins ? list[0] : list[list.length - 1];
@@ -38,7 +39,10 @@ export default defineMycnfRule({
         const msg = same
           ? `${o.text} is set again${alias} with the same value at line ${where(m, winner)}; this line is redundant.`
           : `${o.text} is set again${alias} at line ${where(m, winner)}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
-        report(o, o.nameRange, msg, {
+        ctx.report({
+          input: o.source,
+          range: o.nameRange,
+          message: msg,
           severity: same ? 'info' : undefined,
           related: [related(m, winner)],
           fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', safe, deleteLineEdit(o))],

@@ -4,13 +4,15 @@ import { flavorOf, targetLabel } from '../groups';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
 import { prefixMatches } from '../analyze';
 import { targetsKnowing } from '../reference';
-import { defineMycnfRule, fix, renameEdit } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { fix, renameEdit } from '../report';
 
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
-export default defineMycnfRule({
-  meta: { code: 'MYC020', name: 'unknown-option', severity: 'error', fix: 'safe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC020', name: 'unknown-option', kind: 'mycnf', severity: 'error', fix: 'safe' },
+  check(m, ctx) {
     for (const { o, target, ref } of checkable(m)) {
       if (o.info || o.abbreviationOf?.length && flavorOf(target) === 'mariadb') continue;
       const name = o.name;
@@ -24,7 +26,10 @@ export default defineMycnfRule({
       let hint = '';
       const sameCase = !maria ? ref.lookup(name) : undefined;
       if (sameCase) {
-        report(o, o.baseRange, `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`, {
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`,
           severity: loose ? 'info' : undefined,
           // with loose- the server ignores the unknown name: the right name would turn the setting on (not safe)
           fixes: [fix(`Write ${sameCase.name}`, !loose && knownThroughout(m, target, sameCase.name), renameEdit(o, sameCase.name))],
@@ -32,7 +37,12 @@ export default defineMycnfRule({
         continue;
       }
       if (!maria && isPerconaOption(name)) {
-        report(o, o.baseRange, `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`, { severity: 'info' });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`,
+          severity: 'info',
+        });
         continue;
       }
       const longer = !maria ? prefixMatches(ref, name) : [];
@@ -56,10 +66,21 @@ export default defineMycnfRule({
       }
       if (CLIENT_ONLY_OPTIONS.has(name)) hint += ' It is a client option: put it in [client] (or the group of the client program).';
       if (loose) {
-        report(o, o.baseRange, `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`, { severity: 'info', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${label} does not know ${name}; because of the loose- prefix it only logs a warning and ignores the line.${hint}`,
+          severity: 'info',
+          fixes,
+        });
         continue;
       }
-      report(o, o.baseRange, `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`, { fixes });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${label} does not know the option ${o.text} and refuses to start ("unknown variable").${hint}`,
+        fixes,
+      });
     }
   },
 });

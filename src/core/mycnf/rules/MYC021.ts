@@ -1,12 +1,12 @@
 import { checkable, serverLabel, uncertainRemoval } from '../checkable';
 import { MYSQL_RENAMES } from '../names';
-import { defineMycnfRule, deleteLineEdit, fix, renameEdit, styled } from '../report';
+import { defineRule } from '../../rule';
+import { deleteLineEdit, fix, renameEdit, styled } from '../report';
 import type { Fix } from '../../finding';
-import type { CnfOption } from '../model';
+import type { CnfOption, MycnfModel } from '../model';
 import { numOf } from '../values';
 import { safeReplacement } from '../fixsafety';
-import type { MycnfModel } from '../model';
-import type { MysqlTarget } from '../../config';
+import type { MysqlTarget } from '../targets';
 
 /** Pure renames among removed options: the new name takes the same values. */
 const SAME_VALUES: Record<string, string> = { tx_isolation: 'transaction_isolation', tx_read_only: 'transaction_read_only' };
@@ -27,9 +27,9 @@ function replacementFix(m: MycnfModel, o: CnfOption, replacement: string, t: Mys
 }
 
 /** An option the target removed: the server refuses to start (MariaDB ignores most removed ones). */
-export default defineMycnfRule({
-  meta: { code: 'MYC021', name: 'removed-option', severity: 'error', fix: 'safe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC021', name: 'removed-option', kind: 'mycnf', severity: 'error', fix: 'safe' },
+  check(m, ctx) {
     for (const { o, target } of checkable(m)) {
       const i = o.info;
       if (!i || i.removed === undefined) continue;
@@ -40,11 +40,23 @@ export default defineMycnfRule({
       const instead = i.replacement ? ` Use ${i.replacement} instead.` : '';
       const fixes = i.replacement ? replacementFix(m, o, i.replacement, target, ignored) : [fix(`Remove ${o.text}`, false, deleteLineEdit(o))];
       if (i.stillAccepted) {
-        report(o, o.baseRange, `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.${instead}`, { severity: 'warning', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.${instead}`,
+          severity: 'warning',
+          fixes,
+        });
         continue;
       }
       if (loose) {
-        report(o, o.baseRange, `${o.text} was removed${when}; with the loose- prefix ${label} only warns and ignores it, so the setting has no effect.${instead}`, { severity: 'info', fixes });
+        ctx.report({
+          input: o.source,
+          range: o.baseRange,
+          message: `${o.text} was removed${when}; with the loose- prefix ${label} only warns and ignores it, so the setting has no effect.${instead}`,
+          severity: 'info',
+          fixes,
+        });
         continue;
       }
       const unsure = i.confidence === 'inferred' || uncertainRemoval(m, target, i.removed);
@@ -52,7 +64,10 @@ export default defineMycnfRule({
         o.name === 'default_authentication_plugin' && /mysql_native_password/i.test(o.value ?? '')
           ? ' Since 8.4 the mysql_native_password plugin is also off by default: add mysql_native_password=ON if accounts still use it.'
           : '';
-      report(o, o.baseRange, `${o.text} was removed${when}, so ${label} ${unsure ? 'most likely ' : ''}refuses to start ("unknown variable").${instead}${extra}${m.target.source === 'default' && unsure ? ' If this file is for an older server, set the target (for example # devops-guidance target=mysql-8.0).' : ''}`, {
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${o.text} was removed${when}, so ${label} ${unsure ? 'most likely ' : ''}refuses to start ("unknown variable").${instead}${extra}${m.target.source === 'default' && unsure ? ' If this file is for an older server, set the target (for example # devops-guidance target=mysql-8.0).' : ''}`,
         severity: unsure ? 'warning' : undefined,
         fixes,
       });

@@ -2,12 +2,13 @@ import type { Fix, TextEdit } from '../../finding';
 import { checkable } from '../checkable';
 import { facts } from '../facts';
 import { targetLabel } from '../groups';
-import type { MysqlTarget } from '../../config';
+import type { MysqlTarget } from '../targets';
 import { safeReplacement, targetStated } from '../fixsafety';
 import type { OptionReference } from '../options';
 import type { CnfOption, MycnfModel } from '../model';
 import { MYSQL_RENAMES } from '../names';
-import { defineMycnfRule, deleteLineEdit, fix, renameEdit, styled } from '../report';
+import { defineRule } from '../../rule';
+import { deleteLineEdit, fix, renameEdit, styled } from '../report';
 import { formatSize, matchEnum, numOf } from '../values';
 
 const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group']);
@@ -38,9 +39,9 @@ function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: Mysq
 }
 
 /** An option the target deprecated: it still works, with a warning, until a later version removes it. */
-export default defineMycnfRule({
-  meta: { code: 'MYC022', name: 'deprecated-option', severity: 'warning', fix: 'safe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC022', name: 'deprecated-option', kind: 'mycnf', severity: 'warning', fix: 'safe' },
+  check(m, ctx) {
     const f = facts(m);
     for (const { o, target, ref } of checkable(m)) {
       const i = o.info;
@@ -67,7 +68,7 @@ export default defineMycnfRule({
         // a replacement the target deprecated as well (replica_parallel_type) would only move the warning: no fix
         if (!ref.lookup(i.replacement)?.deprecated) fixes = [fix(`Write ${i.replacement}`, pure && safeReplacement(m, target, i.replacement), renameEdit(o, i.replacement))];
       }
-      report(o, o.baseRange, msg, { fixes });
+      ctx.report({ input: o.source, range: o.baseRange, message: msg, fixes });
     }
   },
 });

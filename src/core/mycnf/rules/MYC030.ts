@@ -1,6 +1,6 @@
 import { atLeast, facts, isOn, num, numOr } from '../facts';
-import type { CnfOption } from '../model';
-import { defineMycnfRule } from '../report';
+import type { CnfOption, MycnfModel } from '../model';
+import { defineRule } from '../../rule';
 import { humanSize } from '../values';
 
 const GIB = 1024 ** 3;
@@ -8,9 +8,9 @@ const GIB = 1024 ** 3;
 export const REDO_LARGE = 8 * GIB;
 
 /** A redo log so large that crash recovery becomes slow: the seed's "keep innodb_log_file_size small". */
-export default defineMycnfRule({
-  meta: { code: 'MYC030', name: 'redo-log-too-large', severity: 'warning', fix: 'none' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC030', name: 'redo-log-too-large', kind: 'mycnf', severity: 'warning', fix: 'none' },
+  check(m, ctx) {
     const f = facts(m);
     const s = m.server;
     const capacityTarget = f.flavor === 'mysql' && atLeast(m, '8.0');
@@ -42,7 +42,10 @@ export default defineMycnfRule({
       ? `larger than the buffer pool (${humanSize(pool)}${poolOpt ? '' : ', the default'}), which cannot hold that many changed pages anyway`
       : `more than ${humanSize(REDO_LARGE)}`;
     const replacement = capacityTarget && !cap ? ' Since MySQL 8.0.30 the size is set with innodb_redo_log_capacity (the two old variables are deprecated).' : '';
-    report(at, at.valueRange ?? at.nameRange, `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo log before the server accepts connections, so the larger it is, the longer the outage; size it for about an hour of writes and keep it well below the buffer pool.${replacement}`, {
+    ctx.report({
+      input: at.source,
+      range: at.valueRange ?? at.nameRange,
+      message: `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo log before the server accepts connections, so the larger it is, the longer the outage; size it for about an hour of writes and keep it well below the buffer pool.${replacement}`,
       related: poolOpt && overPool ? [{ message: 'the buffer pool size', range: poolOpt.range, ...(m.sources[poolOpt.source].main ? {} : { file: m.sources[poolOpt.source].path }) }] : undefined,
     });
   },

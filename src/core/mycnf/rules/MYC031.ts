@@ -1,11 +1,13 @@
 import { facts, numOr, upper } from '../facts';
-import { defineMycnfRule, setValueFix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { setValueFix } from '../report';
 import { matchEnum } from '../values';
 
 /** binlog_format STATEMENT or MIXED: row-based replication is the seed's advice (and Galera's requirement). */
-export default defineMycnfRule({
-  meta: { code: 'MYC031', name: 'binlog-format-not-row', severity: 'warning', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC031', name: 'binlog-format-not-row', kind: 'mycnf', severity: 'warning', fix: 'unsafe' },
+  check(m, ctx) {
     const o = m.server.get('binlog_format');
     if (!o?.hasValue || !o.valueRange) return;
     const v = matchEnum(o.value ?? '', ['MIXED', 'STATEMENT', 'ROW']);
@@ -18,6 +20,12 @@ export default defineMycnfRule({
     } else if (autoinc === 2 && v.value === 'STATEMENT') {
       msg += ` With innodb_autoinc_lock_mode=2${upper(m, 'innodb_autoinc_lock_mode') ? '' : ' (the default since MySQL 8.0)'} statement-based replication of inserts into auto-increment columns is unsafe.`;
     }
-    report(o, o.valueRange, msg, { severity: f.galera ? 'error' : undefined, fixes: setValueFix(o, 'ROW', 'Set binlog_format = ROW') });
+    ctx.report({
+      input: o.source,
+      range: o.valueRange,
+      message: msg,
+      severity: f.galera ? 'error' : undefined,
+      fixes: setValueFix(o, 'ROW', 'Set binlog_format = ROW'),
+    });
   },
 });

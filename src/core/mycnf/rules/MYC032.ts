@@ -1,11 +1,13 @@
 import { facts } from '../facts';
-import { addOptionFix, defineMycnfRule, setValueFix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { addOptionFix, setValueFix } from '../report';
 import { matchEnum } from '../values';
 
 /** gtid_mode=ON needs enforce_gtid_consistency=ON: without it MySQL refuses to start. */
-export default defineMycnfRule({
-  meta: { code: 'MYC032', name: 'gtid-without-enforce-consistency', severity: 'error', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC032', name: 'gtid-without-enforce-consistency', kind: 'mycnf', severity: 'error', fix: 'unsafe' },
+  check(m, ctx) {
     if (facts(m).flavor !== 'mysql') return;
     const g = m.server.get('gtid_mode');
     if (!g?.hasValue) return;
@@ -28,11 +30,25 @@ export default defineMycnfRule({
         ? 'MySQL refuses to start ("GTID_MODE = ON requires ENFORCE_GTID_CONSISTENCY = ON")'
         : 'the switch to gtid_mode=ON cannot be completed, and statements that GTIDs cannot log safely are still accepted';
     if (e && e.valueRange) {
-      report(e, e.valueRange, `enforce_gtid_consistency=${enforce} with gtid_mode=${mode}: ${effect}. Set enforce_gtid_consistency=ON.`, { severity: sev, fixes: setValueFix(e, 'ON', 'Set enforce_gtid_consistency = ON') });
+      ctx.report({
+        input: e.source,
+        range: e.valueRange,
+        message: `enforce_gtid_consistency=${enforce} with gtid_mode=${mode}: ${effect}. Set enforce_gtid_consistency=ON.`,
+        severity: sev,
+        fixes: setValueFix(e, 'ON', 'Set enforce_gtid_consistency = ON'),
+      });
     } else if (e) {
-      report(e, e.nameRange, `${e.text} turns GTID consistency enforcement off while gtid_mode=${mode}: ${effect}.`, { severity: sev });
+      ctx.report({
+        input: e.source,
+        range: e.nameRange,
+        message: `${e.text} turns GTID consistency enforcement off while gtid_mode=${mode}: ${effect}.`,
+        severity: sev,
+      });
     } else {
-      report(g, g.valueRange ?? g.nameRange, `gtid_mode=${mode} without enforce_gtid_consistency=ON (it defaults to OFF): ${effect}. Add enforce_gtid_consistency=ON.`, {
+      ctx.report({
+        input: g.source,
+        range: g.valueRange ?? g.nameRange,
+        message: `gtid_mode=${mode} without enforce_gtid_consistency=ON (it defaults to OFF): ${effect}. Add enforce_gtid_consistency=ON.`,
         severity: sev,
         fixes: addOptionFix(m, 'Add enforce_gtid_consistency = ON', 'enforce_gtid_consistency', 'ON', g),
       });

@@ -1,13 +1,14 @@
 import { facts } from '../facts';
-import type { CnfOption } from '../model';
-import { defineMycnfRule, fix, insertLineBefore, optionLine } from '../report';
+import type { CnfOption, MycnfModel } from '../model';
+import { defineRule } from '../../rule';
+import { fix, insertLineBefore, optionLine } from '../report';
 
 const FAMILY = /^rpl_semi_sync_(source|replica|master|slave)_/;
 
 /** rpl_semi_sync_* options without the semisync plugin loaded: unknown to MySQL until the plugin is there. */
-export default defineMycnfRule({
-  meta: { code: 'MYC033', name: 'semisync-plugin-not-loaded', severity: 'warning', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC033', name: 'semisync-plugin-not-loaded', kind: 'mycnf', severity: 'warning', fix: 'unsafe' },
+  check(m, ctx) {
     const f = facts(m);
     // MariaDB has semi-synchronous replication built in since 10.3.3.
     if (f.flavor !== 'mysql') return;
@@ -30,7 +31,13 @@ export default defineMycnfRule({
         ? `The ${lib} plugin is not loaded in this configuration, and the loose- prefix makes the server ignore ${o.text} without a word when the plugin is missing: semi-synchronous replication then silently stays off. Load it with plugin-load-add=${lib}.so (unless it was installed with INSTALL PLUGIN).${mismatch}`
         : `${o.name} exists only once the ${lib} plugin is loaded. Nothing in this configuration loads it, so unless it was installed with INSTALL PLUGIN the server refuses to start ("unknown variable"), and it always does on a fresh data directory (--initialize).${mismatch}`;
       const edit = o.source === 0 ? insertLineBefore(o.line, optionLine(m, 'plugin_load_add', `${lib}.so`)) : undefined;
-      report(o, o.baseRange, msg, { severity: loose ? 'info' : undefined, fixes: edit ? [fix(`Load the plugin: plugin_load_add = ${lib}.so`, false, edit)] : undefined });
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: msg,
+        severity: loose ? 'info' : undefined,
+        fixes: edit ? [fix(`Load the plugin: plugin_load_add = ${lib}.so`, false, edit)] : undefined,
+      });
     }
   },
 });

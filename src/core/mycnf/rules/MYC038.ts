@@ -1,10 +1,12 @@
 import { facts, num } from '../facts';
-import { addOptionFix, defineMycnfRule, setValueFix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { addOptionFix, setValueFix } from '../report';
 
 /** sync_binlog other than 1 with the binary log on: the binary log is not crash-safe. */
-export default defineMycnfRule({
-  meta: { code: 'MYC038', name: 'sync-binlog-not-durable', severity: 'warning', fix: 'unsafe', aliases: ['sync_binlog'] },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC038', name: 'sync-binlog-not-durable', kind: 'mycnf', severity: 'warning', fix: 'unsafe', aliases: ['sync_binlog'] },
+  check(m, ctx) {
     const f = facts(m);
     if (!f.binlog.on) return;
     const o = m.server.get('sync_binlog');
@@ -13,7 +15,10 @@ export default defineMycnfRule({
     if (o) {
       if (n === undefined || n === 1) return;
       const what = n === 0 ? 'the operating system decides when the binary log reaches the disk' : `the binary log is flushed only every ${n} commits`;
-      report(o, o.valueRange ?? o.nameRange, `sync_binlog=${n}: ${what}, so a power loss or OS crash can drop committed transactions from the binary log while InnoDB kept them. Replicas then miss them, and point-in-time recovery has a hole. Use sync_binlog=1 (the default since MySQL 5.7.7).${galera}`, {
+      ctx.report({
+        input: o.source,
+        range: o.valueRange ?? o.nameRange,
+        message: `sync_binlog=${n}: ${what}, so a power loss or OS crash can drop committed transactions from the binary log while InnoDB kept them. Replicas then miss them, and point-in-time recovery has a hole. Use sync_binlog=1 (the default since MySQL 5.7.7).${galera}`,
         severity: f.galera ? 'info' : undefined,
         fixes: setValueFix(o, '1'),
       });
@@ -22,7 +27,10 @@ export default defineMycnfRule({
     // MariaDB's default is 0.
     if (f.flavor !== 'mariadb' || !f.binlog.explicit || f.partial || f.galera) return;
     const at = f.binlog.explicit;
-    report(at, at.nameRange, 'The binary log is on, and sync_binlog is not set: MariaDB defaults to 0, which leaves flushing to the operating system, so a power loss can drop committed transactions from the binary log that replicas and point-in-time recovery need. Set sync_binlog=1.', {
+    ctx.report({
+      input: at.source,
+      range: at.nameRange,
+      message: 'The binary log is on, and sync_binlog is not set: MariaDB defaults to 0, which leaves flushing to the operating system, so a power loss can drop committed transactions from the binary log that replicas and point-in-time recovery need. Set sync_binlog=1.',
       fixes: addOptionFix(m, 'Add sync_binlog = 1', 'sync_binlog', '1', at),
     });
   },

@@ -1,10 +1,12 @@
 import { atLeast, facts, isOff, num } from '../facts';
-import { addOptionFix, defineMycnfRule, setValueFix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { addOptionFix, setValueFix } from '../report';
 
 /** Binary logs that are never purged: the disk fills up. */
-export default defineMycnfRule({
-  meta: { code: 'MYC051', name: 'binlog-expiry-off', severity: 'warning', fix: 'unsafe', aliases: ['expire_logs_days'] },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC051', name: 'binlog-expiry-off', kind: 'mycnf', severity: 'warning', fix: 'unsafe', aliases: ['expire_logs_days'] },
+  check(m, ctx) {
     const f = facts(m);
     if (!f.binlog.on) return;
     const s = m.server;
@@ -16,13 +18,23 @@ export default defineMycnfRule({
     const auto = s.get('binlog_expire_logs_auto_purge');
     const why = 'binary logs are never purged, so they grow until the disk is full and the server stops writing. Keep them as long as backups and lagging replicas need (for example 7 days), and never delete them by hand.';
     if (isOff(auto)) {
-      report(auto!, auto!.valueRange ?? auto!.nameRange, `binlog_expire_logs_auto_purge=OFF: ${why}`, { fixes: auto!.hasValue ? setValueFix(auto!, 'ON') : undefined });
+      ctx.report({
+        input: auto!.source,
+        range: auto!.valueRange ?? auto!.nameRange,
+        message: `binlog_expire_logs_auto_purge=OFF: ${why}`,
+        fixes: auto!.hasValue ? setValueFix(auto!, 'ON') : undefined,
+      });
       return;
     }
     const explicitZero = (secs && sec === 0 && (!days || d === 0)) || (days && d === 0 && !secs);
     if (explicitZero) {
       const o = (secs && sec === 0 ? secs : days)!;
-      report(o, o.valueRange ?? o.nameRange, `${o.text}=0: ${why}`, { fixes: setValueFix(o, o === secs ? '604800' : '7', o === secs ? 'Keep binary logs 7 days (604800 s)' : 'Keep binary logs 7 days') });
+      ctx.report({
+        input: o.source,
+        range: o.valueRange ?? o.nameRange,
+        message: `${o.text}=0: ${why}`,
+        fixes: setValueFix(o, o === secs ? '604800' : '7', o === secs ? 'Keep binary logs 7 days (604800 s)' : 'Keep binary logs 7 days'),
+      });
       return;
     }
     if (daysOpt || secs) return;
@@ -30,7 +42,10 @@ export default defineMycnfRule({
     if (f.mysql8 || f.partial || !f.binlog.explicit) return;
     const name = f.flavor === 'mariadb' && atLeast(m, '10.6') ? 'binlog_expire_logs_seconds' : 'expire_logs_days';
     const value = name === 'expire_logs_days' ? '7' : '604800';
-    report(f.binlog.explicit, f.binlog.explicit.nameRange, `The binary log is on and no expiry is set; ${f.flavor === 'mariadb' ? 'MariaDB' : 'MySQL 5.7'} defaults to 0, so ${why}`, {
+    ctx.report({
+      input: f.binlog.explicit.source,
+      range: f.binlog.explicit.nameRange,
+      message: `The binary log is on and no expiry is set; ${f.flavor === 'mariadb' ? 'MariaDB' : 'MySQL 5.7'} defaults to 0, so ${why}`,
       fixes: addOptionFix(m, `Add ${name} = ${value}`, name, value, f.binlog.explicit),
     });
   },

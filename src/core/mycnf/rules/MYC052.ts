@@ -1,9 +1,10 @@
-import { defineMycnfRule } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
 
 /** plugin-load-add before a later plugin-load: plugin-load resets the list, so the earlier plugin is not loaded. */
-export default defineMycnfRule({
-  meta: { code: 'MYC052', name: 'plugin-load-add-overridden', severity: 'warning', fix: 'none' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC052', name: 'plugin-load-add-overridden', kind: 'mycnf', severity: 'warning', fix: 'none' },
+  check(m, ctx) {
     const opts = m.server.options;
     let lastLoad = -1;
     for (let i = opts.length - 1; i >= 0; i--) if (opts[i].key === 'plugin_load') {
@@ -16,7 +17,10 @@ export default defineMycnfRule({
     for (let i = 0; i < lastLoad; i++) {
       const o = opts[i];
       if (o.key !== 'plugin_load_add') continue;
-      report(o, o.nameRange, `${o.text}=${o.value} comes before ${load.text} (line ${load.line + 1}${src.main ? '' : ` of ${src.path}`}), which replaces the whole list of plugins to load: ${o.value} is not loaded. Put plugin-load first, or use only plugin-load-add.`, {
+      ctx.report({
+        input: o.source,
+        range: o.nameRange,
+        message: `${o.text}=${o.value} comes before ${load.text} (line ${load.line + 1}${src.main ? '' : ` of ${src.path}`}), which replaces the whole list of plugins to load: ${o.value} is not loaded. Put plugin-load first, or use only plugin-load-add.`,
         related: [{ message: 'the plugin-load that resets the list', range: load.range, ...(src.main ? {} : { file: src.path }) }],
       });
     }

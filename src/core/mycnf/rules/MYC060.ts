@@ -1,14 +1,16 @@
 import { compareVersions } from '../groups';
 import { facts, num } from '../facts';
-import { defineMycnfRule, setValueFix } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
+import { setValueFix } from '../report';
 import { formatSize, humanSize } from '../values';
 
 const GIB = 1024 ** 3;
 
 /** innodb_buffer_pool_size not a multiple of chunk size × instances: the server rounds it up. */
-export default defineMycnfRule({
-  meta: { code: 'MYC060', name: 'buffer-pool-size-rounded', severity: 'info', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC060', name: 'buffer-pool-size-rounded', kind: 'mycnf', severity: 'info', fix: 'unsafe' },
+  check(m, ctx) {
     const f = facts(m);
     const o = m.server.get('innodb_buffer_pool_size');
     const pool = num(m, 'innodb_buffer_pool_size');
@@ -28,7 +30,10 @@ export default defineMycnfRule({
     // a pool smaller than one chunk per instance shrinks the chunk instead
     if (pool < unit || pool % unit === 0) return;
     const up = Math.ceil(pool / unit) * unit;
-    report(o, o.valueRange!, `The buffer pool is allocated in chunks of innodb_buffer_pool_chunk_size × innodb_buffer_pool_instances (${humanSize(chunk)} × ${instances} = ${humanSize(unit)}), so ${o.rawValue} becomes ${humanSize(up)}: ${humanSize(up - pool)} more memory than written.`, {
+    ctx.report({
+      input: o.source,
+      range: o.valueRange!,
+      message: `The buffer pool is allocated in chunks of innodb_buffer_pool_chunk_size × innodb_buffer_pool_instances (${humanSize(chunk)} × ${instances} = ${humanSize(unit)}), so ${o.rawValue} becomes ${humanSize(up)}: ${humanSize(up - pool)} more memory than written.`,
       fixes: setValueFix(o, formatSize(up), `Write ${formatSize(up)}`),
     });
   },

@@ -1,13 +1,14 @@
 import { atLeast, facts, num, numOr } from '../facts';
-import { defineMycnfRule } from '../report';
+import { defineRule } from '../../rule';
+import type { MycnfModel } from '../model';
 import { humanSize } from '../values';
 
 const SMALL = 64 * 1024 ** 2;
 
 /** A redo log so small that InnoDB keeps forcing checkpoints: writes stall. */
-export default defineMycnfRule({
-  meta: { code: 'MYC063', name: 'redo-log-too-small', severity: 'info', fix: 'none', aliases: ['innodb_log_file_size'] },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC063', name: 'redo-log-too-small', kind: 'mycnf', severity: 'info', fix: 'none', aliases: ['innodb_log_file_size'] },
+  check(m, ctx) {
     const f = facts(m);
     const cap = f.flavor === 'mysql' && atLeast(m, '8.0') ? m.server.get('innodb_redo_log_capacity') : undefined;
     let total: number | undefined;
@@ -23,6 +24,10 @@ export default defineMycnfRule({
       total = sz * (f.flavor === 'mysql' ? numOr(m, 'innodb_log_files_in_group', 2) : 1);
     }
     if (!at || total === undefined || total >= SMALL) return;
-    report(at, at.valueRange ?? at.nameRange, `The redo log totals only ${humanSize(total)}: under a steady write load InnoDB must flush dirty pages constantly to free redo space, and writes stall while it does. Small is good for crash recovery, but not this small: a few hundred MB to a few GB suits most servers.`);
+    ctx.report({
+      input: at.source,
+      range: at.valueRange ?? at.nameRange,
+      message: `The redo log totals only ${humanSize(total)}: under a steady write load InnoDB must flush dirty pages constantly to free redo space, and writes stall while it does. Small is good for crash recovery, but not this small: a few hundred MB to a few GB suits most servers.`,
+    });
   },
 });

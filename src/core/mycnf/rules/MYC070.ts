@@ -1,6 +1,7 @@
 import { facts } from '../facts';
-import type { CnfOption } from '../model';
-import { defineMycnfRule, fix, insertLineBefore, optionLine } from '../report';
+import type { CnfOption, MycnfModel } from '../model';
+import { defineRule } from '../../rule';
+import { fix, insertLineBefore, optionLine } from '../report';
 
 /**
  * Plugins that ship as loadable libraries in community builds and are loaded on demand. Others are built in
@@ -29,9 +30,9 @@ const LOADABLE = new Set([
 ]);
 
 /** Options of a plugin (other than semisync, see MYC033) that nothing in the configuration loads. */
-export default defineMycnfRule({
-  meta: { code: 'MYC070', name: 'plugin-not-loaded', severity: 'warning', fix: 'unsafe' },
-  check(m, report) {
+export default defineRule<MycnfModel>({
+  meta: { code: 'MYC070', name: 'plugin-not-loaded', kind: 'mycnf', severity: 'warning', fix: 'unsafe' },
+  check(m, ctx) {
     const f = facts(m);
     if (f.partial) return;
     const first = new Map<string, CnfOption>();
@@ -43,7 +44,10 @@ export default defineMycnfRule({
     }
     for (const [p, o] of first) {
       const ext = m.sources[0].path?.toLowerCase().endsWith('.ini') ? 'dll' : 'so';
-      report(o, o.baseRange, `${o.name} belongs to the ${p} plugin, which nothing in this configuration loads: unless it was installed with INSTALL PLUGIN, the server does not know the option and refuses to start (always on a fresh data directory). Load it with plugin_load_add=${p}.${ext}, or prefix the option with loose-.`, {
+      ctx.report({
+        input: o.source,
+        range: o.baseRange,
+        message: `${o.name} belongs to the ${p} plugin, which nothing in this configuration loads: unless it was installed with INSTALL PLUGIN, the server does not know the option and refuses to start (always on a fresh data directory). Load it with plugin_load_add=${p}.${ext}, or prefix the option with loose-.`,
         fixes: o.source === 0 ? [fix(`Load the plugin: plugin_load_add = ${p}.${ext}`, false, insertLineBefore(o.line, optionLine(m, 'plugin_load_add', `${p}.${ext}`)))] : undefined,
       });
     }
