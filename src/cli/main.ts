@@ -1,14 +1,13 @@
 /**
  * devops-guidance — the engine on the command line.
  *   devops-guidance lint [paths...] [--format text|json|sarif] [--kind K] [--config FILE] [--fail-level L]
- *                        [--mysql-target T] [--rule CODE=SEVERITY]... [--fix [--unsafe-fixes]]
- *                        (use - as a path for stdin, with --kind)
+ *                        [--mysql-target T] [--rule CODE=SEVERITY]... (use - as a path for stdin, with --kind)
  *   devops-guidance explain CODE|NAME
  *   devops-guidance topics [query]
  *   devops-guidance rules [--format text|json]
  * Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   KINDS,
@@ -17,7 +16,6 @@ import {
   allRules,
   atOrAbove,
   findRule,
-  fixText,
   kindOf,
   ready,
   ruleMarkdown,
@@ -26,7 +24,6 @@ import {
   topic,
   topicMarkdown,
   unknownRuleKeys,
-  type Finding,
   type Kind,
   type Severity,
   type UserConfig,
@@ -34,7 +31,10 @@ import {
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
 import { lintFile } from '../node/shellcheck';
 import { dirname } from 'node:path';
-import { formatJson, formatSarif, formatText } from './formats';
+import { FORMATS, HADOLINT_FORMATS, format, type FileResult, type Format } from './formats';
+import { fixFile, fixText, unifiedDiff } from './fix';
+import { parseHadolintConfig } from '../core/index';
+import { basename } from 'node:path';
 
 const VERSION = '0.1.0';
 
@@ -42,30 +42,45 @@ class UsageError extends Error {}
 
 interface LintArgs {
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: Format;
+  /** --fix: write safe fixes; --unsafe-fixes adds the others; --diff: print what would change, write nothing. */
+  fix: boolean;
+  unsafeFixes: boolean;
+  diff: boolean;
+  sarifCategory?: string;
+  /** The kind of stdin and of named files whose name says nothing (the `hadolint` command: dockerfile). */
+  defaultKind?: Kind;
+  /** `-c` naming a hadolint configuration (.hadolint.yaml): read as hadolint's format. */
+  hadolintConfig?: UserConfig;
   kind?: Kind;
   configFile?: string;
   failLevel?: Severity | 'none';
   cli: UserConfig;
   color: boolean;
-  /** Apply fixes and write the files: 'safe' fixes only, or 'unsafe' too. */
-  fix?: 'safe' | 'unsafe';
 }
 
 const HELP = `devops-guidance ${VERSION} — operations advice for Dockerfiles, my.cnf and Vagrantfiles
 
 Usage:
   devops-guidance lint [paths...]     lint files and folders (default: .); - reads stdin (needs --kind)
-      --format text|json|sarif        output format (default text; json has hadolint's fields)
+      --format FORMAT                 text (default), json (hadolint's fields), sarif, github-actions, rdjson,
+                                      gitlab, checkstyle, gnu; hadolint's names tty and gitlab_codeclimate work too
+      --sarif-category NAME           SARIF runAutomationDetails id, to upload several runs side by side
+      --fix                           apply safe fixes in place, then report what remains
+      --unsafe-fixes                  with --fix or --diff: also fixes that may change behaviour
+      --diff                          print the fixes as a unified diff; write nothing (exit 1 when there are any)
       --kind dockerfile|mycnf|vagrantfile   kind of stdin or of files with other names
       --config FILE                   project config instead of the nearest .devops-guidance.yaml
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
       --no-shellcheck                 do not run ShellCheck on RUN and provisioning scripts (it runs when installed)
-      --fix                           apply the safe fixes and write the files, then report what is left
-      --unsafe-fixes                  with --fix: apply fixes that may change behaviour too (review the diff)
       --no-color
+    hadolint's flags, for pipelines that call hadolint: -c/--config .hadolint.yaml, -f/--format, -t/--failure-threshold,
+      --ignore CODE, --trusted-registry REG, --no-fail, --error/--warning/--info/--style CODE, --strict-labels,
+      --disable-ignore-pragma (see README: CLI)
+  devops-guidance hadolint [hadolint's flags] FILE...   lint as hadolint would be called (files are Dockerfiles)
+  devops-guidance lsp --stdio         the language server (LSP 3.17) for Neovim, Helix, Emacs, Zed, JetBrains...
   devops-guidance explain CODE|NAME   a rule's documentation
   devops-guidance topics [query]      search the knowledge base; an exact topic id prints the page
   devops-guidance rules [--format json]   every rule: code, name, kind, severity, fix
@@ -73,8 +88,12 @@ Usage:
 
 Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.`;
 
-function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { paths: [], format: 'text', cli: {}, color: process.stdout.isTTY === true && !process.env.NO_COLOR };
+function parseLintArgs(argv: string[], hadolint = false): LintArgs {
+  const a: LintArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, diff: false, cli: {}, color: process.stdout.isTTY === true && !process.env.NO_COLOR };
+  const setRule = (code: string, sev: 'off' | 'hint' | 'info' | 'warning' | 'error', flag: string) => {
+    if (!findRule(code) && !/^SC\d{4}$/.test(code)) throw new UsageError(`${flag}: no rule is called "${code}"`);
+    a.cli.rules = { ...a.cli.rules, [code]: sev };
+  };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v !== '-')) throw new UsageError(`${flag} needs a value`);
@@ -98,10 +117,46 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--format':
       case '-f': {
         const v = take();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${v}")`);
-        a.format = v;
+        const f = (FORMATS as readonly string[]).includes(v) ? (v as Format) : HADOLINT_FORMATS[v];
+        if (!f) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (or hadolint's ${Object.keys(HADOLINT_FORMATS).join(', ')}); got "${v}"`);
+        a.format = f;
         break;
       }
+      case '--sarif-category':
+        a.sarifCategory = take();
+        break;
+      case '--fix':
+        a.fix = true;
+        break;
+      case '--unsafe-fixes':
+        a.unsafeFixes = true;
+        break;
+      case '--diff':
+        a.diff = true;
+        break;
+      case '--ignore':
+        setRule(take(), 'off', '--ignore');
+        break;
+      case '--error':
+      case '--warning':
+      case '--info':
+      case '--style': {
+        const sev = arg === '--style' ? 'hint' : (arg.slice(2) as 'error' | 'warning' | 'info');
+        setRule(take(), sev, arg);
+        break;
+      }
+      case '--trusted-registry':
+        a.cli.dockerfile = { ...a.cli.dockerfile, trustedRegistries: [...(a.cli.dockerfile?.trustedRegistries ?? []), take()] };
+        break;
+      case '--strict-labels':
+        a.cli.dockerfile = { ...a.cli.dockerfile, strictLabels: true };
+        break;
+      case '--disable-ignore-pragma':
+        a.cli.dockerfile = { ...a.cli.dockerfile, disableIgnorePragma: true };
+        break;
+      case '--no-fail':
+        a.failLevel = 'none';
+        break;
       case '--kind': {
         const v = take();
         if (!KINDS.includes(v as Kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${v}")`);
@@ -109,14 +164,26 @@ function parseLintArgs(argv: string[]): LintArgs {
         break;
       }
       case '--config':
-      case '-c':
-        a.configFile = take();
+      case '-c': {
+        const file = take();
+        if (/hadolint/i.test(basename(file))) {
+          // hadolint's own configuration file: read in its format (ignored, override, trustedRegistries, ...)
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch (e) {
+            throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+          }
+          a.hadolintConfig = parseHadolintConfig(text, file);
+        } else a.configFile = file;
         break;
+      }
       case '--fail-level':
-      case '--failure-threshold': {
+      case '--failure-threshold':
+      case '-t': {
         const v = take();
         const ok = ['error', 'warning', 'info', 'hint', 'none'];
-        const mapped = v === 'style' ? 'hint' : v;
+        const mapped = v === 'style' ? 'hint' : v === 'ignore' ? 'none' : v;
         if (!ok.includes(mapped)) throw new UsageError(`--fail-level must be one of ${ok.join(', ')} (got "${v}")`);
         a.failLevel = mapped as Severity | 'none';
         break;
@@ -141,26 +208,24 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--no-color':
         a.color = false;
         break;
-      case '--fix':
-        a.fix ??= 'safe';
-        break;
-      case '--unsafe-fixes':
-        a.fix = 'unsafe';
-        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         a.paths.push(arg);
     }
   }
   if (!a.paths.length) a.paths.push('.');
-  if (a.paths.includes('-') && !a.kind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
-  if (a.fix && a.paths.includes('-')) throw new UsageError('--fix writes files; it cannot fix stdin (-)');
+  // `devops-guidance hadolint`: what hadolint is given is a Dockerfile, whatever its name (stdin included)
+  if (hadolint && !a.kind) a.defaultKind = 'dockerfile';
+  if (a.paths.includes('-') && !a.kind && !a.defaultKind) throw new UsageError('reading stdin (-) needs --kind dockerfile|mycnf|vagrantfile');
+  if (a.unsafeFixes && !a.fix && !a.diff) throw new UsageError('--unsafe-fixes goes with --fix or --diff');
+  if (a.fix && a.diff) throw new UsageError('--fix writes files and --diff writes none: choose one');
+  if (a.fix && a.paths.includes('-')) throw new UsageError('--fix writes files; it cannot fix stdin (-): --diff shows the fixes');
   return a;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vagrant']);
 
-function collect(paths: string[], kind: Kind | undefined): { file: string; kind: Kind }[] {
+function collect(paths: string[], kind: Kind | undefined, defaultKind?: Kind): { file: string; kind: Kind }[] {
   const out: { file: string; kind: Kind }[] = [];
   const walk = (dir: string) => {
     let entries: string[];
@@ -187,7 +252,7 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
   };
   for (const p of paths) {
     if (p === '-') {
-      out.push({ file: '-', kind: kind! });
+      out.push({ file: '-', kind: (kind ?? defaultKind)! });
       continue;
     }
     let st;
@@ -198,7 +263,7 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
     }
     if (st.isDirectory()) walk(p);
     else {
-      const k = kind ?? kindOf(p);
+      const k = kind ?? kindOf(p) ?? defaultKind;
       if (!k) throw new UsageError(`cannot tell what kind of file ${p} is; pass --kind dockerfile|mycnf|vagrantfile`);
       out.push({ file: p, kind: k });
     }
@@ -206,42 +271,51 @@ function collect(paths: string[], kind: Kind | undefined): { file: string; kind:
   return out;
 }
 
-export interface FileResult {
-  file: string;
-  kind: Kind;
-  findings: Finding[];
-}
-
-async function cmdLint(argv: string[]): Promise<number> {
-  const args = parseLintArgs(argv);
-  const files = collect(args.paths, args.kind);
-  await ready();
+async function cmdLint(argv: string[], hadolint = false): Promise<number> {
+  const args = parseLintArgs(argv, hadolint);
+  const files = collect(args.paths, args.kind, args.defaultKind);
+  // only the parsers the given files need (the Vagrantfile parser alone takes about a second to load)
+  for (const k of new Set(files.map((f) => f.kind))) await ready(k);
   const results: FileResult[] = [];
   let failLevel: Severity | 'none' = args.failLevel ?? 'warning';
   const unknownKeys = new Set<string>();
-  let fixedCount = 0;
+  const notes: string[] = [];
+  let wouldChange = 0;
   let fixedFiles = 0;
+  const cliLayer: UserConfig = args.hadolintConfig ? mergeUserConfig(args.hadolintConfig, args.cli) : args.cli;
   for (const { file, kind } of files) {
     const isStdin = file === '-';
     let text = isStdin ? readFileSync(0, 'utf8') : readText(file);
-    const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: args.cli });
+    const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer });
     if (errors.length) throw errors[0];
-    if (args.fix && text !== undefined) {
-      const fixed = fixText(text, kind, config, nodeEnv(resolve(file)), { unsafe: args.fix === 'unsafe' });
-      if (fixed.changed) {
-        writeFileSync(file, fixed.text);
-        text = fixed.text;
-        fixedCount += fixed.applied;
-        fixedFiles++;
-      }
-    }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
+    const shown = isStdin ? '<stdin>' : relative(process.cwd(), file) || file;
+    const env = nodeEnv(isStdin ? undefined : resolve(file));
+    if (text !== undefined && (args.fix || args.diff)) {
+      const r = isStdin ? { ...fixText(text, kind, config, env, args.unsafeFixes), original: text, written: false } : fixFile(file, kind, config, env, { unsafe: args.unsafeFixes, dryRun: args.diff });
+      if (r.refused) notes.push(`${shown}: ${r.refused}`);
+      if (args.diff) {
+        const d = unifiedDiff(shown, r.original, r.text);
+        if (d) {
+          wouldChange++;
+          process.stdout.write(d);
+        }
+        continue;
+      }
+      for (const a of r.applied) notes.push(`${shown}:${a.line}: fixed ${a.code}: ${a.title}`);
+      if (r.written) fixedFiles++;
+      text = r.text;
+    }
     // lint, then ShellCheck on the file's shell scripts when the binary is installed (silent otherwise;
     // --no-shellcheck turns it off), merged
-    const findings =
-      text === undefined ? [] : await lintFile(text, kind, config, nodeEnv(isStdin ? undefined : resolve(file)), { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-    results.push({ file: isStdin ? '<stdin>' : relative(process.cwd(), file) || file, kind, findings });
+    const findings = text === undefined ? [] : await lintFile(text, kind, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
+    results.push({ file: shown, kind, findings, text });
+  }
+  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
+  if (args.diff) {
+    for (const n of notes) process.stderr.write(`devops-guidance: ${n}\n`);
+    return wouldChange ? 1 : 0;
   }
   // A finding inside an included option file is reported once, even when several linted files include it.
   const seenIncluded = new Set<string>();
@@ -254,12 +328,35 @@ async function cmdLint(argv: string[]): Promise<number> {
       return true;
     });
   }
-  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
-  const out = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, args.color);
+  if (args.fix) {
+    // what was fixed goes before the findings that remain (on stderr for machine-readable formats)
+    const fixedCount = notes.filter((n) => n.includes(': fixed ')).length;
+    const unsafeLeft = args.unsafeFixes ? 0 : results.reduce((n, r) => n + r.findings.filter((f) => !f.file && f.fixes?.length && !f.fixes.some((x) => x.safe)).length, 0);
+    if (notes.length) (args.format === 'text' ? process.stdout : process.stderr).write(notes.join('\n') + '\n');
+    process.stderr.write(
+      `devops-guidance: ${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` +
+        (unsafeLeft ? ` (${unsafeLeft} more with --unsafe-fixes)` : '') +
+        '\n',
+    );
+  }
+  const out = format(args.format, results, { color: args.color, version: VERSION, category: args.sarifCategory });
   process.stdout.write(out);
-  if (args.fix) process.stderr.write(`devops-guidance: ${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
   const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
   return failing ? 1 : 0;
+}
+
+/** CLI flags over a hadolint config given with -c: maps merged per key, lists concatenated. */
+function mergeUserConfig(base: UserConfig, top: UserConfig): UserConfig {
+  return {
+    ...base,
+    ...top,
+    rules: { ...base.rules, ...top.rules },
+    dockerfile: {
+      ...base.dockerfile,
+      ...top.dockerfile,
+      trustedRegistries: [...(base.dockerfile?.trustedRegistries ?? []), ...(top.dockerfile?.trustedRegistries ?? [])],
+    },
+  };
 }
 
 function readText(file: string): string | undefined {
@@ -268,6 +365,12 @@ function readText(file: string): string | undefined {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
+}
+
+function cmdLsp(argv: string[]): Promise<number> {
+  // a bundle of its own (dist/lsp.js), loaded only for this command
+  const lsp = require(join(__dirname, 'lsp.js')) as { runLanguageServer(argv: string[], distDir: string): Promise<number> };
+  return lsp.runLanguageServer(argv, __dirname);
 }
 
 function cmdExplain(argv: string[]): number {
@@ -323,6 +426,15 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'lint':
         return await cmdLint(rest);
+      case 'hadolint':
+        // a drop-in for pipelines that run `hadolint [flags] FILE...`: same flags, files taken as Dockerfiles
+        if (rest.length === 1 && (rest[0] === '-v' || rest[0] === '--version')) {
+          process.stdout.write(`${VERSION}\n`);
+          return 0;
+        }
+        return await cmdLint(rest, true);
+      case 'lsp':
+        return await cmdLsp(rest);
       case 'explain':
         return cmdExplain(rest);
       case 'topics':
@@ -331,6 +443,7 @@ export async function main(argv: string[]): Promise<number> {
         return cmdRules(rest);
       case '--version':
       case '-V':
+      case '-v':
         process.stdout.write(`${VERSION}\n`);
         return 0;
       case undefined:

@@ -36,7 +36,7 @@ describe('vagrant parser', () => {
 
   it('loads prism.wasm without node:wasi, once', () => {
     assert.ok(prismLoadMs > 0, 'load time recorded');
-    for (const bundle of ['dist/extension.js', 'dist/cli.js']) {
+    for (const bundle of ['dist/extension.js', 'dist/cli-main.js', 'dist/lsp.js']) {
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       assert.ok(!/["']node:wasi["']|require\(["']wasi["']\)/.test(text), `${bundle} must not load WASI from Node`);
     }
