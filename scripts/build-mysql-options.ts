@@ -21,13 +21,23 @@ const problems: string[] = [];
 const t0 = performance.now();
 
 const MYSQL: MysqlTarget[] = ['mysql-5.7', 'mysql-8.0', 'mysql-8.4'];
-const MARIADB: MysqlTarget[] = ['mariadb-10.11', 'mariadb-11.4'];
+const MARIADB: MysqlTarget[] = ['mariadb-10.6', 'mariadb-10.11', 'mariadb-11.4', 'mariadb-11.8'];
+const PERCONA: MysqlTarget[] = ['percona-5.7', 'percona-8.0', 'percona-8.4'];
+const PXC: MysqlTarget[] = ['pxc-5.7', 'pxc-8.0', 'pxc-8.4'];
 const DOCS_BASE: Record<MysqlTarget, string> = {
   'mysql-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
   'mysql-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
   'mysql-8.4': 'https://dev.mysql.com/doc/refman/8.4/en/',
+  'mariadb-10.6': 'https://mariadb.com/kb/en/',
   'mariadb-10.11': 'https://mariadb.com/kb/en/',
   'mariadb-11.4': 'https://mariadb.com/kb/en/',
+  'mariadb-11.8': 'https://mariadb.com/kb/en/',
+  'percona-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
+  'pxc-5.7': 'https://dev.mysql.com/doc/refman/5.7/en/',
+  'percona-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
+  'percona-8.4': 'https://dev.mysql.com/doc/refman/8.4/en/',
+  'pxc-8.0': 'https://dev.mysql.com/doc/refman/8.0/en/',
+  'pxc-8.4': 'https://dev.mysql.com/doc/refman/8.4/en/',
 };
 
 // ---------- schemas ----------
@@ -52,7 +62,11 @@ const infoSchema = z
     deprecated: version.optional(),
     removed: z.union([version, z.literal('')]).optional(),
     stillAccepted: z.boolean().optional(),
+    /** With stillAccepted: a MySQL name MariaDB never implemented (accepted for compatibility, ignored). */
+    mysqlCompat: z.boolean().optional(),
     replacement: z.string().regex(/^[a-z][a-z0-9_.]*$/).optional(),
+    /** A successor that is not an option (a component, a plugin): said in words. */
+    replacedBy: z.string().min(5).max(160).optional(),
     docs: z.string().url().optional(),
     summary: z.string().max(160).optional(),
     platform: z.literal('windows').optional(),
@@ -63,8 +77,8 @@ const infoSchema = z
   .strict();
 
 type Info = z.infer<typeof infoSchema>;
-type Patch = Partial<Info> & { absent?: boolean; docsPath?: string };
-const scopeKey = z.enum(['all', 'mysql', 'mariadb', ...MYSQL_TARGETS]);
+type Patch = Partial<Info> & { absent?: boolean; docsPath?: string; defaultUnknown?: boolean };
+const scopeKey = z.enum(['all', 'mysql', 'mariadb', 'percona', 'pxc', ...MYSQL_TARGETS]);
 const patchSchema = z.partialRecord(scopeKey, z.record(z.string(), z.unknown()));
 const overridesSchema = z
   .object({
@@ -82,8 +96,11 @@ const overridesSchema = z
       defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
       present: z.array(z.string()),
       presentFamilies: z.array(z.string()),
+      absent: z.array(z.string()),
+      mtrOverridden: z.array(z.string()),
       deprecated: z.record(z.string(), version),
     }),
+    pxc: z.object({ add: z.record(z.string(), z.record(z.string(), z.unknown())) }),
     mariadb114: z.object({
       removed: z.record(z.string(), z.union([version, z.literal('')])),
       defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
@@ -140,6 +157,33 @@ if (!ovParsed.success) {
   process.exit(1);
 }
 const ov = ovParsed.data;
+
+// ---------- MySQL 5.7's own help table (names and defaults; see the file's header) ----------
+const HELP57_FILE = 'sources/mysql-5.7.18-help-variables.txt';
+/** name (underscores) -> the default as printed ('(No default value)' kept as is). */
+export function readHelpTable(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const sp = line.indexOf(' ');
+    out.set(line.slice(0, sp < 0 ? line.length : sp).replace(/-/g, '_'), sp < 0 ? '' : line.slice(sp + 1));
+  }
+  return out;
+}
+const help57 = readHelpTable(readFileSync(join(dataDir, HELP57_FILE), 'utf8'));
+/** A help-table default as a value of the option's type; undefined when it is no value (placeholder, none). */
+function helpValue(raw: string, type: Info['type']): Info['default'] | undefined {
+  if (raw === '(No default value)' || raw === '####' || /^MYSQL_/.test(raw)) return undefined;
+  if (type === 'boolean') return raw === 'TRUE' ? true : raw === 'FALSE' ? false : undefined;
+  if (type === 'integer' || type === 'size' || type === 'numeric') {
+    if (!/^-?\d+(\.\d+)?$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return Number.isSafeInteger(n) || !Number.isInteger(n) ? n : undefined; // 2^64-1 style maxima: not exact in JS
+  }
+  if (type === 'none') return undefined;
+  return raw;
+}
+const facts57 = { helpDefaults: 0, helpAdded: 0, dropped: [] as string[] };
 
 // ---------- per-target tables ----------
 const tables = new Map<MysqlTarget, Map<string, Info>>();
@@ -202,19 +246,42 @@ for (const r of mysqlRows) {
     put('mysql-8.4', i);
   }
   // MySQL 5.7: what 8.0 has minus what 8.0 introduced (unless known to be in 5.7 too), plus what 8.0 removed
+  // (unless 8.0 had also added it), checked against 5.7's own help table
   const introduced80 = r.introduced && (inSeries(r.introduced, '8.0') || before('8.0.99', r.introduced));
-  const backport = ov.mysql57.present.includes(r.name) || ov.mysql57.presentFamilies.some((p) => r.name.startsWith(p));
-  if ((r.in80 && (!introduced80 || backport)) || removed80) {
+  const family = ov.mysql57.presentFamilies.some((p) => r.name.startsWith(p)) && (!r.introduced || !before('8.0.11', r.introduced));
+  const backport = ov.mysql57.present.includes(r.name) || family || help57.has(r.name);
+  const devOnly = removed80 && introduced80 && !backport; // added and removed during 8.0 development
+  if (((r.in80 && (!introduced80 || backport)) || removed80) && !devOnly && !ov.mysql57.absent.includes(r.name)) {
     const i = baseFromMysql(r);
+    const h = help57.get(r.name);
     if (ov.mysql57.defaults[r.name] !== undefined) i.default = ov.mysql57.defaults[r.name];
+    else if (h !== undefined && !ov.mysql57.mtrOverridden.includes(r.name)) {
+      // the imported table could not type some options 8.0 had already removed: the help table's value tells
+      if (r.typeUnknown) i.type = h === 'TRUE' || h === 'FALSE' ? 'boolean' : /^-?\d+$/.test(h) ? 'integer' : 'string';
+      const v = helpValue(h, i.type);
+      if (v !== undefined) {
+        if (JSON.stringify(v) !== JSON.stringify(i.default)) facts57.helpDefaults++;
+        i.default = v;
+      } else if (h === '(No default value)' && i.type !== 'boolean') i.default = null;
+    }
     if (ov.mysql57.deprecated[r.name]) i.deprecated = ov.mysql57.deprecated[r.name];
     if (r.replacement && removed80) i.replacement = r.replacement;
     if (docs) i.docs = DOCS_BASE['mysql-5.7'] + docs;
-    i.confidence = 'inferred';
+    i.confidence = h !== undefined ? 'verified' : 'inferred';
     put('mysql-5.7', i);
-  }
+  } else if (r.in80 || removed80) facts57.dropped.push(r.name);
 }
-
+// names of the 5.7 help table that the 8.0 table lacks (gone before 8.0 or renamed)
+for (const [name, raw] of help57) {
+  if (tables.get('mysql-5.7')!.has(name) || ov.mysql57.mtrOverridden.includes(name)) continue;
+  const type: Info['type'] = raw === 'TRUE' || raw === 'FALSE' ? 'boolean' : /^-?\d+$/.test(raw) ? 'integer' : 'string';
+  const i: Info = { name, type, optionFile: true, confidence: 'verified' };
+  const v = helpValue(raw, type);
+  if (v !== undefined) i.default = v;
+  if (ov.mysql57.deprecated[name]) i.deprecated = ov.mysql57.deprecated[name];
+  put('mysql-5.7', i);
+  facts57.helpAdded++;
+}
 // 8.4 removals and presence confirmed from the 8.1-8.4 change lists
 for (const [name, v] of Object.entries(ov.mysql84.removed)) {
   const i = tables.get('mysql-8.4')!.get(name);
@@ -251,6 +318,7 @@ function fromMaria(r: MariaRow, confidence: Info['confidence']): Info {
   if (r.compat) {
     i.removed = '';
     i.stillAccepted = true;
+    if (r.compat === 'mysql-compat') i.mysqlCompat = true;
   } else {
     if (r.default !== undefined) i.default = r.default;
     if (r.hostDependent) i.defaultVaries = true;
@@ -324,6 +392,11 @@ for (const name of new Set([...maria1011.keys(), ...maria118.keys()])) {
   if (j.removed !== undefined && !j.stillAccepted && b?.compat) j.stillAccepted = true;
   put('mariadb-11.4', j);
 }
+// MariaDB 11.8: the 11.8 server itself (plugins were not loaded there: their 10.11 entries, as inferred)
+for (const r of maria118.values()) put('mariadb-11.8', fromMaria(r, 'verified'));
+for (const r of mariaRows.options) if (r.plugin && !maria118.has(r.name)) put('mariadb-11.8', fromMaria(r, 'inferred'));
+// MariaDB 10.6: no 10.6 server was available to read; 10.11's table stands in for it, every entry inferred
+for (const r of mariaRows.options) put('mariadb-10.6', fromMaria(r, 'inferred'));
 
 // ---------- renames ----------
 for (const [oldName, newName, v] of ov.renames) {
@@ -346,6 +419,8 @@ function scopeTargets(s: string): MysqlTarget[] {
   if (s === 'all') return [...MYSQL_TARGETS];
   if (s === 'mysql') return MYSQL;
   if (s === 'mariadb') return MARIADB;
+  if (s === 'percona') return PERCONA;
+  if (s === 'pxc') return PXC;
   return [s as MysqlTarget];
 }
 function applyPatch(name: string, scopes: Record<string, Record<string, unknown>>, adding: boolean) {
@@ -370,6 +445,10 @@ function applyPatch(name: string, scopes: Record<string, Record<string, unknown>
       for (const [k, v] of Object.entries(p)) if (v === null && k !== 'default') delete (next as Record<string, unknown>)[k];
       // a default sized at startup: what the table says is one machine's value, not the default
       if (p.defaultVaries === true && !('default' in p)) delete next.default;
+      if (p.defaultUnknown) {
+        delete next.default;
+        delete (next as Patch).defaultUnknown;
+      }
       if (!cur && !next.docs && t.startsWith('mariadb')) next.docs = mariaDocs(name, next.type === 'none');
       table.set(name, next);
     }
@@ -399,6 +478,30 @@ for (const t of MYSQL) {
     if (hit) i.plugin = hit[1];
   }
 }
+// ---------- Percona Server and Percona XtraDB Cluster ----------
+// MySQL of the same series (Percona's own options are recognised by name in src/core/mycnf/names.ts, without
+// types); PXC adds Galera's wsrep_* options (typed as MariaDB 10.11's Galera build has them: inferred) and its own.
+const PXC_DOCS = (t: MysqlTarget) => `https://docs.percona.com/percona-xtradb-cluster/${t.slice(4)}/wsrep-system-index.html`;
+for (const [t, base] of [['percona-5.7', 'mysql-5.7'], ['percona-8.0', 'mysql-8.0'], ['percona-8.4', 'mysql-8.4'], ['pxc-5.7', 'mysql-5.7'], ['pxc-8.0', 'mysql-8.0'], ['pxc-8.4', 'mysql-8.4']] as const) {
+  for (const i of tables.get(base)!.values()) put(t, { ...i, docs: i.docs?.replace(DOCS_BASE[base], DOCS_BASE[t]) });
+}
+for (const t of PXC) {
+  for (const r of mariaRows.options) {
+    if (!r.name.startsWith('wsrep_') || r.compat) continue;
+    const i = fromMaria(r, 'inferred');
+    delete i.default; // MariaDB's defaults are not PXC's
+    delete i.defaultVaries;
+    i.docs = PXC_DOCS(t);
+    put(t, i);
+  }
+  for (const [name, raw] of Object.entries(ov.pxc.add)) {
+    const { only, ...fields } = raw as { only?: string[] } & Partial<Info>;
+    if (only && !only.includes(t)) continue;
+    const cur = tables.get(t)!.get(name);
+    put(t, { ...(cur ?? { name, type: 'string', optionFile: true }), docs: PXC_DOCS(t), confidence: 'verified', ...fields });
+  }
+}
+
 for (const t of MYSQL_TARGETS) for (const n of ov.multiValued) {
   const i = tables.get(t)!.get(n);
   if (i) i.multiValued = true;
@@ -490,8 +593,16 @@ const TARGET_CONFIDENCE: Record<MysqlTarget, 'verified' | 'inferred'> = {
   'mysql-5.7': 'inferred',
   'mysql-8.0': 'verified',
   'mysql-8.4': 'verified',
+  'mariadb-10.6': 'inferred',
   'mariadb-10.11': 'verified',
   'mariadb-11.4': 'inferred',
+  'mariadb-11.8': 'verified',
+  'percona-5.7': 'inferred',
+  'percona-8.0': 'verified',
+  'percona-8.4': 'verified',
+  'pxc-5.7': 'inferred',
+  'pxc-8.0': 'verified',
+  'pxc-8.4': 'verified',
 };
 for (const name of [...names].sort()) {
   const per: [MysqlTarget, Record<string, unknown>][] = [];
@@ -531,8 +642,9 @@ const asset: OptionsAsset = {
   v: OPTIONS_ASSET_VERSION,
   targets: MYSQL_TARGETS.map((target) => ({ target, docsBase: DOCS_BASE[target], confidence: TARGET_CONFIDENCE[target] })),
   sources: {
-    mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists; 5.7 derived from 8.0 and the 8.0 added/removed lists (inferred)',
-    mariadb: `MariaDB ${mariaRows.meta.server} (mariadbd --help --verbose and probes); 11.4 bracketed by that and MariaDB 11.8 read the same way (inferred)`,
+    mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists and the 8.4.0 release notes; 5.7 from 5.7.18\'s own mysqld --help table (server core, verified) and the 8.0 added/removed lists (InnoDB and plugins, inferred)',
+    mariadb: `MariaDB ${mariaRows.meta.server} and 11.8 (mariadbd --help --verbose and probes); 11.4 bracketed by the two and 10.6 taken from 10.11 (both inferred)`,
+    percona: 'Percona Server = MySQL of the same series plus Percona option names; PXC adds Galera options typed from MariaDB 10.11 (inferred) and its own [PXC manual]',
   },
   options: records,
 };
@@ -541,5 +653,14 @@ const json = JSON.stringify(asset);
 writeFileSync(join(outDir, 'mysql-options.json'), json);
 const counts = MYSQL_TARGETS.map((tg) => `${tg} ${tables.get(tg)!.size}`).join(', ');
 console.log(`build-mysql-options: ${records.length} names (${counts}); ${(json.length / 1024).toFixed(0)} KiB in ${Math.round(performance.now() - t0)} ms`);
+if (process.env.MYCNF_FACTS) {
+  // per target, per kind of fact (npm run build with MYCNF_FACTS=1)
+  for (const tg of MYSQL_TARGETS) {
+    const all = [...tables.get(tg)!.values()];
+    const n = (f: (i: Info) => boolean) => all.filter(f).length;
+    console.log(`  ${tg}: ${all.length} names, ${n((i) => i.removed !== undefined)} removed (${n((i) => !!i.replacement || !!i.replacedBy)} with successor), ${n((i) => !!i.deprecated && i.removed === undefined)} deprecated, ${n((i) => i.default !== undefined && i.removed === undefined)} defaults, ${n((i) => (i.confidence ?? TARGET_CONFIDENCE[tg]) === 'inferred')} inferred`);
+  }
+  console.log(`  mysql-5.7 from its help table: ${facts57.helpDefaults} defaults corrected, ${facts57.helpAdded} names added, ${facts57.dropped.length} 8.0 names left out`);
+}
 void canonicalOptionName;
 void (null as unknown as OptionInfo);

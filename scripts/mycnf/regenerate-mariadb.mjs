@@ -21,7 +21,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, isAbsolute } from 'node:path';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
 const args = process.argv.slice(2);
@@ -324,6 +324,7 @@ function extraCandidates() {
     'innodb_background_scrub_data_check_interval', 'innodb_scrub_log', 'innodb_scrub_log_speed', 'innodb_idle_flush_pct',
     'innodb_prefix_index_cluster_optimization', 'innodb_defragment', 'innodb_change_buffering', 'innodb_change_buffer_max_size',
     'innodb_force_load_corrupted', 'innodb_version', 'innodb_sync_array_size', 'innodb_disallow_writes', 'innodb_log_write_ahead_size',
+    'innodb_lock_schedule_algorithm', 'innodb_lru_flush_size', 'max_long_data_size', // found by probing every option-like string of mariadbd 10.11's binary
     'thread_concurrency', 'timed_mutexes', 'log_slow_queries', 'table_cache', 'skip_locking', 'skip_bdb', 'log_warnings', 'tx_isolation',
     'tx_read_only', 'storage_engine', 'max_tmp_tables', 'multi_range_count', 'secure_auth', 'old_passwords', 'have_innodb',
     'innodb_additional_mem_pool_size', 'innodb_use_sys_malloc', 'engine_condition_pushdown', 'record_buffer', 'log_long_format',
@@ -331,7 +332,8 @@ function extraCandidates() {
 }
 
 // ---- output ----
-const out = join(root, arg('--out', `data/reference/mycnf-options/mariadb-${parsed.version.split('.').slice(0, 2).join('.')}.json`));
+const outArg = arg('--out', `data/reference/mycnf-options/mariadb-${parsed.version.split('.').slice(0, 2).join('.')}.json`);
+const out = isAbsolute(outArg) ? outArg : join(root, outArg); // an absolute --out is taken as it is
 const sorted = [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 const body = {
   meta: {

@@ -1,9 +1,14 @@
 import { allRules, ruleDoc, type Finding, type Kind, type Position, type Severity } from '../core/index';
+import { escapeControl } from './escape';
 
 export interface FileResult {
   file: string;
   kind: Kind;
   findings: Finding[];
+  /** Option files: the server the file was checked for, and why. */
+  mysqlTarget?: { target: string; label: string; reason: string; tables?: string };
+  /** Set when the file was not linted (e.g. a *.cnf that is no MySQL option file), with the reason. */
+  skipped?: string;
   /** The linted text, for formats that count columns in UTF-8 bytes (rdjson) and for fingerprints. */
   text?: string;
 }
@@ -88,19 +93,29 @@ const RESET = '\x1b[0m';
 export function formatText(results: FileResult[], color: boolean): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let skipped = 0;
   for (const r of results) {
+    if (r.skipped) {
+      skipped++;
+      lines.push(`${r.file}: not linted: ${r.skipped}`);
+      continue;
+    }
+    if (r.mysqlTarget) lines.push(`${r.file}: checked for ${r.mysqlTarget.label} (${r.mysqlTarget.target}): ${r.mysqlTarget.reason}${r.mysqlTarget.tables ? ` [${r.mysqlTarget.tables}]` : ''}`);
     for (const f of r.findings) {
       counts[f.severity]++;
-      const file = f.file ?? r.file;
+      // file names and messages (which quote option names and values) are printed with control characters escaped
+      const file = escapeControl(f.file ?? r.file);
       const sev = color ? `${COLORS[f.severity]}${f.severity}${RESET}` : f.severity;
       const fixable = !f.fixes?.length ? '' : f.fixes.some((x) => x.safe) ? ' (fixable)' : ' (fixable with --unsafe-fixes)';
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} [${f.name}] ${f.message}${fixable}`);
+      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${escapeControl(f.code)} [${escapeControl(f.name)}] ${escapeControl(f.message)}${fixable}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
+  const checked = results.length - skipped;
   lines.push(
-    `${results.length} file${results.length === 1 ? '' : 's'} checked, ${total} finding${total === 1 ? '' : 's'}` +
-      (total ? ` (${counts.error} error, ${counts.warning} warning, ${counts.info} info, ${counts.hint} hint)` : ''),
+    `${checked} file${checked === 1 ? '' : 's'} checked, ${total} finding${total === 1 ? '' : 's'}` +
+      (total ? ` (${counts.error} error, ${counts.warning} warning, ${counts.info} info, ${counts.hint} hint)` : '') +
+      (skipped ? `; ${skipped} not linted` : ''),
   );
   return lines.join('\n') + '\n';
 }
@@ -121,6 +136,7 @@ export function formatJson(results: FileResult[]): string {
       name: f.name,
       message: f.message,
       ...(f.fixes?.length ? { fixable: true } : {}),
+      ...(r.mysqlTarget ? { mysqlTarget: r.mysqlTarget.target, mysqlTargetReason: r.mysqlTarget.reason } : {}),
     })),
   );
   return JSON.stringify(out, null, 2) + '\n';
@@ -338,7 +354,7 @@ export function formatGnu(results: FileResult[]): string {
     for (const f of r.findings) {
       const s = f.range.start;
       const e = f.range.end;
-      out.push(`${fileOf(r, f)}:${s.line + 1}.${s.character + 1}-${e.line + 1}.${e.character + 1}: ${f.severity}: ${f.message.replace(/\r?\n/g, ' ')} [${f.code}]`);
+      out.push(`${escapeControl(fileOf(r, f))}:${s.line + 1}.${s.character + 1}-${e.line + 1}.${e.character + 1}: ${f.severity}: ${escapeControl(f.message)} [${escapeControl(f.code)}]`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

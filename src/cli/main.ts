@@ -7,16 +7,19 @@
  *   devops-guidance rules [--format text|json]
  * Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   KINDS,
   MYSQL_TARGETS,
+  MAX_TEXT_LENGTH,
   ConfigError,
   allRules,
   atOrAbove,
   findRule,
-  kindOf,
+  mycnfIncludedFiles,
+  mycnfTarget,
+  LANGUAGES,
   ready,
   ruleMarkdown,
   ruleTitle,
@@ -24,17 +27,19 @@ import {
   topic,
   topicMarkdown,
   unknownRuleKeys,
+  type Finding,
   type Kind,
   type Severity,
   type UserConfig,
 } from '../core/index';
 import { configFor, installNodeAssets, nodeEnv } from '../node/host';
 import { lintFile } from '../node/shellcheck';
-import { dirname } from 'node:path';
 import { FORMATS, HADOLINT_FORMATS, format, type FileResult, type Format } from './formats';
 import { fixFile, fixText, unifiedDiff } from './fix';
 import { parseHadolintConfig } from '../core/index';
-import { basename } from 'node:path';
+import { escapeControl } from './escape';
+import { collectFiles, KindUnknown } from './walk';
+import { readTextFileSafe } from '../node/safefs';
 
 const VERSION = '0.1.0';
 
@@ -54,6 +59,8 @@ interface LintArgs {
   hadolintConfig?: UserConfig;
   kind?: Kind;
   configFile?: string;
+  /** Option-file includes are followed only inside this folder (default: the current folder). */
+  includeRoot?: string;
   failLevel?: Severity | 'none';
   cli: UserConfig;
   color: boolean;
@@ -71,6 +78,7 @@ Usage:
       --diff                          print the fixes as a unified diff; write nothing (exit 1 when there are any)
       --kind dockerfile|mycnf|vagrantfile   kind of stdin or of files with other names
       --config FILE                   project config instead of the nearest .devops-guidance.yaml
+      --include-root DIR              follow option-file includes only inside DIR (default: the current folder)
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
       --rule CODE=off|hint|info|warning|error     severity override (repeatable)
@@ -178,6 +186,9 @@ function parseLintArgs(argv: string[], hadolint = false): LintArgs {
         } else a.configFile = file;
         break;
       }
+      case '--include-root':
+        a.includeRoot = take();
+        break;
       case '--fail-level':
       case '--failure-threshold':
       case '-t': {
@@ -223,57 +234,16 @@ function parseLintArgs(argv: string[], hadolint = false): LintArgs {
   return a;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', '.vagrant']);
-
-function collect(paths: string[], kind: Kind | undefined, defaultKind?: Kind): { file: string; kind: Kind }[] {
-  const out: { file: string; kind: Kind }[] = [];
-  const walk = (dir: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch (e) {
-      throw new UsageError(`cannot read folder ${dir}: ${(e as Error).message}`);
-    }
-    for (const e of entries) {
-      const p = join(dir, e);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(e)) walk(p);
-      } else if (st.isFile()) {
-        const k = kindOf(e);
-        if (k && (!kind || k === kind)) out.push({ file: p, kind: k });
-      }
-    }
-  };
-  for (const p of paths) {
-    if (p === '-') {
-      out.push({ file: '-', kind: (kind ?? defaultKind)! });
-      continue;
-    }
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
-    }
-    if (st.isDirectory()) walk(p);
-    else {
-      const k = kind ?? kindOf(p) ?? defaultKind;
-      if (!k) throw new UsageError(`cannot tell what kind of file ${p} is; pass --kind dockerfile|mycnf|vagrantfile`);
-      out.push({ file: p, kind: k });
-    }
-  }
-  return out;
-}
-
 async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   const args = parseLintArgs(argv, hadolint);
-  const files = collect(args.paths, args.kind, args.defaultKind);
+  let walked;
+  try {
+    walked = collectFiles(args.paths, args.kind, args.defaultKind);
+  } catch (e) {
+    if (e instanceof KindUnknown) throw new UsageError(e.message);
+    throw e;
+  }
+  const { files, problems } = walked;
   // only the parsers the given files need (the Vagrantfile parser alone takes about a second to load)
   for (const k of new Set(files.map((f) => f.kind))) await ready(k);
   const results: FileResult[] = [];
@@ -283,15 +253,57 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   let wouldChange = 0;
   let fixedFiles = 0;
   const cliLayer: UserConfig = args.hadolintConfig ? mergeUserConfig(args.hadolintConfig, args.cli) : args.cli;
+  const includeRoot = resolve(args.includeRoot ?? process.cwd());
+  const configErrors = new Map<string, ConfigError>();
+  // Option files read by another linted option file (through !include / !includedir) are fragments of it: checked
+  // for the same server, and without the checks that need the whole configuration (those run on the root).
+  const includedBy = new Map<string, string>();
+  for (const { file, kind } of files) {
+    if (kind !== 'mycnf' || file === '-') continue;
+    const abs = resolve(file);
+    for (const p of mycnfIncludedFiles(readFileOr(file, kind), nodeEnv(abs, { root: includeRoot }))) if (resolve(p) !== abs && !includedBy.has(resolve(p))) includedBy.set(resolve(p), abs);
+  }
+  const rootTargets = new Map<string, ReturnType<typeof mycnfTarget>>();
   for (const { file, kind } of files) {
     const isStdin = file === '-';
-    let text = isStdin ? readFileSync(0, 'utf8') : readText(file);
-    const { config, errors } = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer });
-    if (errors.length) throw errors[0];
+    // read before anything else, size-checked: one unreadable or oversized file does not stop the others
+    let text: string;
+    if (isStdin) text = readFileSync(0, 'utf8');
+    else {
+      const r = readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
+      if ('error' in r) {
+        problems.push({ path: file, message: r.error });
+        continue;
+      }
+      text = r.text;
+    }
+    const found = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer });
+    if (found.errors.length) {
+      // a broken config file is reported once, and the files it governs are not linted (their result would be wrong)
+      for (const e of found.errors) configErrors.set(`${e.file ?? ''}:${e.message}`, e);
+      continue;
+    }
+    let config = found.config;
+    const root = kind === 'mycnf' && !isStdin ? includedBy.get(resolve(file)) : undefined;
+    if (root && !args.cli.mysql?.target) {
+      let rt = rootTargets.get(root);
+      if (!rt) {
+        const rootConfig = configFor(root, 'mycnf', { configFile: args.configFile, cli: cliLayer }).config;
+        rt = mycnfTarget(readFileOr(root, 'mycnf'), rootConfig, nodeEnv(root, { root: includeRoot }));
+        rootTargets.set(root, rt);
+      }
+      config = { ...config, mysqlTarget: rt.target, mysqlTargetFrom: `${relative(process.cwd(), root) || root}, which includes this file,` };
+    }
     for (const k of unknownRuleKeys(config)) unknownKeys.add(k);
     if (!args.failLevel && config.failLevel) failLevel = config.failLevel;
     const shown = isStdin ? '<stdin>' : relative(process.cwd(), file) || file;
-    const env = nodeEnv(isStdin ? undefined : resolve(file));
+    const notOwn = !args.kind && !isStdin ? LANGUAGES[kind].notOwnContent?.(file, text) : undefined;
+    if (notOwn) {
+      results.push({ file: shown, kind, findings: [], skipped: `${notOwn} (pass --kind ${kind} to lint it anyway)` });
+      continue;
+    }
+    // option-file includes are followed only inside the include root
+    const env = { ...nodeEnv(isStdin ? undefined : resolve(file), { root: includeRoot }), ...(root ? { includedBy: root } : {}) };
     if (text !== undefined && (args.fix || args.diff)) {
       const r = isStdin ? { ...fixText(text, kind, config, env, args.unsafeFixes), original: text, written: false } : fixFile(file, kind, config, env, { unsafe: args.unsafeFixes, dryRun: args.diff });
       if (r.refused) notes.push(`${shown}: ${r.refused}`);
@@ -309,20 +321,29 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     }
     // lint, then ShellCheck on the file's shell scripts when the binary is installed (silent otherwise;
     // --no-shellcheck turns it off), merged
-    const findings = text === undefined ? [] : await lintFile(text, kind, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
-    results.push({ file: shown, kind, findings, text });
+    const findings = await lintFile(text, kind, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
+    const mysqlTarget = kind === 'mycnf' && config.enable.mycnf ? mycnfTarget(text, config, env) : undefined;
+    results.push({ file: shown, kind, findings, text, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
   }
-  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${k}"\n`);
+  for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${escapeControl(k)}"\n`);
+  const reportProblems = () => {
+    for (const p of problems) process.stderr.write(`devops-guidance: ${escapeControl(relative(process.cwd(), p.path) || p.path)}: ${escapeControl(p.message)}\n`);
+    for (const e of configErrors.values()) process.stderr.write(`devops-guidance: invalid configuration: ${escapeControl(e.message)}\n`);
+  };
   if (args.diff) {
-    for (const n of notes) process.stderr.write(`devops-guidance: ${n}\n`);
-    return wouldChange ? 1 : 0;
+    for (const n of notes) process.stderr.write(`devops-guidance: ${escapeControl(n)}\n`);
+    reportProblems();
+    return problems.length || configErrors.size ? 2 : wouldChange ? 1 : 0;
   }
-  // A finding inside an included option file is reported once, even when several linted files include it.
+  // A finding inside an included option file is reported once, even when several linted files include it, and not
+  // again when that file is linted itself (as a fragment of the root that includes it).
+  const keyOf = (file: string, f: Finding) => `${resolve(file)}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
   const seenIncluded = new Set<string>();
+  for (const r of results) if (r.file !== '<stdin>') for (const f of r.findings) if (!f.file) seenIncluded.add(keyOf(r.file, f));
   for (const r of results) {
     r.findings = r.findings.filter((f) => {
       if (!f.file) return true;
-      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
+      const key = keyOf(f.file, f);
       if (seenIncluded.has(key)) return false;
       seenIncluded.add(key);
       return true;
@@ -332,7 +353,7 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     // what was fixed goes before the findings that remain (on stderr for machine-readable formats)
     const fixedCount = notes.filter((n) => n.includes(': fixed ')).length;
     const unsafeLeft = args.unsafeFixes ? 0 : results.reduce((n, r) => n + r.findings.filter((f) => !f.file && f.fixes?.length && !f.fixes.some((x) => x.safe)).length, 0);
-    if (notes.length) (args.format === 'text' ? process.stdout : process.stderr).write(notes.join('\n') + '\n');
+    if (notes.length) (args.format === 'text' ? process.stdout : process.stderr).write(notes.map(escapeControl).join('\n') + '\n');
     process.stderr.write(
       `devops-guidance: ${fixedCount} fix${fixedCount === 1 ? '' : 'es'} applied in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` +
         (unsafeLeft ? ` (${unsafeLeft} more with --unsafe-fixes)` : '') +
@@ -341,8 +362,17 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
   }
   const out = format(args.format, results, { color: args.color, version: VERSION, category: args.sarifCategory });
   process.stdout.write(out);
+  reportProblems();
+  // exit 2 when something could not be linted, even if the rest was clean
+  if (problems.length || configErrors.size) return 2;
   const failing = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failLevel)));
   return failing ? 1 : 0;
+}
+
+/** A file's text for a look ahead (includes, a root's target): read as safely as any linted file, '' when it cannot be. */
+function readFileOr(file: string, kind: Kind): string {
+  const r = readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
+  return 'error' in r ? '' : r.text;
 }
 
 /** CLI flags over a hadolint config given with -c: maps merged per key, lists concatenated. */
@@ -357,14 +387,6 @@ function mergeUserConfig(base: UserConfig, top: UserConfig): UserConfig {
       trustedRegistries: [...(base.dockerfile?.trustedRegistries ?? []), ...(top.dockerfile?.trustedRegistries ?? [])],
     },
   };
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
 }
 
 function cmdLsp(argv: string[]): Promise<number> {
@@ -457,11 +479,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`devops-guidance: ${e.message}\nRun devops-guidance --help for usage.\n`);
+      process.stderr.write(`devops-guidance: ${escapeControl(e.message)}\nRun devops-guidance --help for usage.\n`);
       return 2;
     }
     if (e instanceof ConfigError) {
-      process.stderr.write(`devops-guidance: invalid configuration: ${e.message}\n`);
+      process.stderr.write(`devops-guidance: invalid configuration: ${escapeControl(e.message)}\n`);
       return 2;
     }
     process.stderr.write(`devops-guidance: internal error: ${(e as Error)?.stack ?? e}\n`);

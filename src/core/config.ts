@@ -109,7 +109,43 @@ function yamlPathLine(text: string, path: (string | number)[]): { line?: number;
   }
 }
 
+/** Configuration files are small; these bounds make a hostile one (huge, deeply nested, alias bombs) fail fast. */
+export const MAX_CONFIG_CHARS = 256 * 1024;
+const MAX_CONFIG_NESTING = 64;
+const MAX_CONFIG_INDENT = 256;
+const MAX_CONFIG_ALIASES = 50;
+
+/** A cheap look at the text's nesting (flow brackets, indentation) before the YAML parser recurses into it. */
+function yamlTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let line = 0;
+  let col = 0;
+  let indenting = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      col = 0;
+      indenting = true;
+      continue;
+    }
+    if (indenting && (c === 32 || c === 45)) {
+      // spaces and `- ` sequence markers both open a level
+      if (++col > MAX_CONFIG_INDENT) return line;
+      continue;
+    }
+    indenting = false;
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_CONFIG_NESTING) return line;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 export function parseYamlText(text: string, file: string | undefined): unknown {
+  if (text.length > MAX_CONFIG_CHARS) throw new ConfigError(`the file is ${Math.round(text.length / 1024)} KiB, above the ${MAX_CONFIG_CHARS / 1024} KiB limit for a configuration file`, file);
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) throw new ConfigError(`nested too deeply (more than ${MAX_CONFIG_NESTING} levels of brackets or ${MAX_CONFIG_INDENT} columns of indentation)`, file, deep, 0);
   try {
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
@@ -118,9 +154,11 @@ export function parseYamlText(text: string, file: string | undefined): unknown {
       const p = lc.linePos(e.pos[0]);
       throw new ConfigError(`invalid YAML: ${e.message.split('\n')[0]}`, file, p.line - 1, p.col - 1);
     }
-    return doc.toJS() ?? {};
+    return doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
   } catch (e) {
     if (e instanceof ConfigError) throw e;
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new ConfigError(`too many alias expansions (more than ${MAX_CONFIG_ALIASES}): refused`, file);
+    if (e instanceof RangeError) throw new ConfigError('nested too deeply', file);
     throw new ConfigError(`invalid YAML: ${(e as Error).message}`, file);
   }
 }

@@ -3,8 +3,10 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import type { LintEnv, Language } from './language';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { applySuppressions } from './suppress';
-import { FILE_NOT_LINTED, INTERNAL_ERROR } from './general';
+import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
 import { language, languages, ruleMeta, severitySettingFor } from './registry';
+import { checkRanges } from './ranges';
+import { LineIndex } from './text';
 
 export type { LintEnv } from './language';
 
@@ -55,12 +57,17 @@ export function looksBinary(text: string): boolean {
 export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): Finding[] {
   try {
     if (!config.enable[kind]) return [];
-    if (looksBinary(text)) return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
     const lang = language(kind);
+    if (looksBinary(text)) {
+      const own = lang.binaryText?.(text);
+      if (own) return [engineFinding(FILE_NOT_LINTED, own.message, own.severity)];
+      return [engineFinding(FILE_NOT_LINTED, 'This file looks binary (it contains NUL bytes); it was not linted.')];
+    }
     if (text.length > lang.maxTextLength) {
       return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${lang.maxTextLength / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }
-    return lintWith(lang, text, config, env);
+    const findings = lintWith(lang, text, config, env);
+    return findings.length ? checkRanges(new LineIndex(text), findings) : findings;
   } catch (e) {
     return [engineFinding(INTERNAL_ERROR, `Internal error while linting: ${describeError(e)}`)];
   }
@@ -104,6 +111,7 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   try {
     model = lang.parse(text, env, config);
   } catch (e) {
+    if (e instanceof NotLinted) return [engineFinding(FILE_NOT_LINTED, e.message)];
     return [engineFinding(INTERNAL_ERROR, `Internal error while parsing: ${describeError(e)}`)];
   }
   const findings: Finding[] = [];

@@ -14,5 +14,7 @@ export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
 export { applyFixes, fixAll, planFixes, fixText, diffEdit, editsConflict, type FixPlan, type FixSelection, type FixRound, type FixTextResult } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
+export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';
+export { NotLinted } from './general';
 export { hoverAt, completionsAt, ignoreEdit, symbols, type HoverInfo, type CompletionInfo, type SymbolInfo } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle } from './docs';

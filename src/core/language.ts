@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Finding, Kind, Position, Range } from './finding';
+import type { Finding, Kind, Position, Range, Severity } from './finding';
 import type { ResolvedConfig, UserConfig } from './config';
 import type { Report, Rule, RuleMeta } from './rule';
 import type { SuppressionModel } from './suppress';
@@ -8,10 +8,20 @@ import type { SuppressionModel } from './suppress';
 export interface LintEnv {
   /** Path of the linted file, when it has one (used for relative includes and messages). */
   fileName?: string;
+  /**
+   * Option files: the file that reads this one through `!include`/`!includedir`, when the host knows it (the CLI
+   * linting both). The file is then a fragment: checks that need the whole configuration run on that root file.
+   */
+  includedBy?: string;
   /** Reads a file; undefined when it does not exist or cannot be read. */
   readFile?(path: string): string | undefined;
   /** Lists the entries of a folder; undefined when it cannot be read. */
   listDir?(path: string): string[] | undefined;
+  /**
+   * False for a path the host will not read because it lies outside the project (an include is then reported as
+   * not followed, with nothing from it shown). Absent: the host decides in readFile/listDir alone.
+   */
+  allows?(path: string): boolean;
 }
 
 /**
@@ -31,6 +41,16 @@ export interface Language<Model> {
   ownsEditorLanguage: boolean;
   /** Whether a file's base name is this kind's. */
   matchesFileName(baseName: string): boolean;
+  /**
+   * Text with NUL bytes is not linted: what the one finding says when the kind recognises the content (an option file
+   * saved as UTF-16); undefined for the generic "looks binary" message.
+   */
+  binaryText?(text: string): { message: string; severity?: Severity } | undefined;
+  /**
+   * A file this kind claims by its name whose content shows it is not one of its files (a `*.cnf` of another tool):
+   * the reason, so a host that found the file by name can skip it; undefined when the file is to be linted.
+   */
+  notOwnContent?(path: string, text: string): string | undefined;
   /** Texts longer than this (UTF-16 code units) are not linted: one finding says so. */
   maxTextLength: number;
   /** Markdown code-fence language for this kind's examples. */

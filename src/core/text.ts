@@ -31,6 +31,12 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
+    // never between a CR and its LF, never inside a surrogate pair: step back to the character's start
+    if (offset > 0 && offset < this.text.length) {
+      const c = this.text.charCodeAt(offset);
+      const b = this.text.charCodeAt(offset - 1);
+      if ((c === 10 && b === 13) || (c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff)) offset--;
+    }
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

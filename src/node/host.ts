@@ -1,6 +1,7 @@
 /** Node-side glue shared by the CLI, the extension and the tests: assets from disk, config discovery, include reading. */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { isInside, isPseudoPath, readTextFileSafe } from './safefs';
+import { dirname, join, resolve } from 'node:path';
 import {
   setAssetLoader,
   defaultConfig,
@@ -28,31 +29,45 @@ export function installNodeAssets(distDir: string): void {
   });
 }
 
-/** Upper bound for files read through includes, so a link to /dev/zero or a huge log cannot stall the host. */
+/** Upper bound for files read through includes, so a link to a huge log cannot stall the host. */
 const MAX_INCLUDE_BYTES = 4 * 1024 * 1024;
+/** Folders that mark a project's root, for a file linted without an explicit root. */
+const PROJECT_MARKERS = ['.git', '.hg', '.svn', ...PROJECT_CONFIG_NAMES];
 
 /**
- * File access for the parsers that follow includes. With `root`, nothing outside that folder is read (tests use it
- * so results do not depend on the machine's /etc).
+ * The project a file belongs to when the caller names none: the nearest ancestor folder holding a version-control
+ * folder or a project config file, else the file's own folder.
+ */
+export function projectRootOf(fileName: string): string {
+  const dir = dirname(resolve(fileName));
+  const found = findUp(dir, PROJECT_MARKERS);
+  return found ? dirname(found) : dir;
+}
+
+/**
+ * File access for the parsers that follow includes. Nothing outside `root` is read: an include there is reported
+ * as not followed (outside the project). `root` defaults to the linted file's project (projectRootOf); the CLI
+ * passes the current folder or --include-root, tests a fixture folder. Without a file name and a root nothing is
+ * read at all. Only regular files, size-checked before reading (see safefs.ts).
  */
 export function nodeEnv(fileName?: string, options: { root?: string } = {}): LintEnv {
-  const root = options.root ? resolve(options.root) : undefined;
-  const inside = (p: string) => !root || resolve(p) === root || resolve(p).startsWith(root + sep);
+  const rootPath = options.root ?? (fileName ? projectRootOf(fileName) : undefined);
+  if (!rootPath) return { fileName };
+  const root = resolve(rootPath);
+  const allows = (p: string) => isInside(root, p) && !isPseudoPath(resolve(p));
   return {
     fileName,
+    allows,
     readFile(path) {
-      if (!inside(path)) return undefined;
-      try {
-        const st = statSync(path);
-        if (!st.isFile() || st.size > MAX_INCLUDE_BYTES) return undefined;
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      if (!allows(path)) return undefined;
+      const r = readTextFileSafe(path, MAX_INCLUDE_BYTES);
+      // a symbolic link inside the project may point outside it: the real path must be inside too
+      return 'text' in r && allows(r.path) ? r.text : undefined;
     },
     listDir(path) {
-      if (!inside(path)) return undefined;
+      if (!allows(path)) return undefined;
       try {
+        if (!statSync(path).isDirectory()) return undefined;
         return readdirSync(path).sort();
       } catch {
         return undefined;
@@ -83,6 +98,11 @@ export interface ConfigResult {
   errors: ConfigError[];
 }
 
+/** No configuration file is this large; above it, it is refused unread. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** Parsed config files remembered (by path; re-read when their mtime or size changes), oldest first out. */
+const MAX_CONFIG_CACHE = 500;
 const fileCache = new Map<string, { mtimeMs: number; size: number; value: UserConfig | ConfigError }>();
 
 type ConfigParser = (text: string, file?: string) => UserConfig;
@@ -94,11 +114,14 @@ function readConfigFile(path: string, parse: ConfigParser): UserConfig | ConfigE
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.value;
     let value: UserConfig | ConfigError;
     try {
-      const text = readFileSync(path, 'utf8');
-      value = parse(text, path);
+      // a FIFO, a device, /dev/zero or a huge file is refused before anything is read
+      const r = readTextFileSafe(path, MAX_CONFIG_BYTES);
+      if ('error' in r) throw new ConfigError(r.error, path);
+      value = parse(r.text, path);
     } catch (e) {
       value = e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path);
     }
+    if (fileCache.size >= MAX_CONFIG_CACHE) fileCache.delete(fileCache.keys().next().value as string);
     fileCache.set(path, { mtimeMs: st.mtimeMs, size: st.size, value });
     return value;
   } catch (e) {
@@ -130,10 +153,26 @@ export function configFor(
     }
   };
   for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), other.parse);
-  take(options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt), parseProjectConfig);
+  const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt);
+  take(projectPath, parseProjectConfig);
+  const projectFile = projectPath && sources[sources.length - 1] === projectPath ? projectPath : undefined;
+  const project = projectFile ? layers[layers.length - 1] : undefined;
   if (options.settings) layers.push(options.settings);
   if (options.cli) layers.push(options.cli);
-  return { config: mergeConfig(defaultConfig(), ...layers), sources, errors };
+  const config = mergeConfig(defaultConfig(), ...layers);
+  // The option-file target: the command line, then the project file, then the editor setting ("auto" = none).
+  const named = (u: UserConfig | undefined) => (u?.mysql?.target && u.mysql.target !== 'auto' ? u.mysql.target : undefined);
+  const pick: [ReturnType<typeof named>, string][] = [
+    [named(options.cli), '--mysql-target'],
+    [projectFile ? named(project) : undefined, projectFile ? projectFile.split(/[\\/]/).pop()! : ''],
+    [named(options.settings), 'the devopsGuidance.mysql.target setting'],
+  ];
+  const chosen = pick.find(([t]) => t);
+  if (chosen) {
+    config.mysqlTarget = chosen[0];
+    config.mysqlTargetFrom = chosen[1];
+  }
+  return { config, sources, errors };
 }
 
 export function clearConfigCache(): void {

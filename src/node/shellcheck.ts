@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { lintAndCheck, shellcheckText, type ExternalTools, type Finding, type Kind, type LintEnv, type ResolvedConfig, type ShellcheckRunner } from '../core/index';
 
 export interface ShellcheckOptions {
@@ -29,28 +29,50 @@ const MAX_OUTPUT = 4 * 1024 * 1024;
 
 let found: { path: string | undefined; key: string } | undefined;
 
-/** The shellcheck binary on PATH, or undefined. Cached per PATH value. */
-export function findShellcheck(pathEnv: string | undefined = process.env.PATH): string | undefined {
-  const key = pathEnv ?? '';
+/**
+ * The shellcheck binary on PATH, as an absolute path, or undefined. Cached per PATH value and name. Only absolute
+ * PATH entries are searched: an empty or relative entry (`.`, `bin`, `node_modules/.bin`) would find a program in
+ * the folder being linted — the repository under review must never supply the program that reviews it.
+ */
+export function findShellcheck(pathEnv: string | undefined = process.env.PATH, name = 'shellcheck'): string | undefined {
+  const key = `${name}\0${pathEnv ?? ''}`;
   if (found && found.key === key) return found.path;
-  const names = process.platform === 'win32' ? ['shellcheck.exe', 'shellcheck.cmd', 'shellcheck'] : ['shellcheck'];
+  const names = process.platform === 'win32' && !/\.(exe|cmd|bat)$/i.test(name) ? [`${name}.exe`, `${name}.cmd`, name] : [name];
   let path: string | undefined;
-  outer: for (const dir of key.split(delimiter)) {
-    if (!dir) continue;
+  outer: for (const dir of (pathEnv ?? '').split(delimiter)) {
+    if (!dir || !isAbsolute(dir)) continue;
     for (const n of names) {
       const p = join(dir, n);
-      try {
-        if (!statSync(p).isFile()) continue;
-        if (process.platform !== 'win32') accessSync(p, constants.X_OK);
+      if (isExecutableFile(p)) {
         path = p;
         break outer;
-      } catch {
-        // not here
       }
     }
   }
   found = { path, key };
   return path;
+}
+
+function isExecutableFile(p: string): boolean {
+  try {
+    if (!statSync(p).isFile()) return false;
+    if (process.platform !== 'win32') accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The program a configured ShellCheck setting means, as an absolute path: a bare name is looked up on the absolute
+ * PATH entries, an absolute path is taken as is; a relative path (`./shellcheck`, `tools/shellcheck`) is refused,
+ * since it would resolve inside whatever folder the process runs in. Undefined when nothing usable is found.
+ */
+export function resolveShellcheck(setting: string | undefined, pathEnv: string | undefined = process.env.PATH): string | undefined {
+  if (!setting) return findShellcheck(pathEnv);
+  if (isAbsolute(setting)) return isExecutableFile(setting) ? setting : undefined;
+  if (/[\\/]/.test(setting)) return undefined;
+  return findShellcheck(pathEnv, setting);
 }
 
 /** Outputs per (binary, cwd, excluded codes, script): an edit re-runs ShellCheck only for the scripts that changed. */
@@ -64,6 +86,7 @@ export function shellcheckSpawnCount(): number {
 }
 
 function remember(key: string, value: string): void {
+  if (key.length > 64 * 1024) return; // a huge script is not kept: 1000 of them would hold 64 MB
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }
@@ -143,7 +166,7 @@ function isJson(text: string): boolean {
 
 /** The engine's external tools for a file: ShellCheck when a binary is given or found on PATH. */
 export function nodeTools(options: ShellcheckOptions = {}): ExternalTools {
-  const binary = options.binary ?? findShellcheck();
+  const binary = resolveShellcheck(options.binary);
   const shellcheck: ShellcheckRunner | undefined = binary ? (script, exclude) => runShellcheck(binary, script, exclude, options) : undefined;
   return { shellcheck, concurrency: options.concurrency ?? Math.min(4, Math.max(1, cpus().length)) };
 }

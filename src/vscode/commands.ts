@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
-import { allRules, findRule, searchTopics, ruleTitle, topic, kindOf, lint, atOrAbove, type Kind } from '../core/index';
+import { allRules, findRule, searchTopics, ruleTitle, topic, kindOf, lint, atOrAbove, isOptionFileName, looksLikeOptionFile, type Kind } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { ruleDocUri, topicUri } from './convert';
 import { openPage } from './pages';
@@ -62,7 +62,17 @@ export async function lintWorkspace(linter: Linter): Promise<{ files: number; fi
     async (progress, token) => {
       const uris = new Map<string, vscode.Uri>();
       for (const g of GLOBS) for (const u of await vscode.workspace.findFiles(g.glob, EXCLUDE, 5000, token)) uris.set(u.toString(), u);
-      const list = [...uris.values()].filter((u) => kindOf(u.fsPath));
+      const list: vscode.Uri[] = [];
+      for (const u of uris.values()) {
+        const k = kindOf(u.fsPath);
+        if (!k) continue;
+        // a *.cnf of another program (OpenSSL, Kerberos) is not an option file
+        if (k === 'mycnf' && isOptionFileName(u.fsPath) === 'by-content') {
+          const text = await vscode.workspace.fs.readFile(u).then((b) => Buffer.from(b).toString('utf8'), () => '');
+          if (!looksLikeOptionFile(text)) continue;
+        }
+        list.push(u);
+      }
       linter.markWorkspaceFiles(list);
       let findings = 0;
       let errors = 0;

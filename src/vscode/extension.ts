@@ -4,6 +4,7 @@ import { installNodeAssets, clearConfigCache } from '../node/host';
 import { completionsAt, type CompletionInfo } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { Linter, documentKind } from './linter';
+import { adoptOptionFile, TargetStatus } from './mycnf';
 import { HoverProvider } from './hover';
 import { CodeActionProvider } from './codeActions';
 import { PagesProvider } from './pages';
@@ -31,18 +32,26 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const linter = new Linter(log);
   context.subscriptions.push(log, linter);
 
+  const targetStatus = new TargetStatus();
+  context.subscriptions.push(targetStatus);
   const lintIfOurs = (doc: vscode.TextDocument, delay?: number) => {
+    adoptOptionFile(doc);
     if (documentKind(doc)) linter.schedule(doc, delay);
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => lintIfOurs(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && readSettings(e.document.uri).run === 'onType') lintIfOurs(e.document);
+      if (e.document === vscode.window.activeTextEditor?.document) targetStatus.update(500);
     }),
+    vscode.window.onDidChangeActiveTextEditor(() => targetStatus.update()),
     vscode.workspace.onDidSaveTextDocument((d) => lintIfOurs(d, 0)),
     vscode.workspace.onDidCloseTextDocument((d) => linter.clear(d)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SECTION)) relintAll();
+      if (e.affectsConfiguration(SECTION)) {
+        relintAll();
+        targetStatus.update();
+      }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => relintAll()),
   );
@@ -50,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const onConfigFile = () => {
     clearConfigCache();
     relintAll();
+    targetStatus.update();
   };
   watcher.onDidChange(onConfigFile);
   watcher.onDidCreate(onConfigFile);
@@ -76,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   relintAll();
+  targetStatus.update(0);
   const activationMs = performance.now() - t0;
   log.appendLine(`DevOps Guidance activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs, linter };

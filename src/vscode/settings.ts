@@ -28,7 +28,7 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
   const valid = ['off', 'hint', 'info', 'warning', 'error'];
   const cleanRules = Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => valid.includes(v))) as UserConfig['rules'];
   if (cleanRules && Object.keys(cleanRules).length) config.rules = cleanRules;
-  const target = explicit<MysqlTarget>('mysql.target');
+  const target = explicit<MysqlTarget | 'auto'>('mysql.target');
   if (target) config.mysql = { target };
   const trusted = c.get<string[]>('dockerfile.trustedRegistries', []);
   const shellcheckEnabled = c.get<boolean>('shellcheck.enable', true) && vscode.workspace.isTrusted;

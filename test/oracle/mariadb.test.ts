@@ -18,6 +18,10 @@
  * "[mysqld]" prepended; percona-toolkit's sandbox placeholders (PORT, ADDR, PERCONA_TOOLKIT_SANDBOX) are replaced
  * as its sandbox script does. Only lines in groups the server reads are judged.
  *
+ * The server also tells two kinds of accepted lines apart: an option it reads and ignores ("'X' was removed. It does
+ * nothing now", "'X' is MySQL ... compatible option") has no effect, which is not the same as refusing to start.
+ * Our findings must say "has no effect" on exactly those lines, and never on a line the server refuses.
+ *
  * Skipped, with a message, when mariadbd is not installed (CI installs Debian's mariadb-server).
  */
 import { strict as assert } from 'node:assert';
@@ -100,6 +104,15 @@ const GENERATED: Case[] = [
     mustAccept: [2, 3, 4],
   },
   {
+    name: 'retired-no-effect',
+    // accepted and ignored: retired MariaDB options and MySQL names kept for compatibility; a plugin's activation option
+    text:
+      '[mysqld]\ninnodb_lock_schedule_algorithm = fcfs\ninnodb_lru_flush_size = 32\nmax_long_data_size = 1M\n' +
+      'default_authentication_plugin = mysql_native_password\ninnodb_file_format = Barracuda\n' +
+      'plugin_load_add = server_audit.so\nserver_audit = FORCE_PLUS_PERMANENT\nunix_socket = FORCE_PLUS_PERMANENT\n',
+    mustAccept: [2, 3, 4, 5, 6, 7, 8, 9],
+  },
+  {
     name: 'galera-and-groups',
     text:
       '[galera]\nwsrep_on = ON\nwsrep_provider = /usr/lib/galera/libgalera_smm.so\nwsrep_cluster_address = gcomm://10.0.0.1,10.0.0.2\n' +
@@ -113,6 +126,8 @@ interface Judged {
   /** 1-based line numbers of option lines in server groups. */
   optionLines: Map<number, string>;
   rejected: Map<number, string>;
+  /** Accepted lines the server says it ignores (removed, or kept only for MySQL compatibility). */
+  ignored: Map<number, string>;
   text: string;
   note?: string;
 }
@@ -164,6 +179,13 @@ function runServer(text: string): { status: number | null; err: string } {
     : spawnSync(MARIADBD!, args, { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
   return { status: r.status, err: r.stderr ?? '' };
 }
+
+/**
+ * The file as we lint it: checked for MariaDB 10.11 whatever it shows (a PXC file is judged by this server too). The
+ * configuration alone would not do: a file that is plainly Galera-on-MySQL is checked as PXC in spite of it. The
+ * comment goes at the end, so line numbers stay.
+ */
+const forced = (text: string) => `${text.endsWith('\n') ? text : `${text}\n`}# devops-guidance target=mariadb-10.11\n`;
 
 const canon = (s: string) => s.toLowerCase().replace(/-/g, '_');
 const stripPrefixes = (s: string) => canon(s).replace(/^(loose_)?((skip|disable|enable|maximum)_)?/, '');
@@ -228,6 +250,7 @@ function judge(file: string, raw: string): Judged {
   const { text, note } = prepare(file, raw);
   const optionLines = serverOptionLines(text);
   const rejected = new Map<number, string>();
+  const ignored = new Map<number, string>();
   const lines = text.split('\n');
   for (let round = 0; round < 200; round++) {
     const current = lines.join('\n');
@@ -244,10 +267,16 @@ function judge(file: string, raw: string): Judged {
         const msg = r.err.split('\n').filter((l) => /ERROR|error/.test(l)).slice(0, 3).join(' | ');
         throw new Error(`${file}: the server refused the file but no option line could be matched: ${msg}`);
       }
+      // the accepted file: which lines does the server read and ignore?
+      for (const w of r.err.split('\n')) {
+        const m = /'([A-Za-z0-9_-]+)' (was removed|is MySQL)/.exec(w);
+        if (!m) continue;
+        for (const [n, written] of live) if (stripPrefixes(written) === canon(m[1])) ignored.set(n, w.replace(/^.*?\[Warning\] /, ''));
+      }
       break;
     }
   }
-  return { file, optionLines, rejected, text, note };
+  return { file, optionLines, rejected, ignored, text, note };
 }
 
 describe('oracle: mariadbd 10.11 judges option files', function () {
@@ -320,7 +349,7 @@ describe('oracle: mariadbd 10.11 judges option files', function () {
     const missed: string[] = [];
     const wrong: string[] = [];
     for (const j of judged) {
-      const findings: Finding[] = lint(j.text, 'mycnf', config, { fileName: `/oracle/${basename(j.file)}` });
+      const findings: Finding[] = lint(forced(j.text), 'mycnf', config, { fileName: `/oracle/${basename(j.file)}` });
       const byLine = new Map<number, Finding[]>();
       for (const f of findings) byLine.set(f.range.start.line + 1, [...(byLine.get(f.range.start.line + 1) ?? []), f]);
       for (const [n, written] of j.optionLines) {
@@ -352,5 +381,40 @@ describe('oracle: mariadbd 10.11 judges option files', function () {
     for (const m of missed) console.log(`        MISSED ${m}`);
     for (const w of wrong) console.log(`        WRONG  ${w}`);
     assert.deepEqual({ missed, wrong }, { missed: [], wrong: [] });
+  });
+
+  it('says "has no effect" exactly where the server reads a line and ignores it, never where it refuses one', () => {
+    const removed = findRule('removed-option')!;
+    const config = mergeConfig(defaultConfig(), { mysql: { target: 'mariadb-10.11' } });
+    let ignored = 0;
+    let toldNoEffect = 0;
+    let refusedSaidNoEffect = 0;
+    let acceptedSaidNoEffect = 0;
+    let saidNoEffect = 0;
+    const wrong: string[] = [];
+    for (const j of judged) {
+      const findings = lint(forced(j.text), 'mycnf', config, { fileName: `/oracle/${basename(j.file)}` });
+      const noEffect = new Set(findings.filter((f) => f.code === removed.code && /has no effect/.test(f.message)).map((f) => f.range.start.line + 1));
+      const refused = new Set(findings.filter((f) => f.severity === 'error' && /refuses to start/.test(f.message)).map((f) => f.range.start.line + 1));
+      for (const [n, written] of j.optionLines) {
+        const said = noEffect.has(n);
+        if (said) saidNoEffect++;
+        if (j.ignored.has(n)) {
+          ignored++;
+          if (said && !refused.has(n)) toldNoEffect++;
+          else wrong.push(`${j.file}:${n} ${written}: the server ignores it (${j.ignored.get(n)!.slice(0, 80)}), we ${refused.has(n) ? 'say it refuses to start' : 'do not say it has no effect'}`);
+        } else if (said && j.rejected.has(n)) {
+          refusedSaidNoEffect++;
+          wrong.push(`${j.file}:${n} ${written}: the server refuses it, we say it has no effect`);
+        } else if (said) {
+          acceptedSaidNoEffect++;
+          wrong.push(`${j.file}:${n} ${written}: the server applies it, we say it has no effect`);
+        }
+      }
+    }
+    console.log(`      has no effect: the server ignored ${ignored} lines, we said so on ${toldNoEffect}; we said "has no effect" on ${saidNoEffect} lines (${refusedSaidNoEffect} the server refuses, ${acceptedSaidNoEffect} it applies)`);
+    for (const w of wrong) console.log(`        WRONG  ${w}`);
+    assert.ok(ignored > 0, 'the generated cases include lines the server ignores');
+    assert.deepEqual(wrong, []);
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DIST } from '../helpers/setup';
@@ -10,7 +10,8 @@ function cli(args: string[], input?: string, cwd?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('cli', () => {
+describe('cli', function () {
+  this.timeout(90_000); // each test spawns the CLI several times: seconds apiece on a loaded 2-core machine
   it('lints stdin to hadolint-compatible JSON with end positions and names', () => {
     const r = cli(['lint', '--format', 'json', '--kind', 'dockerfile', '-'], 'FROM node:latest\n');
     assert.equal(r.code, 1, r.err);
@@ -75,5 +76,28 @@ describe('cli', () => {
     const r = cli(['topics', 'zzzz-no-such-topic']);
     assert.equal(r.code, 0);
     assert.match(r.out, /No topic matches/);
+  });
+
+  it('option files: shows the target and why, skips other programs\' .cnf files, lints included files as fragments of their root', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-cli-cnf-'));
+    mkdirSync(join(dir, 'extra'));
+    mkdirSync(join(dir, 'ssl'));
+    writeFileSync(join(dir, 'my.cnf'), `# devops-guidance target=mariadb-11.4\n[mysqld]\nserver_id = 1\n!include ${join(dir, 'extra', 'galera.cnf')}\n`);
+    writeFileSync(join(dir, 'extra', 'galera.cnf'), '[mysqld]\nwsrep_on = ON\nlog_bin\n');
+    writeFileSync(join(dir, 'ssl', 'openssl.cnf'), '[ req ]\ndefault_bits = 2048\n[ ca ]\ndefault_ca = CA_default\n');
+    const r = cli(['lint', '.'], undefined, dir);
+    assert.match(r.out, /^my\.cnf: checked for MariaDB 11\.4 \(mariadb-11\.4\): the file says so/m);
+    // the included file is checked for its root's server, without the whole-configuration checks (the root has them)
+    assert.match(r.out, /^extra\/galera\.cnf: checked for MariaDB 11\.4 \(mariadb-11\.4\): my\.cnf, which includes this file, sets mariadb-11\.4/m);
+    assert.equal((r.out.match(/MYC081/g) ?? []).length, 1, r.out);
+    assert.equal((r.out.match(/MYC089/g) ?? []).length, 1, r.out);
+    assert.doesNotMatch(r.out, /openssl/);
+    assert.match(r.out, /2 files checked/);
+    // named explicitly, the OpenSSL file is reported as not linted; --kind mycnf lints it anyway
+    const o = cli(['lint', join(dir, 'ssl', 'openssl.cnf')]);
+    assert.match(o.out, /not linted: no MySQL\/MariaDB groups/);
+    assert.match(cli(['lint', '--kind', 'mycnf', join(dir, 'ssl', 'openssl.cnf')]).out, /checked for MySQL 8\.4/);
+    const j = JSON.parse(cli(['lint', '--format', 'json', join(dir, 'extra', 'galera.cnf')]).out);
+    assert.ok(j.length && j.every((f: { mysqlTarget?: string; mysqlTargetReason?: string }) => typeof f.mysqlTarget === 'string' && typeof f.mysqlTargetReason === 'string'));
   });
 });

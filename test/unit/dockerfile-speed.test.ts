@@ -65,7 +65,8 @@ function findingsByFile(config = allOn()): Map<string, Finding[]> {
   return out;
 }
 
-describe('dockerfile speed-ups change nothing', () => {
+describe('dockerfile speed-ups change nothing', function () {
+  this.timeout(120_000); // the whole corpus, several times over
   before(engineReady);
   afterEach(() => {
     setNativeCursor(true);

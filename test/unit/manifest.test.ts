@@ -1,4 +1,5 @@
 /** The manifest, the README and the adapter agree with each other (vscode-markdownlint's metadata tests, in spirit). */
+import { MYSQL_TARGETS } from '../../src/core/mycnf/targets';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,7 +29,15 @@ describe('manifest', () => {
   it('contributes the mycnf language with a grammar that parses, and snippets that exist', () => {
     const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'mycnf');
     assert.deepEqual(lang.filenames, ['my.cnf', '.my.cnf', 'my.ini']);
-    assert.deepEqual(lang.extensions, ['.cnf']);
+    // not every *.cnf is an option file (OpenSSL, Kerberos): the mode comes from the folder or, in the extension,
+    // from the content (src/vscode/mycnf.ts), never from the extension alone
+    assert.equal(lang.extensions, undefined);
+    assert.ok(lang.filenamePatterns.includes('**/mariadb.conf.d/*.cnf') && lang.filenamePatterns.includes('**/mysql.conf.d/*.cnf'));
+    assert.match('[mysqld]', new RegExp(lang.firstLine));
+    assert.doesNotMatch('[ req ]', new RegExp(lang.firstLine));
+    const target = pkg.contributes.configuration.properties['devopsGuidance.mysql.target'];
+    assert.equal(target.default, 'auto');
+    assert.deepEqual(target.enum, ['auto', ...MYSQL_TARGETS]);
     for (const g of pkg.contributes.grammars) JSON.parse(readFileSync(join(ROOT, g.path), 'utf8'));
     JSON.parse(readFileSync(join(ROOT, lang.configuration), 'utf8'));
     for (const s of pkg.contributes.snippets) assert.ok(existsSync(join(ROOT, s.path)), `missing ${s.path}`);

@@ -226,19 +226,36 @@ describe('mycnf parser', () => {
   });
 
   describe('model', () => {
-    it('takes the target from the file comment over the configuration, and the configuration over inference', () => {
+    it('takes the target from the file comment, then plain evidence in the file, then the configuration', () => {
       const cfg = mergeConfig(defaultConfig(), { mysql: { target: 'mysql-8.0' } });
       const a = buildModel('# devops-guidance target=mariadb-10.11\n[mysqld]\n', {}, cfg, noRefs);
       assert.equal(a.target.target, 'mariadb-10.11');
       assert.equal(a.target.source, 'comment');
+      // a [mariadb] group is plainly MariaDB: a configured MySQL target does not turn it into a MySQL file
       const b = buildModel('[mariadb]\n', {}, cfg, noRefs);
-      assert.deepEqual([b.target.target, b.target.source], ['mysql-8.0', 'config']);
+      assert.deepEqual([b.target.target, b.target.source], ['mariadb-10.11', 'inferred']);
+      assert.match(b.target.reason, /the \[mariadb\] group.*sets mysql-8\.0, but this file is plainly for MariaDB/);
+      // the configuration gives the version when it agrees on the flavor
+      const b2 = buildModel('[mariadb]\n', {}, mergeConfig(defaultConfig(), { mysql: { target: 'mariadb-11.4' } }), noRefs);
+      assert.deepEqual([b2.target.target, b2.target.source], ['mariadb-11.4', 'config']);
+      // nothing in the file: the configuration
+      const b3 = buildModel('[mysqld]\nport = 3306\n', {}, mergeConfig(defaultConfig(), { mysql: { target: 'mariadb-10.6' } }), noRefs);
+      assert.deepEqual([b3.target.target, b3.target.source], ['mariadb-10.6', 'config']);
+      // "auto" is no target
+      const b4 = buildModel('[mysqld]\nport = 3306\n', {}, mergeConfig(defaultConfig(), { mysql: { target: 'auto' } }), noRefs);
+      assert.deepEqual([b4.target.target, b4.target.source], ['mysql-8.4', 'default']);
+      // path hints
+      const b5 = buildModel('[mysqld]\nport = 3306\n', { fileName: '/etc/mysql/mariadb.conf.d/50-server.cnf' }, defaultConfig(), noRefs);
+      assert.deepEqual([b5.target.target, b5.target.source], ['mariadb-10.11', 'inferred']);
+      assert.match(b5.target.reason, /mariadb\.conf\.d/);
       const c = buildModel('[mariadb]\n', {}, defaultConfig(), noRefs);
       assert.deepEqual([c.target.target, c.target.source], ['mariadb-10.11', 'inferred']);
       const d = buildModel('[mysqld]\nwsrep_on = ON\n', {}, defaultConfig(), noRefs);
       assert.equal(d.target.target, 'mariadb-10.11');
       const e = buildModel('[mysqld]\nwsrep_on = ON\npxc_strict_mode = ENFORCING\n', {}, defaultConfig(), noRefs);
-      assert.equal(e.target.target, 'mysql-8.4');
+      assert.equal(e.target.target, 'pxc-8.4');
+      const e2 = buildModel('[mysqld]\nwsrep_on = ON\npxc_strict_mode = ENFORCING\n', {}, mergeConfig(defaultConfig(), { mysql: { target: 'mysql-8.0' } }), noRefs);
+      assert.deepEqual([e2.target.target, e2.target.source], ['pxc-8.0', 'config']);
       const f = buildModel('[mysqld]\nport = 3306\n', {}, defaultConfig(), noRefs);
       assert.deepEqual([f.target.target, f.target.source], ['mysql-8.4', 'default']);
       const g = buildModel('# devops-guidance target=mysql-9\n[mysqld]\n', {}, defaultConfig(), noRefs);

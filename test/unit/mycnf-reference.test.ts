@@ -158,7 +158,7 @@ describe('mycnf option reference', () => {
       assert.ok(get('mariadb-10.11', n));
       assert.equal(ref('mysql-8.0').lookup(n), undefined, n);
     }
-    assert.deepEqual(targetsKnowing('gtid_strict_mode', 'mysql-8.0'), ['mariadb-10.11', 'mariadb-11.4']);
+    assert.deepEqual(targetsKnowing('gtid_strict_mode', 'mysql-8.0'), ['mariadb-10.6', 'mariadb-10.11', 'mariadb-11.4', 'mariadb-11.8']);
   });
 
   it('places MariaDB 11.4 between the 10.11 and 11.8 servers', () => {
@@ -257,7 +257,9 @@ describe('mycnf option reference', () => {
           names.add(i.name);
           if (!/^[a-z][a-z0-9_.]*$/.test(i.name)) bad.push(`${w}: not a canonical name`);
           if (r.lookup(i.name) !== i) bad.push(`${w}: lookup does not return the entry`);
-          if (i.docs && !i.docs.startsWith(t.startsWith('mysql') ? `https://dev.mysql.com/doc/refman/${t.slice(6)}/en/` : 'https://mariadb.com/kb/en/')) bad.push(`${w}: docs ${i.docs}`);
+          const series = t.slice(t.indexOf('-') + 1);
+          const docBases = t.startsWith('mariadb') ? ['https://mariadb.com/kb/en/'] : [`https://dev.mysql.com/doc/refman/${series}/en/`, ...(t.startsWith('pxc') ? [`https://docs.percona.com/percona-xtradb-cluster/${series}/`] : [])];
+          if (i.docs && !docBases.some((b) => i.docs!.startsWith(b))) bad.push(`${w}: docs ${i.docs}`);
           if (i.stillAccepted && i.removed === undefined) bad.push(`${w}: stillAccepted without removed`);
           if (i.removed !== undefined) continue;
           const d = i.default;
@@ -286,7 +288,7 @@ describe('mycnf option reference', () => {
     it('versions belong to the target', () => {
       const bad: string[] = [];
       for (const t of MYSQL_TARGETS) {
-        const series = t.startsWith('mysql-5.7') ? ['5.', '4.', '3.'] : t.startsWith('mysql-8.0') ? ['5.', '8.0'] : t.startsWith('mysql') ? ['5.', '8.'] : ['5.', '10.', '11.'];
+        const series = t.startsWith('mysql-5.7') ? ['5.', '4.', '3.'] : t.endsWith('-8.0') ? ['5.', '8.0'] : !t.startsWith('mariadb') ? ['5.', '8.'] : ['5.', '10.', '11.'];
         for (const i of ref(t).all()) {
           for (const k of ['introduced', 'deprecated', 'removed'] as const) {
             const v = i[k];

@@ -133,7 +133,7 @@ export function heredocBodyStart(m: DockerfileModel, ins: Instruction): number {
     if (r) min = Math.min(min, m.lines.offsetAt(r.start));
     else {
       // an empty heredoc whose delimiter is on the next line, or an unterminated one: its body starts on the next line
-      const line = h.getNameRange().start.line + 1;
+      const line = ((h.getNameRange() as ReturnType<typeof h.getNameRange> | null | undefined)?.start.line ?? ins.getRange().start.line) + 1;
       min = Math.min(min, m.lines.offsetAt({ line, character: 0 }));
     }
   }

@@ -5,6 +5,7 @@ import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from '../shell/parser';
 import { dockerfileHover } from './hover';
 import { clearShellCache } from '../shell/script';
+import { NotLinted } from '../general';
 import { dockerfileConfigSection, hadolintConfigFile, hadolintPragmasAllowed } from './config';
 import { checkSkipNames, parseHadolintPragma, parserDirectiveLines, skippedByCheckDirective } from './pragmas';
 import { SHELLCHECK_EXCLUDED, shellcheckFindings, shellcheckJobs } from './shell/shellcheck';
@@ -18,7 +19,33 @@ let last: { text: string; model: DockerfileModel } | undefined;
  * parsing (what rules compute on them is cached on them), so sharing one is safe.
  */
 export function dockerfileModelOf(text: string): DockerfileModel {
-  return last && last.text === text ? last.model : parseDockerfile(text);
+  if (last && last.text === text) return last.model;
+  const model = parseDockerfile(text);
+  refuseDeepStageChains(model);
+  return model;
+}
+
+/**
+ * Stages built on stages (`FROM s1 AS s2`) form chains that many rules walk for each stage, so the cost grows with
+ * the square of a chain's length: 10,000 chained stages took 20 s of CPU. Real Dockerfiles chain a handful.
+ */
+export const MAX_STAGE_CHAIN = 200;
+/**
+ * Several rules compare each RUN with the RUNs before or after it (apt lists removed later, an earlier APT
+ * setting), so their cost grows with the square of the number of instructions: 2,200 RUNs took over a second.
+ * The largest real Dockerfile in the corpus has 336 instructions.
+ */
+export const MAX_INSTRUCTIONS = 1500;
+
+function refuseDeepStageChains(m: DockerfileModel): void {
+  if (m.instructions.length > MAX_INSTRUCTIONS) throw new NotLinted(`the file has ${m.instructions.length} instructions, more than the ${MAX_INSTRUCTIONS} a Dockerfile is linted with`);
+  const depth = new Map<unknown, number>();
+  for (const s of m.stages) {
+    // a parent always comes earlier in the file (a self-reference has no depth yet)
+    const d = (s.parent && s.parent !== s ? (depth.get(s.parent) ?? 0) : 0) + 1;
+    depth.set(s, d);
+    if (d > MAX_STAGE_CHAIN) throw new NotLinted(`more than ${MAX_STAGE_CHAIN} stages are built one on another (line ${s.instructions[0] ? s.instructions[0].getRange().start.line + 1 : '?'})`);
+  }
 }
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
@@ -48,6 +75,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   isReady: shellParserReady,
   parse(text) {
     const model = parseDockerfile(text);
+    refuseDeepStageChains(model);
     last = { text, model };
     return model;
   },

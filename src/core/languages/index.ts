@@ -35,3 +35,4 @@ export interface KindUserConfig {
 // Each kind's public API, re-exported through src/core/index.ts for the adapters and tests.
 export { LABEL_TYPES, type LabelType, parseHadolintConfig, hadolintConfigSchema, HADOLINT_CONFIG_NAMES } from '../dockerfile/config';
 export { MYSQL_TARGETS, DEFAULT_MYSQL_TARGET, type MysqlTarget } from '../mycnf/targets';
+export { mycnfTarget, mycnfIncludedFiles, looksLikeOptionFile, isOptionFileName, type MycnfTargetInfo } from '../mycnf/describe';

@@ -13,10 +13,22 @@ import type { OptionReference } from './options';
 import { parseOptionFiles } from './parse';
 import { chooseTarget, type RefLoader } from './target';
 
-const PREFIX = /^(loose|skip|disable|enable|maximum|autoset)_/i;
+/** Sticky: matched at the current offset of the name. */
+const PREFIX = /(loose|skip|disable|enable|maximum|autoset)_/iy;
+
+/** Folders whose files the server reads through `!includedir` as parts of one configuration. */
+const OVERLAY_DIR = /(^|[\\/])(conf\.d|mysql\.conf\.d|mariadb\.conf\.d|my\.cnf\.d|percona-server\.conf\.d|percona-xtradb-cluster\.conf\.d)[\\/][^\\/]+$/i;
+
+/** True when the file is one part of a configuration assembled from a folder (read through `!includedir`). */
+export function isOverlayPath(fileName: string | undefined): boolean {
+  return !!fileName && OVERLAY_DIR.test(fileName);
+}
 
 export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, refs: RefLoader): MycnfModel {
   const p = parseOptionFiles(text, env);
+  // A conf.d file is a fragment of the whole configuration: checks that need all of it (no server_id, no cluster
+  // address, replica safety) stay quiet here and run on the root file, which reads this one through !includedir.
+  if (isOverlayPath(env.fileName) || env.includedBy) p.partial = true;
   const target = chooseTarget(p, config, refs);
   const t = target.target;
   for (const g of p.groups) applyGroupClass(g, t);
@@ -40,11 +52,16 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
 /** Finds the option a name means, stripping modifiers like the server does. */
 export function resolveOption(o: CnfOption, ref: OptionReference | undefined, target: MysqlTarget): void {
   const maria = flavorOf(target) === 'mariadb';
-  let s = o.norm;
+  const norm = o.norm;
+  // Linear in the name's length, whatever its number of modifiers (`loose-` × 10,000 must not cost n²): the name
+  // is never copied while modifiers are stripped, and no name longer than the longest option is looked up.
+  const longest = ref ? longestName(ref) : 0;
   let offset = 0;
   const prefixes: Prefix[] = [];
   for (;;) {
-    const info = ref ? lookup(ref, s, maria) : undefined;
+    const fits = norm.length - offset <= longest;
+    const s = fits ? norm.slice(offset) : '';
+    const info = ref && fits ? lookup(ref, s, maria) : undefined;
     if (info) {
       o.info = info;
       o.name = info.name;
@@ -52,7 +69,7 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
     }
     // MariaDB tries the unambiguous beginning of a name before it looks for modifiers (skip-name-res is
     // skip-name-resolve, not skip + name-res)
-    if (ref && maria && s.length >= 2) {
+    if (ref && maria && fits && s.length >= 2) {
       const longer = prefixMatches(ref, s);
       if (longer.length) {
         o.abbreviationOf = longer;
@@ -63,19 +80,32 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
         break;
       }
     }
-    const m = PREFIX.exec(s);
+    PREFIX.lastIndex = offset;
+    const m = PREFIX.exec(norm);
     if (!m || (!maria && m[1] !== m[1].toLowerCase()) || (m[1].toLowerCase() === 'autoset' && !maria)) {
-      o.name = s.toLowerCase();
+      o.name = norm.slice(offset).toLowerCase();
       break;
     }
     prefixes.push(m[1].toLowerCase() as Prefix);
     offset += m[0].length;
-    s = s.slice(m[0].length);
   }
   o.prefixes = prefixes;
   const start = o.nameRange.start.character + offset;
   o.baseRange = { start: { line: o.line, character: start }, end: o.nameRange.end };
   o.key = settingKey(o.name, maria);
+}
+
+const longestNames = new WeakMap<OptionReference, number>();
+
+/** The length of the longest option name a reference knows. */
+function longestName(ref: OptionReference): number {
+  let n = longestNames.get(ref);
+  if (n === undefined) {
+    n = 0;
+    for (const i of ref.all()) n = Math.max(n, i.name.length);
+    longestNames.set(ref, n);
+  }
+  return n;
 }
 
 /**

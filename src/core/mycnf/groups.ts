@@ -4,18 +4,37 @@ import { didYouMean } from '../text';
 import type { CnfGroup, GroupRole } from './model';
 
 export type Flavor = 'mysql' | 'mariadb';
+/** The product: Percona Server and Percona XtraDB Cluster are MySQL of the same series plus their own options. */
+export type Product = 'mysql' | 'percona' | 'pxc' | 'mariadb';
 
 export function flavorOf(t: MysqlTarget): Flavor {
   return t.startsWith('mariadb') ? 'mariadb' : 'mysql';
 }
+
+export function productOf(t: MysqlTarget): Product {
+  return t.slice(0, t.indexOf('-')) as Product;
+}
+
+/** Galera (wsrep_*) options are known: MariaDB (with wsrep_on) and Percona XtraDB Cluster. */
+export function hasGalera(t: MysqlTarget): boolean {
+  const p = productOf(t);
+  return p === 'mariadb' || p === 'pxc';
+}
+
+const PRODUCT_LABEL: Record<Product, string> = { mysql: 'MySQL', percona: 'Percona Server', pxc: 'Percona XtraDB Cluster', mariadb: 'MariaDB' };
 
 /** '8.4', '10.11' */
 export function seriesOf(t: MysqlTarget): string {
   return t.slice(t.indexOf('-') + 1);
 }
 
+/** Whose version numbers the tables use: Percona Server and PXC follow MySQL's. */
+export function vendorOf(t: MysqlTarget): 'MySQL' | 'MariaDB' {
+  return flavorOf(t) === 'mariadb' ? 'MariaDB' : 'MySQL';
+}
+
 export function targetLabel(t: MysqlTarget): string {
-  return `${flavorOf(t) === 'mysql' ? 'MySQL' : 'MariaDB'} ${seriesOf(t)}`;
+  return `${PRODUCT_LABEL[productOf(t)]} ${seriesOf(t)}`;
 }
 
 /** Version comparison on dotted numbers: -1, 0, 1. */

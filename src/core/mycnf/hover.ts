@@ -42,7 +42,7 @@ export function mycnfHover(m: MycnfModel, p: Position): HoverInfo | undefined {
 }
 
 function targetHover(m: MycnfModel): string {
-  return `**Checked for ${targetLabel(m.target.target)}** (\`${m.target.target}\`): ${m.target.reason}.\n\nThe file's own \`# devops-guidance target=...\` comment wins over the \`devopsGuidance.mysql.target\` setting, the project file and the CLI's \`--mysql-target\`.`;
+  return `**Checked for ${targetLabel(m.target.target)}** (\`${m.target.target}\`): ${m.target.reason}.\n\nThe file's own \`# devops-guidance target=...\` comment wins; without it, what the file shows, then the CLI's \`--mysql-target\`, the project file's \`mysql.target\` and the \`devopsGuidance.mysql.target\` setting.`;
 }
 
 function groupHover(m: MycnfModel, g: CnfGroup): string {
@@ -70,6 +70,8 @@ function directiveHover(m: MycnfModel, d: CnfDirective): string {
     }
     case 'unreadable':
       return `${head}\n\nCould not be read here (${d.resolved}); its options are not checked.`;
+    case 'outside':
+      return `${head}\n\nNot followed (outside the project): its options are not checked.`;
     case 'not-followed':
       return `${head}\n\nNot followed: the file has no path on disk, or the path is relative to the server's working folder.`;
     case 'cycle':

@@ -125,7 +125,7 @@ export interface CnfDirective {
   path?: string;
   pathRange?: Range;
   /** What happened when following it. */
-  status: 'read' | 'unreadable' | 'missing-path' | 'depth' | 'cycle' | 'not-followed' | 'unknown-directive';
+  status: 'read' | 'unreadable' | 'outside' | 'missing-path' | 'depth' | 'cycle' | 'not-followed' | 'unknown-directive';
   /** The path that was read (or tried). */
   resolved?: string;
   /** Set when an absolute path was not readable and the same folder name beside the file was read instead. */
@@ -147,6 +147,11 @@ export interface TargetChoice {
   commentRange?: Range;
   /** A comment naming a target that does not exist. */
   invalidComment?: { value: string; range: Range };
+  /**
+   * Inferred from Galera options alone: MariaDB is assumed, but the file may as well be Percona XtraDB Cluster's.
+   * Rules that would say something only true of MariaDB stay quiet then.
+   */
+  guessed?: boolean;
 }
 
 export interface MycnfModel {

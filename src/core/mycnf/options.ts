@@ -55,8 +55,12 @@ export interface OptionInfo {
    * When false or absent, a removed option stops the server from starting.
    */
   stillAccepted?: boolean;
+  /** With stillAccepted: a MySQL option MariaDB never implemented; it accepts the name for compatibility only. */
+  mysqlCompat?: boolean;
   /** The name to use instead (renames, deprecations). */
   replacement?: string;
+  /** A successor that is not an option of this server (a component, a plugin), in words. */
+  replacedBy?: string;
   /** Canonical documentation URL for this target. */
   docs?: string;
   /** One line in our own words (for hover and completion); optional. */

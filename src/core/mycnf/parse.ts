@@ -318,8 +318,21 @@ function follow(state: ReadState, src: CnfSource, d: CnfDirective): void {
   const candidates = [primary];
   // A repository usually keeps the folder an absolute path names (/etc/mysql/conf.d/) beside the file.
   if (isAbsolutePath(d.path!) && src.path) candidates.push(normalizePath(joinPath(dirName(src.path), baseName(d.path!))));
+  // the host's project boundary: a path outside it is never asked for
+  let outside = false;
+  const allowed = (p: string) => {
+    if (!env.allows || env.allows(p)) return true;
+    outside = true;
+    return false;
+  };
+  const notRead = () => {
+    d.status = outside ? 'outside' : 'unreadable';
+    d.resolved = primary;
+    if (!optional) out.partial = true;
+  };
   if (d.kind === 'include') {
     for (const [k, cand] of candidates.entries()) {
+      if (!allowed(cand)) continue;
       if (state.stack.includes(cand)) {
         d.status = 'cycle';
         d.resolved = cand;
@@ -333,12 +346,11 @@ function follow(state: ReadState, src: CnfSource, d: CnfDirective): void {
       include(state, cand, t, src.depth + 1, d);
       return;
     }
-    d.status = 'unreadable';
-    d.resolved = primary;
-    if (!optional) out.partial = true;
+    notRead();
     return;
   }
   for (const [k, cand] of candidates.entries()) {
+    if (!allowed(cand)) continue;
     const entries = env.listDir!(cand);
     if (!entries) continue;
     d.status = 'read';
@@ -352,7 +364,7 @@ function follow(state: ReadState, src: CnfSource, d: CnfDirective): void {
         continue;
       }
       const file = normalizePath(joinPath(cand, e));
-      if (state.stack.includes(file)) continue;
+      if (state.stack.includes(file) || (env.allows && !env.allows(file))) continue;
       const t = out.sources.length < MAX_INCLUDED_FILES ? env.readFile(file) : undefined;
       if (t === undefined) continue;
       include(state, file, t, src.depth + 1, d);
@@ -360,9 +372,7 @@ function follow(state: ReadState, src: CnfSource, d: CnfDirective): void {
     if (skipped.length) d.skipped = skipped;
     return;
   }
-  d.status = 'unreadable';
-  d.resolved = primary;
-  if (!optional) out.partial = true;
+  notRead();
 }
 
 function include(state: ReadState, path: string, text: string, depth: number, d: CnfDirective): void {

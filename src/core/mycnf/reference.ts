@@ -73,15 +73,25 @@ export function optionReference(target: MysqlTarget): OptionReference {
 /** The targets (other than `except`) whose server knows the name and has not removed it: for messages such as
  *  "exists only on MariaDB" or "added in MySQL 8.0". */
 export function targetsKnowing(name: string, except?: MysqlTarget): MysqlTarget[] {
-  return MYSQL_TARGETS.filter((t) => t !== except && (() => {
-    const i = optionReference(t).lookup(name);
-    return i !== undefined && i.removed === undefined;
-  })());
+  const key = `${canonicalOptionName(name)}\u0000${except ?? ''}`;
+  let r = knowingCache.get(key);
+  if (!r) {
+    r = MYSQL_TARGETS.filter((t) => t !== except && (() => {
+      const i = optionReference(t).lookup(name);
+      return i !== undefined && i.removed === undefined;
+    })());
+    if (knowingCache.size > 5000) knowingCache.clear();
+    knowingCache.set(key, r);
+  }
+  return r;
 }
+/** targetsKnowing per name: a file may repeat an unknown name many times, and the tables never change. */
+const knowingCache = new Map<string, MysqlTarget[]>();
 
 /** Forgets the cached tables (tests; a host that swaps the asset loader). */
 export function resetOptionReferenceCache(): void {
   cache.clear();
+  knowingCache.clear();
 }
 
 // Importing this module makes the reference available to the rules (through refs.ts's provider hook).

@@ -97,12 +97,31 @@ export function insertInGroup(m: MycnfModel, g: CnfGroup, text: string): TextEdi
 
 /** An option line written the way the file writes them (`name = value` or `name=value`). */
 export function optionLine(m: MycnfModel, name: string, value?: string): string {
-  const spaced = m.options.filter((o) => o.source === 0 && o.equalsRange).some((o) => /\s=|=\s/.test(o.lineText));
-  const dashed = m.options.filter((o) => o.source === 0);
-  const useDash = dashed.length > 0 && dashed.filter((o) => o.text.includes('-')).length > dashed.filter((o) => o.text.includes('_')).length;
+  const { spaced, useDash } = lineStyle(m);
   const n = useDash ? name.replace(/_/g, '-') : name;
   if (value === undefined) return n;
   return spaced ? `${n} = ${value}` : `${n}=${value}`;
+}
+
+const styleCache = new WeakMap<MycnfModel, { spaced: boolean; useDash: boolean }>();
+
+/** How the linted file writes options (blanks around `=`, dashes or underscores), computed once per model. */
+function lineStyle(m: MycnfModel): { spaced: boolean; useDash: boolean } {
+  let st = styleCache.get(m);
+  if (!st) {
+    let spaced = false;
+    let dashes = 0;
+    let underscores = 0;
+    for (const o of m.options) {
+      if (o.source !== 0) continue;
+      if (!spaced && o.equalsRange && /\s=|=\s/.test(o.lineText)) spaced = true;
+      if (o.text.includes('-')) dashes++;
+      if (o.text.includes('_')) underscores++;
+    }
+    st = { spaced, useDash: dashes > underscores };
+    styleCache.set(m, st);
+  }
+  return st;
 }
 
 export function fix(title: string, safe: boolean, ...edits: TextEdit[]): Fix {

@@ -1,12 +1,17 @@
 /**
- * Which server the file is for: the file's own `# devops-guidance target=...` comment wins over the configuration
- * (settings, CLI, project file); with neither, the file's content decides (MariaDB groups, wsrep_* options,
- * options only MariaDB has → MariaDB 10.11; options only MySQL has → MySQL), else the default, MySQL 8.4.
+ * Which server the file is for. The file's own `# devops-guidance target=...` comment wins. Otherwise the file is
+ * read for evidence: MariaDB groups and options, Galera (wsrep_*) and Percona options, options only one server
+ * has, and path hints (`mariadb.conf.d/`, `mysql.conf.d/`, `percona-xtradb-cluster.conf.d/`). A configured target
+ * (the CLI's --mysql-target, then the project file, then the editor setting; "auto" is none) is used when the file
+ * shows nothing, and for the version when it agrees with the file's flavor; it never turns a file that is plainly
+ * MariaDB into a MySQL file or the reverse. With neither, MySQL 8.4 is assumed.
  */
 import type { ResolvedConfig } from '../config';
 import { DEFAULT_MYSQL_TARGET, MYSQL_TARGETS, type MysqlTarget } from './targets';
 import { didYouMean } from '../text';
-import { targetLabel } from './groups';
+import { productOf, seriesOf, targetLabel, type Product } from './groups';
+import { isPerconaOption } from './names';
+import { baseName, dirName } from './paths';
 import type { ParsedFiles } from './parse';
 import type { TargetChoice } from './model';
 import type { OptionReference } from './options';
@@ -17,12 +22,30 @@ export type RefLoader = (t: MysqlTarget) => OptionReference | undefined;
 
 /** Strips modifiers for evidence purposes (no reference needed): loose-skip-x → x. */
 function bare(norm: string): string {
-  let s = norm.toLowerCase();
-  for (;;) {
-    const m = /^(loose|skip|disable|enable|maximum)_/.exec(s);
-    if (!m) return s;
-    s = s.slice(m[0].length);
-  }
+  const s = norm.toLowerCase();
+  const re = /(loose|skip|disable|enable|maximum)_/y;
+  let at = 0;
+  while (re.exec(s)) at = re.lastIndex;
+  return at ? s.slice(at) : s;
+}
+
+const isTarget = (t: string): t is MysqlTarget => (MYSQL_TARGETS as readonly string[]).includes(t);
+
+/** What the file itself says about its server, without any configuration. */
+interface Evidence {
+  /** The product the file points to; undefined when it shows nothing either way. */
+  product?: Product;
+  /** The series, when the file shows one ([mariadb-11.4], options gone in a newer MySQL). */
+  series?: string;
+  /** Why, as "the [mariadb] group", "wsrep_cluster_address with MySQL-only options", ... */
+  why?: string;
+  seriesWhy?: string;
+  /**
+   * Groups, Galera or Percona options, or the file's place: enough to overrule a configured target of the other
+   * flavor. Options that only one flavor has are not: a MariaDB project's file with a MySQL-only option is a MariaDB
+   * file with a mistake, which checking it as MariaDB shows.
+   */
+  strong?: boolean;
 }
 
 export function chooseTarget(p: ParsedFiles, config: ResolvedConfig, refs: RefLoader): TargetChoice {
@@ -31,9 +54,9 @@ export function chooseTarget(p: ParsedFiles, config: ResolvedConfig, refs: RefLo
     const m = COMMENT.exec(c.text);
     if (!m) continue;
     const value = m[1].toLowerCase();
-    if ((MYSQL_TARGETS as readonly string[]).includes(value)) {
+    if (isTarget(value)) {
       return {
-        target: value as MysqlTarget,
+        target: value,
         source: 'comment',
         reason: `the file says so (\`# devops-guidance target=${value}\` on line ${c.line + 1})`,
         commentRange: c.range,
@@ -42,25 +65,74 @@ export function chooseTarget(p: ParsedFiles, config: ResolvedConfig, refs: RefLo
     const at = c.range.start.character + 1 + (p.lines.line(c.line).slice(c.range.start.character + 1).indexOf(m[1]));
     invalid = { value: m[1], range: { start: { line: c.line, character: at }, end: { line: c.line, character: at + m[1].length } } };
   }
-  const withInvalid = (t: TargetChoice): TargetChoice => (invalid ? { ...t, invalidComment: invalid } : t);
-  if (config.mysqlTarget) {
-    return withInvalid({ target: config.mysqlTarget, source: 'config', reason: `the configuration sets it (mysql.target: ${config.mysqlTarget})` });
-  }
-  return withInvalid(inferTarget(p, refs));
+  const choice = decide(evidence(p, refs), config);
+  return invalid ? { ...choice, invalidComment: invalid } : choice;
 }
 
-function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
+const family = (p: Product) => (p === 'mariadb' ? 'mariadb' : 'mysql');
+
+function make(product: Product, series: string): MysqlTarget | undefined {
+  const t = `${product}-${series}`;
+  return isTarget(t) ? t : undefined;
+}
+
+function decide(ev: Evidence, config: ResolvedConfig): TargetChoice {
+  const conf = config.mysqlTarget;
+  const from = config.mysqlTargetFrom ?? 'the configuration';
+  const confWhy = conf ? `${from} sets ${conf}` : '';
+  if (!ev.product) {
+    if (conf) return { target: conf, source: 'config', reason: confWhy };
+    if (ev.series) return { target: make('mysql', ev.series)!, source: 'inferred', reason: `inferred from ${ev.seriesWhy}` };
+    return { target: DEFAULT_MYSQL_TARGET, source: 'default', reason: `no target was set and nothing in the file points elsewhere, so ${targetLabel(DEFAULT_MYSQL_TARGET)} is assumed` };
+  }
+  if (conf && !ev.strong) return { target: conf, source: 'config', reason: confWhy };
+  if (conf && family(productOf(conf)) === family(ev.product)) {
+    // the configuration agrees on the flavor: its version (and its product, unless the file is plainly Galera)
+    const cp = productOf(conf);
+    const product = ev.product === 'mysql' || (ev.product === 'percona' && cp === 'pxc') ? cp : ev.product;
+    const t = make(product, seriesOf(conf)) ?? conf;
+    const agree = t === conf ? '' : ` (as ${targetLabel(t)}, because of ${ev.why})`;
+    return { target: t, source: 'config', reason: `${confWhy}${agree}` };
+  }
+  const series = ev.series ?? (ev.product === 'mariadb' ? '10.11' : seriesOf(DEFAULT_MYSQL_TARGET));
+  const t = make(ev.product, series) ?? make(ev.product, ev.product === 'mariadb' ? '10.11' : '8.4')!;
+  const ver = ev.seriesWhy ? `, and ${ev.seriesWhy}` : ev.product === 'mariadb' ? '; the version is assumed' : '; the newest series is assumed';
+  const over = conf ? ` (${confWhy}, but this file is plainly for ${targetLabel(t).replace(/ [\d.]+$/, '')})` : '';
+  const guessed = ev.product === 'mariadb' && /^Galera options/.test(ev.why ?? '');
+  return { target: t, source: 'inferred', reason: `inferred from ${ev.why}${ver}${guessed ? ' (Percona XtraDB Cluster has the same options: set the target if it is that)' : ''}${over}`, ...(guessed ? { guessed } : {}) };
+}
+
+/** Folder and file names that tell the flavor: Debian/Ubuntu package layouts. */
+function pathHint(path: string | undefined): { product: Product; why: string } | undefined {
+  if (!path) return undefined;
+  const dir = dirName(path).replace(/\\/g, '/').toLowerCase();
+  const name = baseName(path).toLowerCase();
+  const last = dir.split('/').pop() ?? '';
+  if (last === 'mariadb.conf.d' || /^mariadb[-_.]/.test(name)) return { product: 'mariadb', why: `the file's place (${last === 'mariadb.conf.d' ? 'mariadb.conf.d/' : name})` };
+  if (last === 'percona-xtradb-cluster.conf.d') return { product: 'pxc', why: 'the file\'s place (percona-xtradb-cluster.conf.d/)' };
+  if (last === 'percona-server.conf.d') return { product: 'percona', why: 'the file\'s place (percona-server.conf.d/)' };
+  if (last === 'mysql.conf.d') return { product: 'mysql', why: 'the file\'s place (mysql.conf.d/)' };
+  return undefined;
+}
+
+function evidence(p: ParsedFiles, refs: RefLoader): Evidence {
   const maria: string[] = [];
   const mysql: string[] = [];
   let mariaScore = 0;
   let mysqlScore = 0;
-  let mariaVersion: MysqlTarget = 'mariadb-10.11';
+  let mariaSeries: string | undefined;
+  let mariaSeriesWhy: string | undefined;
   for (const g of p.groups) {
     const k = g.name.toLowerCase();
-    if (/^(mariadb|mariadbd)(-\d+\.\d+)?$/.test(k) || k === 'galera' || k === 'client-mariadb' || /^mysqld-1\d\.\d+$/.test(k)) {
+    const m = /^(?:mariadb|mariadbd|mysqld)-(1\d\.\d+)$/.exec(k);
+    // [client-server] and [client-mariadb] are read by MariaDB programs only
+    if (/^(mariadb|mariadbd)(-\d+\.\d+)?$/.test(k) || k === 'galera' || k === 'client-mariadb' || k === 'client-server' || m) {
       if (!maria.length || !maria[0].startsWith('the [')) maria.unshift(`the [${g.name}] group`);
       mariaScore += 3;
-      if (/-11\.4$/.test(k)) mariaVersion = 'mariadb-11.4';
+      if (m && isTarget(`mariadb-${m[1]}`) && !mariaSeries) {
+        mariaSeries = m[1];
+        mariaSeriesWhy = `the [${g.name}] group names the version`;
+      }
     }
   }
   const mdb = refs('mariadb-10.11');
@@ -68,6 +140,8 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
   const my80 = refs('mysql-8.0');
   const my57 = refs('mysql-5.7');
   let wsrep: string | undefined;
+  let pxc: string | undefined;
+  let percona: string | undefined;
   const seen = new Set<string>();
   for (const o of p.options) {
     const g = o.group?.name.toLowerCase();
@@ -78,11 +152,12 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
     seen.add(n);
     if (n.startsWith('wsrep_')) {
       wsrep ??= o.text;
+      // xtrabackup-v2 state transfers are Percona XtraDB Cluster's (MariaDB has mariabackup)
+      if (n === 'wsrep_sst_method' && /^\s*["']?xtrabackup/i.test(o.value ?? '')) pxc ??= `${o.text}=${(o.value ?? '').trim()}`;
       continue;
     }
     if (n.startsWith('pxc_')) {
-      mysql.push(`the Percona XtraDB Cluster option ${o.text}`);
-      mysqlScore += 3;
+      pxc ??= o.text;
       continue;
     }
     if (!mdb || !my84) continue;
@@ -98,24 +173,42 @@ function inferTarget(p: ParsedFiles, refs: RefLoader): TargetChoice {
     } else if (inMysql && !inMaria) {
       mysql.push(`${o.text}, which only MySQL has`);
       mysqlScore += 1;
+    } else if (!inMaria && !inMysql && isPerconaOption(n)) {
+      percona ??= o.text;
     }
   }
+  // the file's own place, or the folder it includes (/etc/mysql/mariadb.cnf reads mariadb.conf.d/)
+  let hint = pathHint(p.sources[0].path);
+  for (const d of p.directives) {
+    if (hint || d.source !== 0 || !d.path) continue;
+    const h = pathHint(`${d.path.replace(/[\\/]+$/, '')}/x.cnf`);
+    if (h && h.product !== 'mysql') hint = { product: h.product, why: `the folder it includes (${h.why.replace(/^the file's place \((.*)\)$/, '$1')})` };
+  }
+  if (hint?.product === 'mariadb') {
+    maria.push(hint.why);
+    mariaScore += 2;
+  }
+  if (pxc || (wsrep && mysqlScore > mariaScore)) {
+    const why = pxc ? `the Percona XtraDB Cluster option ${pxc}` : `Galera options (${wsrep}) with ${mysql[0]}`;
+    return { product: 'pxc', why, strong: true, ...mysqlSeries(p, refs) };
+  }
+  if (wsrep && mariaScore === 0 && mysqlScore === 0 && hint?.product === 'pxc') return { product: 'pxc', why: `Galera options (${wsrep}) and ${hint.why}`, strong: true, ...mysqlSeries(p, refs) };
   if (wsrep && mysqlScore === 0) {
     maria.push(`Galera options such as ${wsrep}`);
     mariaScore += 2;
   }
-  if (mariaScore > mysqlScore) {
-    return { target: mariaVersion, source: 'inferred', reason: `inferred from ${maria[0]}` };
-  }
-  const version = mysqlVersion(p, refs);
-  if (version) {
-    const flavorWhy = mysqlScore > 0 ? `${mysql[0]}${wsrep ? ' (Percona XtraDB Cluster)' : ''}, and ` : '';
-    return { target: version.target, source: 'inferred', reason: `inferred from ${flavorWhy}${version.why}` };
-  }
-  if (mysqlScore > 0) {
-    return { target: DEFAULT_MYSQL_TARGET, source: 'inferred', reason: `inferred from ${mysql[0]}${wsrep ? ' (Percona XtraDB Cluster)' : ''}; the newest MySQL series is assumed` };
-  }
-  return { target: DEFAULT_MYSQL_TARGET, source: 'default', reason: `no target was set and nothing in the file points elsewhere, so ${targetLabel(DEFAULT_MYSQL_TARGET)} is assumed` };
+  const groupOrGalera = maria.length > 0 && (maria[0].startsWith('the [') || !!wsrep);
+  if (mariaScore > mysqlScore) return { product: 'mariadb', why: maria[0], series: mariaSeries, seriesWhy: mariaSeriesWhy, strong: groupOrGalera || hint?.product === 'mariadb' };
+  if (percona) return { product: 'percona', why: `the Percona Server option ${percona}`, strong: true, ...mysqlSeries(p, refs) };
+  if (mysqlScore > 0) return { product: hint && family(hint.product) === 'mysql' ? hint.product : 'mysql', why: mysql[0], strong: !!hint && family(hint.product) === 'mysql', ...mysqlSeries(p, refs) };
+  if (hint) return { product: hint.product, why: hint.why, strong: true, ...(hint.product === 'mariadb' ? {} : mysqlSeries(p, refs)) };
+  // no flavor evidence; a MySQL version may still show (options an older series had)
+  return mysqlSeries(p, refs);
+}
+
+function mysqlSeries(p: ParsedFiles, refs: RefLoader): { series?: string; seriesWhy?: string } {
+  const v = mysqlVersion(p, refs);
+  return v ? { series: seriesOf(v.target), seriesWhy: v.why } : {};
 }
 
 /**

@@ -54,7 +54,7 @@ const MULT: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1
 
 /** Suffix letters the target accepts: MySQL before 8.0.14 only K, M and G. */
 export function suffixesFor(target: MysqlTarget): string {
-  return target === 'mysql-5.7' ? 'kmg' : 'kmgtpe';
+  return target.endsWith('-5.7') ? 'kmg' : 'kmgtpe';
 }
 
 /**

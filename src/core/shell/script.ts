@@ -176,6 +176,11 @@ export interface ShellScript {
 export const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'yash', 'busybox']);
 
 const MAX_LEVEL = 3;
+/**
+ * Longer scripts are not analysed (the longest RUN in the corpus is 2.7 KB): parsing and walking a generated
+ * megabyte of shell costs seconds, and its syntax tree can nest deeper than the walk's stack. Rules see no commands.
+ */
+export const MAX_SCRIPT_CHARS = 64 * 1024;
 
 /** Parses a script. Never throws on bad input: syntax errors mark the affected commands `uncertain`. */
 export function parseScript(source: ShellSource, level = 0, options: { pipefail?: boolean } = {}): ShellScript {
@@ -183,6 +188,10 @@ export function parseScript(source: ShellSource, level = 0, options: { pipefail?
   if (options.pipefail) script.pipefailFrom = 0;
   const text = source.text;
   if (!text.trim()) return script;
+  if (text.length > MAX_SCRIPT_CHARS) {
+    script.hasError = true;
+    return script;
+  }
   let t = cache.enabled ? cache.get(text) : undefined;
   if (!t) {
     const tree = shellParser().parse(text);
@@ -197,8 +206,18 @@ export function parseScript(source: ShellSource, level = 0, options: { pipefail?
     if (cache.enabled) cache.put(text, t.snapshot());
   }
   script.hasError = t.hasError(0);
-  new Walker(script, t).visit(0, ROOT_CTX);
-  if (t === tables[level]) t.clear();
+  try {
+    new Walker(script, t).visit(0, ROOT_CTX);
+  } catch (e) {
+    // a tree nested deeper than the stack (thousands of `&&` or `$(`): nothing is known about this script
+    if (!(e instanceof RangeError)) throw e;
+    script.commands = [];
+    script.pipelines = [];
+    script.nested = [];
+    script.hasError = true;
+  } finally {
+    if (t === tables[level]) t.clear();
+  }
   script.commands.sort((a, b) => a.start - b.start || b.end - a.end);
   return script;
 }

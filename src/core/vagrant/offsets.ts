@@ -7,6 +7,8 @@
 export class ByteOffsets {
   private readonly bytes: number[] = [];
   private readonly units: number[] = [];
+  /** Byte offset where each non-ASCII character starts (its end is in `bytes`). */
+  private readonly starts: number[] = [];
   readonly ascii: boolean;
   readonly byteLength: number;
 
@@ -19,6 +21,7 @@ export class ByteOffsets {
         b++;
         continue;
       }
+      this.starts.push(b);
       if (c < 0x800) b += 2;
       else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
         const d = text.charCodeAt(i + 1);
@@ -48,6 +51,10 @@ export class ByteOffsets {
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    // inside the next non-ASCII character (Prism can point into one, e.g. at an invalid byte): its end, never the
+    // middle of a surrogate pair
+    const next = best + 1;
+    if (next < bs.length && byteOffset > this.starts[next]) return this.units[next];
     if (best < 0) return byteOffset;
     return this.units[best] + (byteOffset - bs[best]);
   }

@@ -31,6 +31,8 @@ import type {
 } from './model';
 import { ByteOffsets } from './offsets';
 import { parseRuby, PrismCrash } from './prism';
+import { MAX_RUBY_NESTING, rubyNestingDepth } from './nesting';
+import { NotLinted } from '../general';
 import { maskErb } from './erb';
 
 type PNode = N.Node;
@@ -139,6 +141,9 @@ export function parseVagrantfile(text: string): VagrantModel {
   const erb = maskErb(text);
   if (erb) model.templateTags = erb.tags.map(([s, e]) => lines.rangeOf(s, e));
   const ruby = erb ? erb.text : text;
+  // prism.wasm spins forever (it cannot be stopped) past a nesting depth it does not check: refuse such input first
+  const depth = rubyNestingDepth(ruby);
+  if (depth > MAX_RUBY_NESTING) throw new NotLinted(`the file nests more than ${MAX_RUBY_NESTING} levels deep (blocks, brackets, operators), beyond what the Ruby parser handles safely`);
   let result;
   try {
     result = parseRuby(ruby);

@@ -101,12 +101,41 @@ export function loadPrism(): Promise<void> {
   return (loading ??= (async () => {
     const t0 = performance.now();
     compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
-    prism = instantiate(compiled);
+    const instance = instantiate(compiled);
+    selfCheck(instance);
+    prism = instance;
     prismLoadMs = performance.now() - t0;
   })().catch((e) => {
     loading = undefined; // a later ready() may retry (for example once the host has set its asset loader)
     throw e;
   }));
+}
+
+/**
+ * `parsePrism` and the node classes come from files inside @ruby/prism (src/parsePrism.js, src/nodes.js) rather
+ * than its entry point, whose `loadPrism()` needs Node's `wasi` and file system and so cannot run in the engine.
+ * Those files are not a promised API: before the first Vagrantfile is parsed, a probe checks that they still
+ * behave as this code expects (the tree's shape, byte offsets, error and comment lists). When they do not — a
+ * newer @ruby/prism — loading fails with a message saying so, and every Vagrantfile gets one DG001 naming it,
+ * instead of rules silently reading a tree they do not understand.
+ */
+function selfCheck(instance: Record<string, unknown>): void {
+  const probe = 'x = 1 # c\n(';
+  let why: string | undefined;
+  try {
+    const r = parsePrism(instance as never, probe) as unknown as {
+      value?: { constructor?: { name?: string }; statements?: { body?: { name?: string; location?: { startOffset?: number; length?: number } }[] } };
+      errors?: unknown[];
+      comments?: { location?: { startOffset?: number } }[];
+    };
+    const first = r.value?.statements?.body?.[0];
+    if (!Array.isArray(r.errors) || r.errors.length === 0) why = 'no syntax error reported for an unclosed parenthesis';
+    else if (!Array.isArray(r.comments) || r.comments[0]?.location?.startOffset !== 6) why = 'comments or their byte offsets differ';
+    else if (first?.name !== 'x' || first.location?.startOffset !== 0 || first.location.length !== 5) why = 'the syntax tree has a different shape';
+  } catch (e) {
+    why = e instanceof Error ? e.message : String(e);
+  }
+  if (why) throw new Error(`this version of @ruby/prism is not supported by the Vagrantfile analysis (self-check: ${why})`);
 }
 
 export function prismReady(): boolean {

@@ -14,7 +14,12 @@ export default defineRule<DockerfileModel>({
       if (r.end.line === r.start.line) continue;
       // heredoc bodies may hold empty lines
       let last = r.end.line;
-      for (const h of heredocsOf(ins)) last = Math.min(last, h.getNameRange().start.line);
+      for (const h of heredocsOf(ins)) {
+        // a heredoc opener the parser could not finish (`<<EOF` then a lone CR) has no name range: the body's
+        // extent is unknown, so nothing after the instruction's first line is checked
+        const nr = h.getNameRange() as ReturnType<typeof h.getNameRange> | null | undefined;
+        last = Math.min(last, nr ? nr.start.line : r.start.line);
+      }
       let line = r.start.line + 1;
       while (line <= last) {
         if (m.lines.line(line).trim()) {

@@ -7,8 +7,16 @@ export default defineRule<MycnfModel>({
   meta: { code: 'MYC002', name: 'include-unreadable', kind: 'mycnf', severity: 'info', fix: 'none' },
   check(m, ctx) {
     for (const d of m.directives) {
-      if ((d.status !== 'unreadable' && d.status !== 'not-followed') || d.optional || !d.pathRange) continue;
+      if ((d.status !== 'unreadable' && d.status !== 'not-followed' && d.status !== 'outside') || d.optional || !d.pathRange) continue;
       const what = d.kind === 'includedir' ? 'folder' : 'file';
+      if (d.status === 'outside') {
+        ctx.report({
+          input: d.source,
+          range: d.pathRange,
+          message: `The ${what} ${d.path} is not followed (outside the project), so its options are not checked and the rules that need the whole configuration stay quiet. Lint it on its own, or widen the project root (CLI: --include-root).`,
+        });
+        continue;
+      }
       const relative = !isAbsolutePath(d.path!);
       let where = '';
       if (d.status === 'not-followed') where = relative ? ' (a relative path is relative to the server\'s working folder, which is unknown here)' : '';

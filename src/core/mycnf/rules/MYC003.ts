@@ -3,13 +3,16 @@ import { defineRule } from '../../rule';
 import type { MycnfModel } from '../model';
 import { fix } from '../report';
 import { MAX_INCLUDE_DEPTH } from '../parse';
+import { compareVersions, flavorOf, seriesOf } from '../groups';
 
 /** A directive the server rejects, ignores or stops following. */
 export default defineRule<MycnfModel>({
   meta: { code: 'MYC003', name: 'include-directive-invalid', kind: 'mycnf', severity: 'error', fix: 'unsafe' },
   check(m, ctx) {
     for (const d of m.directives) {
-      if (d.optional && m.target.target !== 'mariadb-11.4') {
+      const t = m.target.target;
+      // 11.8.9 reads `?includedir` as a directive too (checked: a missing folder stops it, "Can't read dir")
+      if (d.optional && !(flavorOf(t) === 'mariadb' && compareVersions(seriesOf(t), '11.4') >= 0)) {
         ctx.report({
           input: d.source,
           range: d.keywordRange,

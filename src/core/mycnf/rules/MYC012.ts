@@ -32,19 +32,24 @@ export default defineRule<MycnfModel>({
       const winner = firstWins ? list[0] : list[list.length - 1];
       // a loose- winner that part of the target series does not know is skipped there, and this line applies
       const safe = overridesEverywhere(m, m.target.target, winner);
+      // computed once per list: a file may repeat one option hundreds of times
+      const winnerValue = effective(winner);
+      const winnerAt = where(m, winner);
+      const winnerNorm = winner.norm.toLowerCase();
+      const rel = related(m, winner);
       for (const o of list) {
         if (o === winner) continue;
-        const same = effective(o) === effective(winner);
-        const alias = o.norm.toLowerCase() !== winner.norm.toLowerCase() ? ` as ${winner.text} (the same setting)` : '';
+        const same = effective(o) === winnerValue;
+        const alias = o.norm.toLowerCase() !== winnerNorm ? ` as ${winner.text} (the same setting)` : '';
         const msg = same
-          ? `${o.text} is set again${alias} with the same value at line ${where(m, winner)}; this line is redundant.`
-          : `${o.text} is set again${alias} at line ${where(m, winner)}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
+          ? `${o.text} is set again${alias} with the same value at line ${winnerAt}; this line is redundant.`
+          : `${o.text} is set again${alias} at line ${winnerAt}; ${firstWins ? 'for mysqld the first `user` wins' : 'the last one wins'}, so this value never applies${scope}.`;
         ctx.report({
           input: o.source,
           range: o.nameRange,
           message: msg,
           severity: same ? 'info' : undefined,
-          related: [related(m, winner)],
+          related: [rel],
           fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', safe, deleteLineEdit(o))],
         });
       }

@@ -1,13 +1,41 @@
 import { knownThroughout, targetStated } from '../fixsafety';
 import { checkable, serverLabel, suggestNames } from '../checkable';
-import { flavorOf, targetLabel } from '../groups';
+import { flavorOf, hasGalera, productOf, seriesOf, targetLabel } from '../groups';
+import type { MysqlTarget } from '../targets';
 import { CLIENT_ONLY_OPTIONS, isPerconaOption } from '../names';
 import { prefixMatches } from '../analyze';
+import { facts } from '../facts';
 import { targetsKnowing } from '../reference';
 import { defineRule } from '../../rule';
 import type { MycnfModel } from '../model';
 import { fix, renameEdit } from '../report';
 
+
+/**
+ * The plugin names a loaded library registers (MySQL and MariaDB give every plugin an option of its name that says
+ * whether to activate it: ON, OFF, FORCE or FORCE_PLUS_PERMANENT). Libraries not listed register their own name.
+ */
+const PLUGINS_OF_LIBRARY: Record<string, string[]> = {
+  semisync_source: ['rpl_semi_sync_source'],
+  semisync_replica: ['rpl_semi_sync_replica'],
+  semisync_master: ['rpl_semi_sync_master'],
+  semisync_slave: ['rpl_semi_sync_slave'],
+  mysql_clone: ['clone'],
+  connection_control: ['connection_control', 'connection_control_failed_login_attempts'],
+  auth_socket: ['auth_socket', 'unix_socket'],
+  auth_pam: ['pam'],
+  auth_ed25519: ['ed25519'],
+  ha_rocksdb: ['rocksdb'],
+  ha_connect: ['connect'],
+};
+const ACTIVATION = /^(on|off|force|force_plus_permanent)$/i;
+
+/** A plugin's activation option (`auth_socket=FORCE_PLUS_PERMANENT` after `plugin-load-add=auth_socket.so`). */
+function isPluginActivation(m: Parameters<typeof facts>[0], o: { name: string; hasValue: boolean; value?: string }): boolean {
+  if (o.hasValue && !ACTIVATION.test((o.value ?? '').trim())) return false;
+  for (const lib of facts(m).plugins.keys()) if ((PLUGINS_OF_LIBRARY[lib] ?? [lib]).includes(o.name)) return true;
+  return false;
+}
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
 export default defineRule<MycnfModel>({
@@ -19,9 +47,25 @@ export default defineRule<MycnfModel>({
       // component variables (validate_password.length) exist once the component is installed: we cannot tell
       if (name.includes('.')) continue;
       const maria = flavorOf(target) === 'mariadb';
-      if (!maria && (name.startsWith('wsrep_') || name.startsWith('pxc_'))) continue;
+      const product = productOf(target);
       const loose = o.prefixes.includes('loose');
       const label = serverLabel(m, target);
+      if (name.startsWith('wsrep_') || name.startsWith('pxc_')) {
+        // PXC's Galera options are typed from MariaDB's: a name we lack may still be PXC's own
+        if (product === 'pxc') continue;
+        if (!hasGalera(target)) {
+          const galera = name.startsWith('pxc_') ? 'a Percona XtraDB Cluster option' : 'a Galera (wsrep) option';
+          ctx.report({
+            input: o.source,
+            range: o.baseRange,
+            message: `${o.text} is ${galera}: ${label} has no Galera and ${loose ? 'ignores the line (loose- prefix)' : 'refuses to start ("unknown variable")'}. If this server is Percona XtraDB Cluster or MariaDB with Galera, say so: # devops-guidance target=pxc-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}.`,
+            severity: loose ? 'info' : undefined,
+          });
+          continue;
+        }
+      }
+      if ((product === 'percona' || product === 'pxc') && isPerconaOption(name)) continue;
+      if (isPluginActivation(m, o)) continue;
       const fixes = [];
       let hint = '';
       const sameCase = !maria ? ref.lookup(name) : undefined;
@@ -40,7 +84,7 @@ export default defineRule<MycnfModel>({
         ctx.report({
           input: o.source,
           range: o.baseRange,
-          message: `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then set the target's flavor accordingly, or write loose-${o.text}).`,
+          message: `${o.text} is a Percona Server option; ${label} does not know it and refuses to start unless this runs on Percona Server (then say so: # devops-guidance target=percona-${seriesOf(target) === '5.7' ? '8.0' : seriesOf(target)}; or write loose-${o.text}).`,
           severity: 'info',
         });
         continue;
@@ -57,7 +101,7 @@ export default defineRule<MycnfModel>({
           for (const x of s.slice(0, 3)) fixes.push(fix(`Change to ${x}`, false, renameEdit(o, x)));
         }
       }
-      const elsewhere = targetsKnowing(name, target);
+      const elsewhere = compactTargets(targetsKnowing(name, target));
       if (elsewhere.length) {
         const fl = flavorOf(target);
         const other = elsewhere.filter((t) => flavorOf(t) !== fl);
@@ -84,3 +128,11 @@ export default defineRule<MycnfModel>({
     }
   },
 });
+
+/** MySQL 8.0 and Percona Server 8.0 say the same about an option name: list the MySQL one only. */
+function compactTargets(ts: MysqlTarget[]): MysqlTarget[] {
+  return ts.filter((t) => {
+    const p = productOf(t);
+    return !((p === 'percona' || p === 'pxc') && ts.includes(`mysql-${seriesOf(t)}` as MysqlTarget)) && !(t === 'mariadb-10.6' && ts.includes('mariadb-10.11'));
+  });
+}

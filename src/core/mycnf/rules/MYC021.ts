@@ -37,16 +37,13 @@ export default defineRule<MycnfModel>({
       const when = i.removed ? ` in ${i.removed}` : '';
       const loose = o.prefixes.includes('loose');
       const ignored = loose || !!i.stillAccepted;
-      const instead = i.replacement ? ` Use ${i.replacement} instead.` : '';
+      const instead = i.replacement ? ` Use ${i.replacement} instead.` : i.replacedBy ? ` Its successor is ${i.replacedBy}.` : '';
       const fixes = i.replacement ? replacementFix(m, o, i.replacement, target, ignored) : [fix(`Remove ${o.text}`, false, deleteLineEdit(o))];
       if (i.stillAccepted) {
-        ctx.report({
-          input: o.source,
-          range: o.baseRange,
-          message: `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.${instead}`,
-          severity: 'warning',
-          fixes,
-        });
+        const what = i.mysqlCompat
+          ? `${o.text} is a MySQL option that MariaDB never implemented: ${label} accepts the name for compatibility and ignores it, so the setting has no effect.${o.name === 'default_authentication_plugin' ? ' MariaDB chooses the authentication plugin per account (CREATE USER ... IDENTIFIED VIA ...).' : ''}`
+          : `${o.text} was removed${when}: ${label} still accepts the name but ignores it, so the setting has no effect.`;
+        ctx.report({ input: o.source, range: o.baseRange, message: `${what}${instead}`, severity: 'warning', fixes });
         continue;
       }
       if (loose) {

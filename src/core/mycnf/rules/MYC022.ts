@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../../finding';
 import { checkable } from '../checkable';
 import { facts } from '../facts';
-import { targetLabel } from '../groups';
+import { vendorOf } from '../groups';
 import type { MysqlTarget } from '../targets';
 import { safeReplacement, targetStated } from '../fixsafety';
 import type { OptionReference } from '../options';
@@ -15,6 +15,8 @@ const REDO_LEGACY = new Set(['innodb_log_file_size', 'innodb_log_files_in_group'
 
 /** innodb_log_file_size × innodb_log_files_in_group → one innodb_redo_log_capacity line with the same total. */
 function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: MysqlTarget): Fix[] | undefined {
+  // maximum- (and autoset-) set a bound, not the value: the server view leaves them out, so there is nothing to merge
+  if (o.prefixes.includes('maximum') || o.prefixes.includes('autoset')) return undefined;
   const s = m.server;
   // innodb_redo_log_capacity exists from 8.0.30: on an earlier 8.0 the rewritten file would not start
   const safe = safeReplacement(m, target, 'innodb_redo_log_capacity');
@@ -30,7 +32,8 @@ function redoFix(m: MycnfModel, o: CnfOption, ref: OptionReference, target: Mysq
   // the same capacity only if the server takes the product as it is (within bounds, a whole number of blocks)
   const cap = ref.lookup('innodb_redo_log_capacity');
   if (!cap || (cap.min !== undefined && total < cap.min) || (cap.max !== undefined && total > cap.max) || (cap.blockSize && total % cap.blockSize !== 0)) return undefined;
-  const keep = size ?? files!;
+  const keep = size ?? files;
+  if (!keep) return undefined;
   const edits: TextEdit[] = [
     { range: { start: keep.nameRange.start, end: keep.valueRange?.end ?? keep.nameRange.end }, newText: `${styled('innodb_redo_log_capacity', keep.text)}${keep.valueRange ? keep.lineText.slice(keep.nameRange.end.character, keep.valueRange.start.character) : ' = '}${formatSize(total)}` },
   ];
@@ -46,7 +49,7 @@ export default defineRule<MycnfModel>({
     for (const { o, target, ref } of checkable(m)) {
       const i = o.info;
       if (!i || !i.deprecated || i.removed !== undefined) continue;
-      const since = `deprecated since ${/^\d/.test(i.deprecated) ? `${targetLabel(target).split(' ')[0]} ${i.deprecated}` : i.deprecated}`;
+      const since = `deprecated since ${/^\d/.test(i.deprecated) ? `${vendorOf(target)} ${i.deprecated}` : i.deprecated}`;
       let fixes: Fix[] | undefined;
       let msg = `${o.text} is ${since} and will be removed in a later version.`;
       if (REDO_LEGACY.has(o.name) && f.flavor === 'mysql' && o.group?.role !== 'other-server') {

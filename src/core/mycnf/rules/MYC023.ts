@@ -2,7 +2,7 @@ import { sameEverywhere } from '../fixsafety';
 import { didYouMean } from '../../text';
 import type { Fix } from '../../finding';
 import { checkable, serverLabel } from '../checkable';
-import { flavorOf } from '../groups';
+import { flavorOf, productOf } from '../groups';
 import { isNegated } from '../facts';
 import { defineRule } from '../../rule';
 import type { MycnfModel } from '../model';
@@ -31,6 +31,18 @@ export default defineRule<MycnfModel>({
           range,
           message: `secure_file_priv=NULL switches file import and export off on MySQL, but MariaDB has no such value: it reads NULL as a folder name, and refuses to start when it cannot resolve it ("Failed to normalize the argument for --secure-file-priv"). Point it at a folder that exists.`,
         });
+        continue;
+      }
+      if (o.name === 'wsrep_sst_method' && productOf(target) === 'pxc' && o.hasValue && i.values) {
+        // PXC checks the method when a node joins, not at startup: the node starts, then cannot receive a snapshot
+        if (!i.values.some((x) => x.toLowerCase() === v.trim().toLowerCase())) {
+          ctx.report({
+            input: o.source,
+            range,
+            message: `${label} has no state snapshot transfer method "${v}" (rsync, mysqldump and the first xtrabackup script are gone; it has ${i.values.join(' and ')}): a node that needs a full copy of the data cannot join the cluster.`,
+            fixes: [fix('Change to xtrabackup-v2', false, { range, newText: 'xtrabackup-v2' })],
+          });
+        }
         continue;
       }
       if (!o.hasValue) {

@@ -45,7 +45,7 @@ export default defineRule<MycnfModel>({
     ctx.report({
       input: at.source,
       range: at.valueRange ?? at.nameRange,
-      message: `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo log before the server accepts connections, so the larger it is, the longer the outage; size it for about an hour of writes and keep it well below the buffer pool.${replacement}`,
+      message: `The redo log totals ${humanSize(total)} (${how}), ${why}. After a crash InnoDB replays the redo written since the last checkpoint, up to the whole log, before the server accepts connections, so the larger the log, the longer the worst-case outage. Size it for about an hour of peak writes, keep it below the buffer pool, and measure the recovery time against your recovery-time objective.${replacement}`,
       related: poolOpt && overPool ? [{ message: 'the buffer pool size', range: poolOpt.range, ...(m.sources[poolOpt.source].main ? {} : { file: m.sources[poolOpt.source].path }) }] : undefined,
     });
   },

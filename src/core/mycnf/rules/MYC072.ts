@@ -1,3 +1,4 @@
+import { flavorOf } from '../groups';
 import { defineRule } from '../../rule';
 import type { MycnfModel } from '../model';
 import { fix } from '../report';
@@ -16,7 +17,7 @@ export default defineRule<MycnfModel>({
       ctx.report({
         input: o.source,
         range: o.valueRange,
-        message: `${o.text}=${o.value} is the 3-byte utf8 (utf8mb3): it cannot store 4-byte characters such as emoji or rarer CJK, which fail or are cut when inserted, and MySQL deprecated it. Use ${next}${k === 'collation_server' ? ' (with character_set_server=utf8mb4)' : ''}; existing tables keep their charset until converted.`,
+        message: `${o.text}=${o.value} is the 3-byte utf8 (utf8mb3): it cannot store 4-byte characters such as emoji or rarer CJK, which fail or are cut when inserted${flavorOf(m.target.target) === 'mysql' ? ', and MySQL has deprecated it' : ''}. Use ${next}${k === 'collation_server' ? ' (with character_set_server=utf8mb4)' : ''}; existing tables keep their charset until converted.`,
         fixes: [fix(`Use ${next}`, false, { range: o.valueRange, newText: next })],
       });
     }
