@@ -123,7 +123,7 @@ if (withTests) {
   // sees a half-written or deleted out/test.
   const staging = join(out, `test-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  const nodeTests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !p.includes('/editor/'));
+  const nodeTests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(join(root, 'test'), p).startsWith('editor/'));
   const editorEntries = walk(join(root, 'test/editor'), (p) => p.endsWith('.ts') && (p.includes('/suite/') || p.endsWith('index.ts')));
   await step('bundle tests', () =>
     Promise.all([

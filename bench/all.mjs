@@ -52,7 +52,7 @@ for (let i = 0; i < 3; i++) {
 }
 console.log(`CLI over test/corpus/files (all kinds, process start included, --no-shellcheck): median ${median(cliTimes).toFixed(0)} ms`);
 
-for (const b of ['dockerfile.mjs', 'mycnf.mjs', 'vagrant.mjs']) {
+for (const b of ['dockerfile.mjs', 'mycnf.mjs', 'vagrant.mjs', 'editor.mjs']) {
   const p = join(root, 'bench', b);
   if (!existsSync(p)) continue;
   console.log(`\n--- bench/${b} ---`);

@@ -186,3 +186,52 @@ export function configFilesFor(kind: Kind): readonly ConfigFile[] {
   return LANGUAGES[kind].configFiles ?? [];
 }
 
+
+/**
+ * Parses our project file (`.devops-guidance.yaml`) keeping what is valid: a bad
+ * key or value is reported (every one, each with its line) and dropped, and the rest of the file still applies. A
+ * YAML syntax error, or a file that is not a mapping, rejects the whole file (`config` undefined).
+ */
+export function parseConfigPartially(text: string, file?: string): { config?: UserConfig; errors: ConfigError[] } {
+  let raw: unknown;
+  try {
+    raw = parseYamlText(text, file);
+  } catch (e) {
+    return { errors: [e instanceof ConfigError ? e : new ConfigError(String(e), file)] };
+  }
+  const errors: ConfigError[] = [];
+  for (let round = 0; round < 100; round++) {
+    const r = userConfigSchema().safeParse(raw);
+    if (r.success) return { config: r.data, errors };
+    for (const issue of r.error.issues) {
+      const path = issue.path as (string | number)[];
+      const keys = issue.code === 'unrecognized_keys' ? ((issue as { keys?: string[] }).keys ?? []) : [];
+      for (const p of keys.length ? keys.map((k) => [...path, k]) : [path]) {
+        const pos = yamlPathLine(text, p);
+        errors.push(new ConfigError(`${p.length ? p.join('.') : '(top level)'}: ${keys.length ? 'unknown key' : issue.message}`, file, pos.line, pos.column));
+        if (!p.length || !dropAt(raw, p)) return { errors };
+      }
+    }
+  }
+  return { errors };
+}
+
+/** Deletes the value at `path` inside plain YAML data; false when there is nothing to delete. */
+function dropAt(data: unknown, path: (string | number)[]): boolean {
+  let parent: unknown = data;
+  for (const k of path.slice(0, -1)) {
+    if (parent === null || typeof parent !== 'object') return false;
+    parent = (parent as Record<string | number, unknown>)[k];
+  }
+  const last = path[path.length - 1];
+  if (Array.isArray(parent) && typeof last === 'number' && last < parent.length) {
+    parent.splice(last, 1);
+    return true;
+  }
+  if (parent !== null && typeof parent === 'object' && last in (parent as object)) {
+    delete (parent as Record<string | number, unknown>)[last];
+    return true;
+  }
+  return false;
+}
+

@@ -1,6 +1,7 @@
 /** Rule and topic pages as Markdown, for the editor (hover, explain, topic look-up) and the CLI (explain, topics). */
 import type { RuleMeta } from './rule';
 import { ruleDoc, topic, topics } from './knowledge/index';
+import { index, queryWords, rank, type Indexed } from './knowledge/search';
 import type { Topic } from './knowledge/schema';
 import { allRules, findRule, language } from './registry';
 
@@ -43,29 +44,69 @@ export function ruleMarkdown(codeOrName: string, linkTopic?: (id: string) => str
   return out.join('\n');
 }
 
-/** Short Markdown for a hover on a finding: the why and the fix, without the examples. */
-export function ruleHoverMarkdown(code: string): string | undefined {
+/** The first sentence of a Markdown paragraph, on one line (for hovers). */
+export function firstSentence(md: string, max = 220): string {
+  const flat = md.trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
+  const m = /^(.+?[.!?])(?=\s+[A-Z`(*_]|$)/.exec(flat);
+  const one = m ? m[1] : flat;
+  return one.length > max ? `${one.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : one;
+}
+
+/**
+ * Short Markdown for a hover on a finding: the rule's identity and a one-line fix (the editor shows the finding's
+ * message just above, and adds links to the rule's page). With `message`, the message leads (for hosts that do not
+ * show it). The why, the examples and the references stay on the rule's page.
+ */
+export function ruleHoverMarkdown(code: string, message?: string): string | undefined {
   const meta = findRule(code);
   if (!meta) return undefined;
   const doc = ruleDoc(meta.code);
-  if (!doc) return `**${meta.code} ${meta.name}**`;
-  return [`**${meta.code} ${meta.name}** — ${doc.summary}`, '', `**Why:** ${doc.why.trim()}`, '', `**Fix:** ${doc.fix.trim()}`].join('\n');
+  const out = [`**${meta.code} ${meta.name}**${message ? ` — ${message}` : ''}`];
+  if (doc) out.push('', `**Fix:** ${firstSentence(doc.fix)}`);
+  return out.join('\n');
 }
 
 export function topicMarkdown(id: string, linkRule?: (code: string) => string, linkTopic?: (id: string) => string): string | undefined {
   const t = topic(id);
   if (!t) return undefined;
   const out = [`# ${t.title}`, '', `_${t.summary}_`, '', t.body.trim(), ''];
-  const rules = t.rules.map((c) => findRule(c)).filter((m): m is RuleMeta => !!m);
+  const rules = t.rules.map((c) => findRule(c)).filter((m): m is RuleMeta => !!m && isUserRule(m));
   if (rules.length) {
     out.push('## Rules that apply this', '');
-    for (const m of rules) out.push(`- ${linkRule ? `[${m.code}](${linkRule(m.code)})` : m.code} ${m.name} — ${ruleDoc(m.code)?.summary ?? ''}`);
-    out.push('');
+    // grouped by kind, in the catalogue's order within each
+    const kinds = [...new Set(rules.map((m) => m.kind))];
+    for (const kind of kinds) {
+      const group = rules.filter((m) => m.kind === kind);
+      if (kinds.length > 1) out.push(`### ${kind === 'any' ? 'All kinds' : (language(kind).title ?? kind)}`, '');
+      for (const m of group) out.push(`- ${linkRule ? `[${m.code}](${linkRule(m.code)})` : m.code} ${m.name} — ${ruleDoc(m.code)?.summary ?? ''}`);
+      out.push('');
+    }
   }
   const related = t.related.map((r) => topic(r)).filter((x): x is Topic => !!x);
   if (related.length) out.push('## Related topics', '', ...related.map((r) => `- ${linkTopic ? `[${r.title}](${linkTopic(r.id)})` : `${r.title} (\`${r.id}\`)`}`), '');
   if (t.references.length) out.push('## References', '', ...t.references.map((r) => `- [${r.title}](${r.url})`), '');
   return out.join('\n');
+}
+
+/** Rules a user meets and looks up: not the engine's own internal findings (DG001, DG002: kind `any`). */
+export function isUserRule(m: RuleMeta): boolean {
+  return m.kind !== 'any';
+}
+
+let ruleIndex: Indexed<RuleMeta>[] | undefined;
+
+/**
+ * Rules for a free-text query: by code or alias (exact), name, summary (whole words, stop words, synonyms); the
+ * engine's internal rules are never offered. An empty query returns every rule in code order.
+ */
+export function searchRules(query: string): RuleMeta[] {
+  const all = allRules().filter(isUserRule);
+  const q = query.trim().toLowerCase();
+  const exact = all.filter((m) => m.code.toLowerCase() === q || m.name === q || m.aliases?.some((a) => a.toLowerCase() === q));
+  if (!queryWords(query).length) return exact.length ? exact : all;
+  ruleIndex ??= index(all, (m) => ({ title: `${m.code} ${m.name.replace(/-/g, ' ')}`, keys: m.aliases ?? [], summary: ruleDoc(m.code)?.summary ?? '', body: ruleDoc(m.code)?.why }));
+  const ranked = rank(ruleIndex, query);
+  return [...exact, ...ranked.filter((m) => !exact.includes(m))];
 }
 
 export { allRules, topics };

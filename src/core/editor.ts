@@ -7,11 +7,26 @@ import { language } from './registry';
 
 export type { HoverInfo, CompletionInfo, SymbolInfo } from './language';
 
+/**
+ * The model of the last text hovered or completed: moving the mouse over an unchanged document parses it once, not
+ * on every hover. Keyed by everything parse() reads.
+ */
+let lastModel: { kind: Kind; text: string; key: string; model: unknown } | undefined;
+
+function modelFor(kind: Kind, text: string, env: LintEnv, config: ResolvedConfig): unknown {
+  const lang = language(kind);
+  const key = JSON.stringify([env.fileName ?? null, config]);
+  if (lastModel && lastModel.kind === kind && lastModel.text === text && lastModel.key === key) return lastModel.model;
+  const model = lang.parse(text, env, config);
+  lastModel = { kind, text, key, model };
+  return model;
+}
+
 export function hoverAt(text: string, kind: Kind, position: Position, config: ResolvedConfig = defaultConfig(), env: LintEnv = {}): HoverInfo | undefined {
   try {
     const lang = language(kind);
     if (!lang.hover || !lang.isReady()) return undefined;
-    return lang.hover(lang.parse(text, env, config), position, config);
+    return lang.hover(modelFor(kind, text, env, config) as never, position, config);
   } catch {
     return undefined;
   }
@@ -26,6 +41,9 @@ export function completionsAt(text: string, kind: Kind, position: Position, conf
     return [];
   }
 }
+
+/** Which comment form an ignore action writes: one another tool shares (Language.sharedIgnore), or always ours. */
+export type IgnoreStyle = 'shared' | 'devops-guidance';
 
 /**
  * The outline of a file: Vagrantfiles (configure blocks, machines, providers, provisioners, networks, synced
@@ -47,7 +65,15 @@ export function symbols(text: string, kind: Kind, config: ResolvedConfig = defau
  * holds the finding (the whole instruction for a multi-line RUN), with the statement's indentation; or, for the
  * whole file, `# devops-guidance ignore-file=CODE` at the top (after the lines the kind keeps first, Language.headerLines).
  */
-export function ignoreEdit(text: string, kind: Kind, code: string, line: number, scope: 'line' | 'file', config: ResolvedConfig = defaultConfig()): TextEdit | undefined {
+export function ignoreEdit(
+  text: string,
+  kind: Kind,
+  code: string,
+  line: number,
+  scope: 'line' | 'file',
+  config: ResolvedConfig = defaultConfig(),
+  style: IgnoreStyle = 'devops-guidance',
+): TextEdit | undefined {
   try {
     const lang = language(kind);
     if (!lang.isReady()) return undefined;
@@ -55,10 +81,13 @@ export function ignoreEdit(text: string, kind: Kind, code: string, line: number,
     const sup = lang.suppression(model, config);
     const lines = new LineIndex(text);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // hadolint's form for codes hadolint knows (so hadolint in CI honours it), unless hadolint's pragmas are turned off
+    const shared = (scope: 'line' | 'file') => (style === 'shared' ? lang.sharedIgnore?.(code, scope, config) : undefined);
     if (scope === 'file') {
       // lines that must stay first (a kind's parser directives)
       const at = lang.headerLines ? lang.headerLines(Array.from({ length: lines.lineCount }, (_, i) => lines.line(i))) : 0;
-      return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `# devops-guidance ignore-file=${code}${eol}` };
+      const comment = shared('file') ?? `# devops-guidance ignore-file=${code}`;
+      return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${comment}${eol}` };
     }
     // the innermost statement holding the line (statements may nest: a setting inside a configure block)
     let unit: { startLine: number; endLine: number } | undefined;
@@ -67,7 +96,7 @@ export function ignoreEdit(text: string, kind: Kind, code: string, line: number,
     }
     const target = unit ? unit.startLine : line;
     const indent = /^\s*/.exec(lines.line(target))?.[0] ?? '';
-    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}# devops-guidance ignore=${code}${eol}` };
+    return { range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, newText: `${indent}${shared('line') ?? `# devops-guidance ignore=${code}`}${eol}` };
   } catch {
     return undefined;
   }

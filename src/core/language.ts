@@ -70,6 +70,13 @@ export interface Language<Model> {
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;
   /** Lines at the top of the text a file-wide ignore comment must go after (parser directives). */
   headerLines?(lines: string[]): number;
+  /**
+   * The ignore comment another tool shares with us for `code` (hadolint's for Dockerfiles), when that tool knows the
+   * code and honours it here; the editor's ignore actions write it when asked to. Without this hook: ours.
+   */
+  sharedIgnore?(code: string, scope: 'line' | 'file', config: ResolvedConfig): string | undefined;
+  /** The heading of this kind's group in lists of rules (topic pages). */
+  title?: string;
   /** One sentence for rule pages about other tools' ignore comments this kind honours (Markdown), with the code. */
   ignoreNote?(code: string): string;
   /** This kind's section of the configuration (`.devops-guidance.yaml`, settings, CLI flags). */

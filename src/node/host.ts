@@ -6,7 +6,7 @@ import {
   setAssetLoader,
   defaultConfig,
   mergeConfig,
-  parseProjectConfig,
+  parseConfigPartially,
   configFilesFor,
   ConfigError,
   PROJECT_CONFIG_NAMES,
@@ -103,29 +103,41 @@ const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** Parsed config files remembered (by path; re-read when their mtime or size changes), oldest first out. */
 const MAX_CONFIG_CACHE = 500;
-const fileCache = new Map<string, { mtimeMs: number; size: number; value: UserConfig | ConfigError }>();
+const fileCache = new Map<string, { mtimeMs: number; size: number; value: ReadConfig }>();
 
-type ConfigParser = (text: string, file?: string) => UserConfig;
+/** A configuration file as read: what of it applies (undefined when nothing does), and every problem in it. */
+interface ReadConfig {
+  config?: UserConfig;
+  errors: ConfigError[];
+}
 
-function readConfigFile(path: string, parse: ConfigParser): UserConfig | ConfigError {
+type ConfigParser = (text: string, file?: string) => ReadConfig;
+
+/** Another tool's file (`.hadolint.yaml`): all or nothing, as that tool reads it. */
+const whole =
+  (parse: (text: string, file?: string) => UserConfig): ConfigParser =>
+  (text, file) => ({ config: parse(text, file), errors: [] });
+
+function readConfigFile(path: string, parse: ConfigParser): ReadConfig {
   try {
     const st = statSync(path);
     const cached = fileCache.get(path);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.value;
-    let value: UserConfig | ConfigError;
+    let value: ReadConfig;
     try {
       // a FIFO, a device, /dev/zero or a huge file is refused before anything is read
       const r = readTextFileSafe(path, MAX_CONFIG_BYTES);
       if ('error' in r) throw new ConfigError(r.error, path);
+      // our project file: one bad key is reported and dropped, the rest still applies
       value = parse(r.text, path);
     } catch (e) {
-      value = e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path);
+      value = { errors: [e instanceof ConfigError ? e : new ConfigError(String((e as Error).message ?? e), path)] };
     }
     if (fileCache.size >= MAX_CONFIG_CACHE) fileCache.delete(fileCache.keys().next().value as string);
     fileCache.set(path, { mtimeMs: st.mtimeMs, size: st.size, value });
     return value;
   } catch (e) {
-    return new ConfigError(`cannot read: ${(e as Error).message}`, path);
+    return { errors: [new ConfigError(`cannot read: ${(e as Error).message}`, path)] };
   }
 }
 
@@ -146,15 +158,15 @@ export function configFor(
   const take = (path: string | undefined, parse: ConfigParser) => {
     if (!path) return;
     const v = readConfigFile(path, parse);
-    if (v instanceof ConfigError) errors.push(v);
-    else {
-      layers.push(v);
+    errors.push(...v.errors);
+    if (v.config) {
+      layers.push(v.config);
       sources.push(path);
     }
   };
-  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), other.parse);
+  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), whole((text, file) => other.parse(text, file)));
   const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt);
-  take(projectPath, parseProjectConfig);
+  take(projectPath, parseConfigPartially);
   const projectFile = projectPath && sources[sources.length - 1] === projectPath ? projectPath : undefined;
   const project = projectFile ? layers[layers.length - 1] : undefined;
   if (options.settings) layers.push(options.settings);

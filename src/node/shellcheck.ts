@@ -20,8 +20,10 @@ export interface ShellcheckOptions {
   cwd?: string;
   /** Per-script time limit. */
   timeoutMs?: number;
-  /** Scripts checked at once (default: the number of CPUs, at most 4). */
+  /** Scripts checked at once (default: the number of CPUs, at most 4); every caller also shares one process-wide cap. */
   concurrency?: number;
+  /** Aborted when the result is no longer wanted (the document changed): scripts not started are skipped, running ones killed. */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -77,8 +79,31 @@ export function resolveShellcheck(setting: string | undefined, pathEnv: string |
 
 /** Outputs per (binary, cwd, excluded codes, script): an edit re-runs ShellCheck only for the scripts that changed. */
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 1000;
+/** Least recently used entries go first; the limit holds every RUN of a few very large Dockerfiles (a 2,000-RUN file fits with room). */
+export const SHELLCHECK_CACHE_LIMIT = 8000;
 let spawned = 0;
+
+/** Process-wide cap on ShellCheck processes: every document, version and caller shares it (no process storms). */
+export const SHELLCHECK_MAX_PROCESSES = Math.min(4, Math.max(1, cpus().length));
+let running = 0;
+const queue: (() => void)[] = [];
+/** The most processes that ran at once, and how many runs were cancelled (for tests and the benchmark). */
+export const shellcheckStats = { peak: 0, cancelled: 0, get spawned() { return spawned; } };
+
+function acquire(): Promise<void> {
+  if (running < SHELLCHECK_MAX_PROCESSES) {
+    running++;
+    shellcheckStats.peak = Math.max(shellcheckStats.peak, running);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => queue.push(resolve));
+}
+
+function release(): void {
+  const next = queue.shift();
+  if (next) next(); // the slot passes on: `running` stays
+  else running--;
+}
 
 /** How many ShellCheck processes this process started (a cache hit starts none). */
 export function shellcheckSpawnCount(): number {
@@ -86,8 +111,9 @@ export function shellcheckSpawnCount(): number {
 }
 
 function remember(key: string, value: string): void {
-  if (key.length > 64 * 1024) return; // a huge script is not kept: 1000 of them would hold 64 MB
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  if (key.length > 64 * 1024) return; // a huge script is not kept: thousands of them would hold too much memory
+  cache.delete(key);
+  if (cache.size >= SHELLCHECK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }
 
@@ -100,7 +126,29 @@ export function runShellcheck(binary: string, script: string, exclude: readonly 
   const codes = exclude.map((c) => c.replace(/^SC/i, '')).filter((c) => /^\d+$/.test(c));
   const key = `${binary}\0${options.cwd ?? ''}\0${codes.join(',')}\0${script}`;
   const hit = cache.get(key);
-  if (hit !== undefined) return Promise.resolve(hit);
+  if (hit !== undefined) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return Promise.resolve(hit);
+  }
+  return capped(binary, codes, script, key, options);
+}
+
+async function capped(binary: string, codes: string[], script: string, key: string, options: ShellcheckOptions): Promise<string | undefined> {
+  if (options.signal?.aborted) return undefined;
+  await acquire();
+  try {
+    if (options.signal?.aborted) {
+      shellcheckStats.cancelled++;
+      return undefined;
+    }
+    return await spawnShellcheck(binary, codes, script, key, options);
+  } finally {
+    release();
+  }
+}
+
+function spawnShellcheck(binary: string, codes: string[], script: string, key: string, options: ShellcheckOptions): Promise<string | undefined> {
   return new Promise((resolve) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -127,6 +175,13 @@ export function runShellcheck(binary: string, script: string, exclude: readonly 
       child.kill('SIGKILL');
       done(undefined);
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const onAbort = () => {
+      shellcheckStats.cancelled++;
+      child.kill('SIGKILL');
+      done(undefined);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('exit', () => options.signal?.removeEventListener('abort', onAbort));
     const chunks: Buffer[] = [];
     let size = 0;
     child.stdout!.on('data', (b: Buffer) => {

@@ -3,6 +3,7 @@ import { diffEdit, fixAll, fixText, ignoreEdit, type Finding, type TextEdit } fr
 import { nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { findingOf, toRange, SOURCE } from './convert';
+import { readSettings } from './settings';
 
 function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
   const we = new vscode.WorkspaceEdit();
@@ -55,14 +56,16 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
         actions.push(a);
       }
       const text = doc.getText();
-      const line = ignoreEdit(text, kind, f.code, f.range.start.line, 'line');
+      const config = this.linter.outcomes.get(doc.uri.toString())?.outcome.config;
+      const style = readSettings(doc.uri).ignoreStyle;
+      const line = ignoreEdit(text, kind, f.code, f.range.start.line, 'line', config, style);
       if (line) {
         const a = new vscode.CodeAction(`Ignore ${f.code} for this line`, vscode.CodeActionKind.QuickFix);
         a.edit = workspaceEdit(doc.uri, [line]);
         a.diagnostics = [d];
         actions.push(a);
       }
-      const file = ignoreEdit(text, kind, f.code, f.range.start.line, 'file');
+      const file = ignoreEdit(text, kind, f.code, f.range.start.line, 'file', config, style);
       if (file) {
         const a = new vscode.CodeAction(`Ignore ${f.code} in this file`, vscode.CodeActionKind.QuickFix);
         a.edit = workspaceEdit(doc.uri, [file]);
@@ -76,9 +79,13 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /**
+   * The findings of the text as it is now: the last lint's when it saw this version, else a fresh engine lint of the
+   * current text (fix-all on save right after typing, or after `files.trimTrailingWhitespace` changed the text).
+   */
   private currentFindings(doc: vscode.TextDocument): Finding[] {
     const o = this.linter.outcomes.get(doc.uri.toString());
-    if (!o || o.version !== doc.version) return [];
-    return o.outcome.findings.filter((f) => !f.file);
+    const findings = o && o.version === doc.version ? o.outcome.findings : this.linter.lintSync(doc);
+    return (findings ?? []).filter((f) => !f.file);
   }
 }

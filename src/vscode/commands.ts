@@ -1,51 +1,69 @@
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
-import { allRules, findRule, searchTopics, ruleTitle, topic, kindOf, lint, atOrAbove, isOptionFileName, looksLikeOptionFile, type Kind } from '../core/index';
-import { configFor, nodeEnv } from '../node/host';
-import { ruleDocUri, topicUri } from './convert';
-import { openPage } from './pages';
-import { readSettings } from './settings';
+import { findRule, ruleDoc, searchRules, searchTopics, topic, kindOf, atOrAbove, isOptionFileName, looksLikeOptionFile, type Kind } from '../core/index';
+import { pagesPanel } from './pages';
 import type { Linter } from './linter';
 
-/** DevOps Guidance: Look Up Topic — a quick pick searching titles and keywords; an argument opens a topic directly. */
-export async function lookupTopic(id?: unknown): Promise<string | undefined> {
-  if (typeof id === 'string' && topic(id)) {
-    await openPage(topicUri(id));
-    return id;
-  }
-  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
-  qp.title = 'DevOps Guidance: Look Up Topic';
-  qp.placeholder = 'Search topics: gtid, redo log, use method, kubernetes, vagrant box…';
-  qp.matchOnDescription = true;
-  qp.matchOnDetail = true;
-  const toItems = (q: string) =>
-    searchTopics(q).map((t) => ({ id: t.id, label: t.title, description: t.keywords.slice(0, 6).join(', '), detail: t.summary, alwaysShow: true }));
-  qp.items = toItems('');
-  qp.onDidChangeValue((v) => (qp.items = toItems(v)));
-  const picked = await new Promise<string | undefined>((resolve) => {
+type PickItem = vscode.QuickPickItem & { page?: { kind: 'rules' | 'topics'; id: string } };
+
+const KIND_LABEL = { dockerfile: 'Dockerfile', mycnf: 'option file', vagrantfile: 'Vagrantfile', any: 'all kinds' } as const;
+
+/**
+ * One quick pick over topics and rule docs (the knowledge base's own search: whole words, stop words, synonyms,
+ * title hits first); `first` decides which group comes first. Returns the page picked, if any.
+ */
+async function pickPage(first: 'topics' | 'rules', title: string, placeholder: string): Promise<{ kind: 'rules' | 'topics'; id: string } | undefined> {
+  const qp = vscode.window.createQuickPick<PickItem>();
+  qp.title = title;
+  qp.placeholder = placeholder;
+  const items = (q: string): PickItem[] => {
+    const ts: PickItem[] = searchTopics(q).map((t) => ({ page: { kind: 'topics', id: t.id }, label: `$(book) ${t.title}`, detail: t.summary, alwaysShow: true }));
+    const found = searchRules(q);
+    const rs: PickItem[] = (q.trim() ? found.slice(0, 40) : found).map((m) => ({
+      page: { kind: 'rules', id: m.code },
+      label: `${m.code} ${m.name}`,
+      description: [KIND_LABEL[m.kind], ...(m.aliases ?? []).slice(0, 3)].join(' · '),
+      detail: ruleDoc(m.code)?.summary,
+      alwaysShow: true,
+    }));
+    const sep = (label: string): PickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
+    const groups: [string, PickItem[]][] = first === 'topics' ? [['Topics', ts], ['Rules', rs]] : [['Rules', rs], ['Topics', ts]];
+    return groups.filter(([, g]) => g.length).flatMap(([l, g]) => [sep(l), ...g]);
+  };
+  qp.items = items('');
+  qp.onDidChangeValue((v) => (qp.items = items(v)));
+  const picked = await new Promise<PickItem['page']>((resolve) => {
     qp.onDidAccept(() => {
-      resolve(qp.selectedItems[0]?.id);
+      resolve(qp.selectedItems[0]?.page);
       qp.hide();
     });
     qp.onDidHide(() => resolve(undefined));
     qp.show();
   });
   qp.dispose();
-  if (picked) await openPage(topicUri(picked));
   return picked;
 }
 
-/** DevOps Guidance: Explain Rule — by code/name argument, or a quick pick of every rule. */
-export async function explainRule(code?: unknown): Promise<string | undefined> {
-  let meta = typeof code === 'string' ? findRule(code) : undefined;
-  if (!meta) {
-    const items = allRules().map((m) => ({ label: `${m.code} ${m.name}`, description: ruleTitle(m).replace(/^\S+ \S+ /, ''), code: m.code }));
-    const pick = await vscode.window.showQuickPick(items, { title: 'DevOps Guidance: Explain Rule', placeHolder: 'Code, name or kind', matchOnDescription: true });
-    meta = pick ? findRule(pick.code) : undefined;
+/** DevOps Guidance: Look Up Topic — a quick pick searching topics (then rules); an argument opens a topic directly. */
+export async function lookupTopic(id?: unknown): Promise<string | undefined> {
+  if (typeof id === 'string' && topic(id)) {
+    await pagesPanel.show({ kind: 'topics', id });
+    return id;
   }
-  if (!meta) return undefined;
-  await openPage(ruleDocUri(meta.code));
-  return meta.code;
+  const picked = await pickPage('topics', 'DevOps Guidance: Look Up Topic', 'Search topics and rules: gtid, replication lag, health check, non-root…');
+  if (picked) await pagesPanel.show(picked);
+  return picked?.id;
+}
+
+/** DevOps Guidance: Explain Rule — by code, name or alias argument, or a quick pick searching rules (then topics). */
+export async function explainRule(code?: unknown): Promise<string | undefined> {
+  const meta = typeof code === 'string' ? findRule(code) : undefined;
+  if (meta) {
+    await pagesPanel.show({ kind: 'rules', id: meta.code });
+    return meta.code;
+  }
+  const picked = await pickPage('rules', 'DevOps Guidance: Explain Rule', 'Code, name, alias or words: DL3007, latest tag, binlog format…');
+  if (picked) await pagesPanel.show(picked);
+  return picked?.id;
 }
 
 const GLOBS: { kind: Kind; glob: string }[] = [
@@ -81,20 +99,7 @@ export async function lintWorkspace(linter: Linter): Promise<{ files: number; fi
         if (token.isCancellationRequested) break;
         const kind = kindOf(uri.fsPath)!;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        let fs;
-        if (open) fs = (await linter.lintNow(open)) ?? [];
-        else {
-          await linter.ensureReady(kind);
-          let text: string;
-          try {
-            text = await readFile(uri.fsPath, 'utf8');
-          } catch {
-            continue;
-          }
-          const { config } = configFor(uri.fsPath, kind, { settings: readSettings(uri).config });
-          fs = lint(text, kind, config, nodeEnv(uri.fsPath));
-          linter.publish(uri, fs);
-        }
+        const fs = (open ? await linter.lintNow(open) : await linter.lintClosed(uri, kind)) ?? [];
         findings += fs.length;
         errors += fs.filter((f) => atOrAbove(f.severity, 'error')).length;
         progress.report({ message: `${++done}/${list.length}`, increment: 100 / Math.max(1, list.length) });

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import type { Finding, Range, Severity } from '../core/index';
+import { ruleDoc, type Finding, type Range, type Severity } from '../core/index';
 
 export const SOURCE = 'devops-guidance';
 export const DOC_SCHEME = 'devops-guidance';
+/** publisher.name: the authority of the editor's own URIs that reach this extension's URI handler. */
+export const EXTENSION_ID = 'devops-guidance.devops-guidance';
 
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -27,19 +29,30 @@ export function topicUri(id: string): vscode.Uri {
   return vscode.Uri.from({ scheme: DOC_SCHEME, path: `/topics/${id}.md` });
 }
 
+/** The link a diagnostic's code points at: the extension's own URI (its URI handler opens the rendered page), or ShellCheck's wiki. */
+export function diagnosticCodeTarget(code: string): vscode.Uri {
+  if (/^SC\d{4}$/.test(code)) return vscode.Uri.parse(`https://www.shellcheck.net/wiki/${code}`);
+  return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: EXTENSION_ID, path: `/rules/${code}` });
+}
+
+/** Whether a rule's findings are about something deprecated or removed: only from the rule's documented tags. */
+export function isDeprecationRule(code: string): boolean {
+  return ruleDoc(code)?.tags?.includes('deprecated') ?? false;
+}
+
 /** Findings are kept beside their diagnostics so code actions and hovers can read fixes and codes. */
 export const findingOf = new WeakMap<vscode.Diagnostic, Finding>();
 
 export function toDiagnostic(f: Finding, docUri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
   d.source = SOURCE;
-  d.code = { value: f.code, target: ruleDocUri(f.code) };
+  d.code = { value: f.code, target: diagnosticCodeTarget(f.code) };
   if (f.related?.length) {
     d.relatedInformation = f.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.file ? vscode.Uri.file(r.file) : docUri, toRange(r.range)), r.message),
     );
   }
-  if (/deprecated|removed/.test(f.name)) d.tags = [vscode.DiagnosticTag.Deprecated];
+  if (isDeprecationRule(f.code)) d.tags = [vscode.DiagnosticTag.Deprecated];
   findingOf.set(d, f);
   return d;
 }

@@ -1,13 +1,14 @@
 /** The VS Code adapter: the only code that imports 'vscode'. It wires the engine to diagnostics, hovers, code actions and commands. */
 import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
 import { installNodeAssets, clearConfigCache } from '../node/host';
-import { completionsAt, type CompletionInfo } from '../core/index';
+import { completionsAt, firstSentence, type CompletionInfo } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { Linter, documentKind } from './linter';
 import { adoptOptionFile, TargetStatus } from './mycnf';
 import { HoverProvider } from './hover';
 import { CodeActionProvider } from './codeActions';
-import { PagesProvider } from './pages';
+import { PagesProvider, PageUriHandler, pagesPanel } from './pages';
 import { DOC_SCHEME, toRange, fromRange } from './convert';
 import { explainRule, lintWorkspace, lookupTopic } from './commands';
 import { readSettings, SECTION } from './settings';
@@ -23,6 +24,8 @@ export interface ExtensionApi {
   /** Milliseconds spent in activate(). */
   activationMs: number;
   linter: Linter;
+  /** The rendered rule/topic page shown now, if any (kind, id, title, html). */
+  page(): { kind: 'rules' | 'topics'; id: string; title: string; html: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -63,15 +66,25 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   watcher.onDidChange(onConfigFile);
   watcher.onDidCreate(onConfigFile);
-  watcher.onDidDelete(onConfigFile);
+  watcher.onDidDelete((uri) => {
+    linter.forgetConfigFile(uri);
+    onConfigFile();
+  });
   context.subscriptions.push(watcher);
+  // A file watcher can miss a delete that follows a create closely: config problems of files gone are swept too.
+  const sweep = setInterval(() => linter.sweepDeletedConfigFiles(), 1500);
+  context.subscriptions.push({ dispose: () => clearInterval(sweep) });
 
   function relintAll(): void {
     for (const d of vscode.workspace.textDocuments) lintIfOurs(d, 0);
+    // files found by Lint Workspace and not open: the same settings apply to them (a disabled kind clears them)
+    void linter.relintWorkspaceFiles();
   }
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, new PagesProvider()),
+    pagesPanel,
+    vscode.window.registerUriHandler(new PageUriHandler(pagesPanel)),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(linter)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(linter), { providedCodeActionKinds: CodeActionProvider.kinds }),
     vscode.languages.registerDocumentSymbolProvider(
@@ -79,7 +92,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       new SymbolProvider(linter),
       { label: 'DevOps Guidance' },
     ),
-    vscode.languages.registerCompletionItemProvider({ language: 'mycnf' }, { provideCompletionItems: (doc, pos) => completions(doc, pos, linter) }, '-', '_', '='),
+    vscode.languages.registerCompletionItemProvider(
+      { language: 'mycnf' },
+      { provideCompletionItems: async (doc, pos) => [...(await completions(doc, pos, linter)), ...wholeFileSnippets(context, doc, pos)] },
+      '-',
+      '_',
+      '=',
+    ),
     vscode.commands.registerCommand('devopsGuidance.lookupTopic', (id?: unknown) => lookupTopic(id)),
     vscode.commands.registerCommand('devopsGuidance.explainRule', (code?: unknown) => explainRule(code)),
     vscode.commands.registerCommand('devopsGuidance.lintWorkspace', () => lintWorkspace(linter)),
@@ -89,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   targetStatus.update(0);
   const activationMs = performance.now() - t0;
   log.appendLine(`DevOps Guidance activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, linter };
+  return { activationMs, linter, page: () => pagesPanel.current };
 }
 
 async function completions(doc: vscode.TextDocument, pos: vscode.Position, linter: Linter): Promise<vscode.CompletionItem[]> {
@@ -113,12 +132,47 @@ const ITEM_KIND: Record<CompletionInfo['kind'], vscode.CompletionItemKind> = {
 };
 
 function toCompletionItem(c: CompletionInfo): vscode.CompletionItem {
-  const item = new vscode.CompletionItem(c.label, ITEM_KIND[c.kind]);
+  // an option shows its one-line summary beside its name; its type and default are the detail
+  const summary = c.kind === 'option' && c.documentation ? firstSentence(c.documentation.split('\n\n')[0], 90) : undefined;
+  const item = new vscode.CompletionItem(summary ? { label: c.label, description: summary } : c.label, ITEM_KIND[c.kind]);
   item.detail = c.detail;
   if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
   if (c.insertText) item.insertText = c.insertText;
   if (c.range) item.range = toRange(c.range);
   return item;
+}
+
+interface SnippetEntry {
+  prefix: string | string[];
+  body: string | string[];
+  description?: string;
+}
+let optionFileSnippets: [string, SnippetEntry][] | undefined;
+
+/**
+ * The whole-file option-file snippets (snippets/mycnf.json), offered only where a file or a group can start: at a
+ * bare word on its own line, never after `=` in an option line, nor in a comment, a group header or a directive.
+ * (A snippet contribution would be offered everywhere a word is typed.)
+ */
+function wholeFileSnippets(context: vscode.ExtensionContext, doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
+  const before = doc.lineAt(pos.line).text.slice(0, pos.character);
+  if (!/^\s*[\w-]*$/.test(before)) return [];
+  try {
+    optionFileSnippets ??= Object.entries(JSON.parse(readFileSync(context.asAbsolutePath('snippets/mycnf.json'), 'utf8')) as Record<string, SnippetEntry>);
+  } catch {
+    return [];
+  }
+  const word = doc.getWordRangeAtPosition(pos, /[\w-]+/) ?? new vscode.Range(pos, pos);
+  return optionFileSnippets.flatMap(([name, s]) =>
+    (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).map((prefix) => {
+      const item = new vscode.CompletionItem(prefix, vscode.CompletionItemKind.Snippet);
+      item.detail = name;
+      if (s.description) item.documentation = s.description;
+      item.insertText = new vscode.SnippetString(Array.isArray(s.body) ? s.body.join('\n') : s.body);
+      item.range = new vscode.Range(word.start, pos);
+      return item;
+    }),
+  );
 }
 
 export function deactivate(): void {}

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { hoverAt, ruleHoverMarkdown } from '../core/index';
+import { hoverAt, ruleDoc, ruleHoverMarkdown, topic, findRule } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
-import { fromRange, ruleDocUri, toRange, SOURCE } from './convert';
+import { diagnosticCodeTarget, fromRange, toRange, SOURCE } from './convert';
+import { ruleCommandLink, topicCommandLink } from './pages';
 import { readSettings } from './settings';
 
-/** On a finding: its why and fix, with a link to the full page. Elsewhere: the reference of what is under the cursor. */
+/** On a finding: a short line (message, one-line fix) and links to the rendered rule page and its topic. Elsewhere: the reference of what is under the cursor. */
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly linter: Linter) {}
 
@@ -22,10 +23,8 @@ export class HoverProvider implements vscode.HoverProvider {
         const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
         if (!code || seen.has(code)) continue;
         seen.add(code);
-        const md = ruleHoverMarkdown(code);
-        if (!md) continue;
-        const m = new vscode.MarkdownString(md);
-        m.appendMarkdown(`\n\n[Full explanation](${ruleDocUri(code).toString()})`);
+        const m = findingHover(code);
+        if (!m) continue;
         parts.push(m);
         range = range ? range.union(d.range) : d.range;
       }
@@ -33,14 +32,42 @@ export class HoverProvider implements vscode.HoverProvider {
       const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config });
       const ref = hoverAt(doc.getText(), kind, fromRange(new vscode.Range(position, position)).start, config, nodeEnv(file));
       if (ref) {
-        parts.push(new vscode.MarkdownString(ref.markdown));
+        const m = new vscode.MarkdownString(ref.markdown);
+        m.isTrusted = false;
+        parts.push(m);
         range = range ?? toRange(ref.range);
       }
       if (!parts.length) return undefined;
-      for (const p of parts) p.isTrusted = false;
       return new vscode.Hover(parts, range);
     } catch {
       return undefined;
     }
   }
+}
+
+/** Commands a finding hover's links may run (trusted for these only). */
+const HOVER_COMMANDS = ['devopsGuidance.explainRule', 'devopsGuidance.lookupTopic'];
+
+/** The hover part of one finding: `**CODE name**`, `**Fix:** one line`, links (the message is VS Code's part above). */
+export function findingHover(code: string): vscode.MarkdownString | undefined {
+  const m = new vscode.MarkdownString();
+  m.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  if (/^SC\d{4}$/.test(code)) {
+    m.appendMarkdown(`**ShellCheck ${code}**\n\n[ShellCheck wiki: ${code}](${diagnosticCodeTarget(code).toString()})`);
+    return m;
+  }
+  // VS Code shows the diagnostic's message right above this part: it is not repeated
+  const md = ruleHoverMarkdown(code);
+  const meta = findRule(code);
+  if (!md || !meta) return undefined;
+  m.appendMarkdown(md);
+  const links = [`[Explain ${meta.code}](${ruleCommandLink(meta.code)} "Open the rendered rule page")`];
+  const t = ruleDoc(meta.code)?.topics.map((id) => topic(id)).find((x) => !!x);
+  if (t) links.push(`[Topic: ${escapeMarkdown(t.title)}](${topicCommandLink(t.id)})`);
+  m.appendMarkdown(`\n\n${links.join(' · ')}`);
+  return m;
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|]/g, '\\$&');
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
-import { lintAndCheck, ready, kindOf, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
+import { existsSync } from 'node:fs';
+import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
-import { nodeTools } from '../node/shellcheck';
+import { shellcheckFile } from '../node/shellcheck';
 import { readSettings } from './settings';
 import { toDiagnostic, SOURCE } from './convert';
+import { configFileProblems } from './configProblems';
 
 /** The kind of an open document, or undefined when it is none of ours. */
 export function documentKind(doc: vscode.TextDocument): Kind | undefined {
@@ -34,6 +36,9 @@ export class Linter implements vscode.Disposable {
   /** The last results per document, for hovers and code actions. */
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
+  /** The ShellCheck run in progress per document, cancelled by the next one. */
+  private readonly shellcheckRuns = new Map<string, { controller: AbortController; text: string }>();
+  private restrictedNoticeShown = false;
   /** Files whose diagnostics come from "Lint Workspace" and stay until the next run. */
   private readonly workspaceFiles = new Set<string>();
 
@@ -78,40 +83,133 @@ export class Linter implements vscode.Disposable {
       await this.ensureReady(kind);
       if (doc.isClosed) return undefined;
       const version = doc.version;
-      const text = doc.getText();
-      const settings = readSettings(doc.uri);
-      const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
-      this.reportConfigErrors(sources, errors);
-      const t = performance.now();
-      const shown: { findings?: Finding[] } = {};
-      // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
-      // findings are shown (onLint), and its results are dropped if the document changed meanwhile.
-      const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
-      const tools = settings.shellcheck.enable ? nodeTools({ binary, cwd: file ? dirname(file) : undefined }) : {};
-      const all = await lintAndCheck(text, kind, config, nodeEnv(file), tools, (fs) => {
-        const ms = performance.now() - t;
-        if (doc.isClosed || doc.version !== version) return false; // stale: a newer lint is scheduled; no ShellCheck
-        if (ms > 200) this.log.appendLine(`slow lint: ${doc.uri.fsPath} ${ms.toFixed(0)} ms`);
-        shown.findings = fs;
-        this.publish(doc.uri, fs);
-        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: fs, config } });
-        return true;
+      const current = () => !doc.isClosed && doc.version === version;
+      return await this.run(doc.uri, doc.getText(), kind, current, (findings, config) => {
+        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
       });
-      const findings = shown.findings;
-      if (!findings) return undefined;
-      if (all !== findings && !doc.isClosed && doc.version === version) {
-        this.publish(doc.uri, all);
-        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings: all, config } });
-        return all;
-      }
-      return findings;
     } catch (e) {
       // never throw into the editor
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
       return undefined;
     }
+  }
+
+  /**
+   * The engine's findings for a document's current text, synchronously, without publishing them (ShellCheck's
+   * findings carry no fixes, so fix-all needs only these); undefined before the kind's parsers are loaded.
+   */
+  lintSync(doc: vscode.TextDocument): Finding[] | undefined {
+    const kind = documentKind(doc);
+    if (!kind || !this.readyKinds.has(kind)) return undefined;
+    try {
+      const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+      return lint(doc.getText(), kind, config, nodeEnv(file));
+    } catch (e) {
+      this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Lints a file that is not open (Lint Workspace) exactly as opening it would: the same configuration lookup, the
+   * same ShellCheck pass when the workspace is trusted. Returns the findings, or undefined when it cannot be read.
+   */
+  async lintClosed(uri: vscode.Uri, kind: Kind): Promise<Finding[] | undefined> {
+    try {
+      await this.ensureReady(kind);
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+      const isOpen = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+      return await this.run(uri, text, kind, () => !isOpen());
+    } catch (e) {
+      this.log.appendLine(`lint failed for ${uri.toString()}: ${(e as Error)?.stack ?? e}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The one lint sequence of the editor: configuration, engine findings (published at once), then ShellCheck's
+   * (published with them) — each publish only while `current()` holds.
+   */
+  private async run(
+    uri: vscode.Uri,
+    text: string,
+    kind: Kind,
+    current: () => boolean,
+    record?: (findings: Finding[], config: ResolvedConfig) => void,
+  ): Promise<Finding[] | undefined> {
+    const settings = readSettings(uri);
+    this.reportSettingsProblems(settings.problems);
+    if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.offByTrust) this.restrictedModeNotice();
+    const file = uri.scheme === 'file' ? uri.fsPath : undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+    this.reportConfigErrors(sources, errors);
+    const t = performance.now();
+    const findings = lint(text, kind, config, nodeEnv(file));
+    const ms = performance.now() - t;
+    if (!current()) return undefined; // stale: a newer lint is scheduled
+    if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
+    this.publish(uri, findings);
+    record?.(findings, config);
+    if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable[kind]) {
+      // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
+      // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
+      // reads the provisioning scripts.
+      const binary = settings.shellcheck.path === 'shellcheck' ? undefined : settings.shellcheck.path;
+      // one ShellCheck run per document: a newer lint (or closing it) cancels the older one's queued and running scripts
+      // (a run for the same text is left to finish: its result is as good)
+      const key = uri.toString();
+      const previous = this.shellcheckRuns.get(key);
+      if (previous && previous.text !== text) previous.controller.abort();
+      const run = { controller: new AbortController(), text };
+      this.shellcheckRuns.set(key, run);
+      let sc: Finding[];
+      try {
+        const options = { binary, cwd: file ? dirname(file) : undefined, signal: run.controller.signal };
+        sc = await shellcheckFile(text, kind, config, options, nodeEnv(file));
+      } finally {
+        if (this.shellcheckRuns.get(key) === run) this.shellcheckRuns.delete(key);
+      }
+      if (!current() || run.controller.signal.aborted) return undefined;
+      if (sc.length) {
+        const all = [...findings, ...sc].sort(compareFindings);
+        this.publish(uri, all);
+        record?.(all, config);
+        return all;
+      }
+    }
+    return findings;
+  }
+
+  /** Lints again the files of the last Lint Workspace that are not open (after a settings or config-file change). */
+  async relintWorkspaceFiles(): Promise<void> {
+    for (const key of [...this.workspaceFiles]) {
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
+      const uri = vscode.Uri.parse(key);
+      const kind = kindOf(uri.fsPath);
+      if (!kind) continue;
+      const fs = await this.lintClosed(uri, kind);
+      if (!fs) this.diagnostics.delete(uri);
+    }
+  }
+
+  /** Config problems of files that no longer exist are dropped (cheap: only files that have problems are checked). */
+  sweepDeletedConfigFiles(): void {
+    this.configDiagnostics.forEach((uri) => {
+      if (uri.scheme === 'file' && !existsSync(uri.fsPath)) this.configDiagnostics.delete(uri);
+    });
+  }
+
+  /** A project config file was deleted: its errors go with it. */
+  forgetConfigFile(uri: vscode.Uri): void {
+    this.configDiagnostics.delete(uri);
   }
 
   publish(uri: vscode.Uri, findings: Finding[]): void {
@@ -126,10 +224,17 @@ export class Linter implements vscode.Disposable {
     }
     this.diagnostics.set(uri, own);
     const key = uri.toString();
+    // an included file that is open has its own lint, which owns its diagnostics: the parent's lint leaves them alone
+    const ownedElsewhere = (u: string) => u !== key && this.outcomes.has(u);
     const previous = this.spill.get(key) ?? new Set();
-    for (const u of previous) if (!others.has(u)) this.diagnostics.delete(vscode.Uri.parse(u));
-    for (const [u, ds] of others) this.diagnostics.set(vscode.Uri.parse(u), ds);
-    this.spill.set(key, new Set(others.keys()));
+    for (const u of previous) if (!others.has(u) && !ownedElsewhere(u)) this.diagnostics.delete(vscode.Uri.parse(u));
+    const spilled = new Set<string>();
+    for (const [u, ds] of others) {
+      if (ownedElsewhere(u)) continue;
+      this.diagnostics.set(vscode.Uri.parse(u), ds);
+      spilled.add(u);
+    }
+    this.spill.set(key, spilled);
   }
 
   clear(doc: vscode.TextDocument): void {
@@ -138,6 +243,8 @@ export class Linter implements vscode.Disposable {
     if (t) clearTimeout(t);
     this.timers.delete(key);
     this.outcomes.delete(key);
+    this.shellcheckRuns.get(key)?.controller.abort();
+    this.shellcheckRuns.delete(key);
     if (this.workspaceFiles.has(key)) return;
     this.diagnostics.delete(doc.uri);
     for (const u of this.spill.get(key) ?? []) this.diagnostics.delete(vscode.Uri.parse(u));
@@ -150,18 +257,63 @@ export class Linter implements vscode.Disposable {
     for (const u of uris) this.workspaceFiles.add(u.toString());
   }
 
-  /** Problems in .devops-guidance.yaml / .hadolint.yaml are shown on those files; files that parsed are cleared. */
+  /**
+   * Problems in .devops-guidance.yaml / .hadolint.yaml are shown on those files, all of them, each at its key (unknown
+   * rules as warnings with "did you mean"); a file that is fixed is cleared (a deleted one: forgetConfigFile).
+   */
   private reportConfigErrors(sources: string[], errors: ConfigError[]): void {
-    for (const s of sources) this.configDiagnostics.delete(vscode.Uri.file(s));
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const e of errors) {
-      if (!e.file) continue;
-      const line = e.line ?? 0;
-      const d = new vscode.Diagnostic(new vscode.Range(line, e.column ?? 0, line, Number.MAX_SAFE_INTEGER), e.message.replace(`${e.file}${e.line !== undefined ? `:${e.line + 1}` : ''}: `, ''), vscode.DiagnosticSeverity.Error);
-      d.source = SOURCE;
-      if (!byFile.has(e.file)) byFile.set(e.file, []);
-      byFile.get(e.file)!.push(d);
+    const files = new Set([...sources, ...errors.map((e) => e.file).filter((f): f is string => !!f)]);
+    for (const file of files) {
+      if (!existsSync(file)) {
+        this.configDiagnostics.delete(vscode.Uri.file(file)); // deleted meanwhile: its problems go with it
+        continue;
+      }
+      const problems = configFileProblems(file);
+      const ds = problems.map((p) => {
+        const d = new vscode.Diagnostic(new vscode.Range(p.line, p.column, p.line, p.endColumn), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = SOURCE;
+        return d;
+      });
+      // an error the editor's own reading did not find (it cannot happen, but the engine's word wins): still shown
+      for (const e of errors) {
+        if (e.file !== file || ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error)) continue;
+        const line = e.line ?? 0;
+        const d = new vscode.Diagnostic(new vscode.Range(line, e.column ?? 0, line, Number.MAX_SAFE_INTEGER), e.message.replace(`${e.file}${e.line !== undefined ? `:${e.line + 1}` : ''}: `, ''), vscode.DiagnosticSeverity.Error);
+        d.source = SOURCE;
+        ds.push(d);
+      }
+      this.configDiagnostics.set(vscode.Uri.file(file), ds);
     }
-    for (const [file, ds] of byFile) this.configDiagnostics.set(vscode.Uri.file(file), ds);
+  }
+
+  /** Whether the one Restricted Mode notice about ShellCheck was shown this session. */
+  get restrictedNotice(): boolean {
+    return this.restrictedNoticeShown;
+  }
+
+  /** Says once per session that ShellCheck is off in Restricted Mode, and why. */
+  private restrictedModeNotice(): void {
+    if (this.restrictedNoticeShown) return;
+    this.restrictedNoticeShown = true;
+    const msg = 'DevOps Guidance: ShellCheck is off in Restricted Mode, because it runs a program on this workspace\'s shell scripts (Dockerfile RUN, Vagrant provisioning). Everything else works; trust the workspace to turn it on.';
+    this.log.appendLine(msg);
+    void vscode.window.showInformationMessage(msg, 'Manage Workspace Trust').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  }
+
+  /** Problems of devopsGuidance.rules already shown (each once per session), newest last. */
+  readonly settingsProblems: string[] = [];
+
+  /** Warns once about each problem in the devopsGuidance.rules setting. */
+  reportSettingsProblems(problems: string[]): void {
+    for (const p of problems) {
+      if (this.settingsProblems.includes(p)) continue;
+      this.settingsProblems.push(p);
+      this.log.appendLine(`settings: ${p}`);
+      void vscode.window.showWarningMessage(`DevOps Guidance: ${p}`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'devopsGuidance.rules');
+      });
+    }
   }
 }

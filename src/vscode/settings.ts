@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { MysqlTarget, UserConfig } from '../core/index';
+import type { IgnoreStyle, MysqlTarget, UserConfig } from '../core/index';
+import { unknownRuleMessage } from './configProblems';
 
 export const SECTION = 'devopsGuidance';
 
@@ -7,7 +8,12 @@ export interface EditorSettings {
   config: UserConfig;
   run: 'onType' | 'onSave';
   debounceMs: number;
-  shellcheck: { enable: boolean; path: string };
+  /** enable: ShellCheck runs; offByTrust: the user wants it but the workspace is in Restricted Mode. */
+  shellcheck: { enable: boolean; path: string; offByTrust: boolean };
+  /** The comment Dockerfile "ignore" actions write: hadolint's form for codes hadolint knows, or always ours. */
+  ignoreStyle: IgnoreStyle;
+  /** What is wrong in devopsGuidance.rules: unknown rules (with "did you mean"), invalid severities. */
+  problems: string[];
 }
 
 /** Reads devopsGuidance.* for a document's scope into the engine's UserConfig (only what the user set explicitly wins over files). */
@@ -26,18 +32,27 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
   };
   const rules = c.get<Record<string, string>>('rules', {});
   const valid = ['off', 'hint', 'info', 'warning', 'error'];
+  const problems: string[] = [];
+  for (const [k, v] of Object.entries(rules ?? {})) {
+    const unknown = unknownRuleMessage(k);
+    if (unknown) problems.push(`devopsGuidance.rules: ${unknown}`);
+    if (!valid.includes(v)) problems.push(`devopsGuidance.rules: "${k}": invalid severity ${JSON.stringify(v)} (use ${valid.map((x) => `"${x}"`).join(', ')}); the setting is ignored`);
+  }
   const cleanRules = Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => valid.includes(v))) as UserConfig['rules'];
   if (cleanRules && Object.keys(cleanRules).length) config.rules = cleanRules;
   const target = explicit<MysqlTarget | 'auto'>('mysql.target');
   if (target) config.mysql = { target };
   const trusted = c.get<string[]>('dockerfile.trustedRegistries', []);
-  const shellcheckEnabled = c.get<boolean>('shellcheck.enable', true) && vscode.workspace.isTrusted;
+  const shellcheckWanted = c.get<boolean>('shellcheck.enable', true);
+  const shellcheckEnabled = shellcheckWanted && vscode.workspace.isTrusted;
   config.dockerfile = { shellcheck: shellcheckEnabled };
   if (trusted?.length) config.dockerfile.trustedRegistries = trusted;
   return {
     config,
     run: c.get<'onType' | 'onSave'>('run', 'onType'),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
-    shellcheck: { enable: shellcheckEnabled, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
+    problems,
+    ignoreStyle: c.get<string>('dockerfile.ignoreCommentStyle', 'hadolint') === 'devops-guidance' ? 'devops-guidance' : 'shared',
+    shellcheck: { enable: shellcheckEnabled, offByTrust: shellcheckWanted && !vscode.workspace.isTrusted, path: c.get<string>('shellcheck.path', 'shellcheck') || 'shellcheck' },
   };
 }

@@ -1,7 +1,7 @@
 /** Shared by the editor suite files (bundled into each): documents, diagnostics, waiting, cleanup, screenshots. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './log';
 
@@ -145,6 +145,21 @@ export async function screenshot(name: string, waitFor_: { selector?: string; te
   await waitFor(() => existsSync(file), `screenshot ${name}`, timeoutMs).catch((e) => log(`warning: ${(e as Error).message}`));
 }
 
+let clicks = 0;
+/**
+ * Clicks an element of the workbench with the mouse (run.mjs does it through the browser: the extension host has no
+ * DOM): the first visible match of `selector`, containing `text` if given. Fails when nothing could be clicked.
+ */
+export async function click(selector: string, text?: string, inFrames = false): Promise<void> {
+  const dir = process.env.DG_CLICK_DIR;
+  assert.ok(dir, 'DG_CLICK_DIR is not set: run the editor suite with test/editor/run.mjs');
+  const id = `click-${++clicks}-${Date.now()}`;
+  log(`DG_CLICK ${id} ${JSON.stringify({ selector, text, inFrames })}`);
+  await waitFor(() => existsSync(join(dir, `${id}.done`)) || existsSync(join(dir, `${id}.failed`)), `the click on ${selector} ${text ?? ''}`, 30000);
+  const failed = join(dir, `${id}.failed`);
+  assert.ok(!existsSync(failed), `could not click ${selector} ${text ?? ''}: ${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
+}
+
 /** Markdown of a hover's contents, joined. */
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -204,8 +219,32 @@ export async function deleteFile(path: string): Promise<void> {
   await vscode.workspace.fs.delete(workspaceUri(...path.split('/')), { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
 
+/** What the extension's page panel shows: which page, and the HTML VS Code's Markdown renderer made of it. */
+export interface RenderedPage {
+  kind: 'rules' | 'topics';
+  id: string;
+  title: string;
+  html: string;
+}
+
+/** Waits until the extension's page panel is a visible tab and shows `kind`/`id`, rendered (HTML, not Markdown source). */
+export async function renderedPageOpens(kind: 'rules' | 'topics', id: string): Promise<RenderedPage> {
+  const a = await api();
+  const p = await waitFor(() => {
+    const cur = a.page();
+    return cur && cur.kind === kind && cur.id === id ? cur : undefined;
+  }, `the rendered page of ${kind}/${id} (shown: ${JSON.stringify(a.page()?.id)})`);
+  await waitFor(
+    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /devopsGuidance\.page/.test(t.input.viewType) && t.label === p.title),
+    `a page tab labelled ${p.title} (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ')})`,
+  );
+  assert.match(p.html, /<h1[^>]*>/, 'the page is not rendered HTML');
+  assert.doesNotMatch(p.html, /^# /m, 'the page shows Markdown source');
+  return p;
+}
+
 /** The extension's exported API (activate()'s return value). */
-export async function api(): Promise<{ activationMs: number; linter: { lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
+export async function api(): Promise<{ activationMs: number; page(): RenderedPage | undefined; linter: { settingsProblems: string[]; lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
   const ext = extension();
   return (await ext.activate()) as never;
 }

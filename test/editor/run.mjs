@@ -227,6 +227,11 @@ async function runPass(name, folder, port, dirs, deadline, buffered = false) {
         metrics[metric[1]] = Number(metric[2]);
         continue;
       }
+      const click = /^DG_CLICK (\S+) (.*)$/.exec(msg);
+      if (click) {
+        pending.push(clickFor(page, click[1], dirs.clicks, JSON.parse(click[2])));
+        continue;
+      }
       const shot = /^DG_SCREENSHOT (\S+)(?: (.*))?$/.exec(msg);
       if (shot) {
         pending.push(takeScreenshot(page, shot[1], dirs.screens, shot[2] ? JSON.parse(shot[2]) : {}));
@@ -289,6 +294,32 @@ function findFiles(dir, pred, acc = []) {
 }
 
 /**
+ * Clicks, as a user would with the mouse, the first visible element of the workbench (or, `inFrames`, of any frame:
+ * webviews) matching `selector` (and containing `text`), for a test that asked with a `DG_CLICK` line; then writes `<id>.done` (or `<id>.failed` with
+ * the reason) in `dir`, which the test waits for.
+ */
+async function clickFor(page, id, dir, { selector, text, inFrames }) {
+  if (!/^[\w.-]+$/.test(id)) return;
+  try {
+    const match = (root) => {
+      let target = root.locator(selector);
+      if (text) target = target.filter({ hasText: text });
+      return target.first();
+    };
+    let target = inFrames ? undefined : match(page);
+    // in a webview (a rendered page): its document is an iframe inside an iframe
+    for (const end = Date.now() + 15000; !target && Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      for (const f of page.frames()) if (await match(f).isVisible().catch(() => false)) target = match(f);
+    }
+    if (!target) throw new Error(`nothing visible matches ${selector} ${text ?? ''} in any frame`);
+    await target.click({ timeout: 15000 });
+    writeFileSync(join(dir, `${id}.done`), '');
+  } catch (e) {
+    writeFileSync(join(dir, `${id}.failed`), String(e?.message ?? e));
+  }
+}
+
+/**
  * Screenshots the page once what the test wants shown is drawn: `selector` (in the workbench) and/or `text` (in any
  * frame, so inside webviews such as the Markdown preview). Then renames the file into place: the test waits for it.
  */
@@ -339,9 +370,10 @@ async function main() {
     extensions: join(tmp, 'extensions'),
     profile: join(tmp, 'chromium'),
     screens: join(tmp, 'screenshots'),
+    clicks: join(tmp, 'clicks'),
     harness: join(tmp, 'harness'),
   };
-  for (const d of [dirs.userData, dirs.extensions, dirs.profile, dirs.screens]) mkdirSync(d, { recursive: true });
+  for (const d of [dirs.userData, dirs.extensions, dirs.profile, dirs.screens, dirs.clicks]) mkdirSync(d, { recursive: true });
   writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   // The workbench as a user would have it, minus what would only get in the way of tests and screenshots.
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
@@ -388,6 +420,7 @@ async function main() {
     EXTENSIONS_GALLERY: '{}',
     DG_EDITOR_GREP: GREP,
     ...(SCREENSHOTS ? { DG_SCREENSHOT_DIR: dirs.screens } : {}),
+    DG_CLICK_DIR: dirs.clicks,
     DG_EXTENSIONS_DIR: dirs.extensions,
     DG_VSIX: vsix,
   };

@@ -1,6 +1,7 @@
 import type { Language } from '../language';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
+import { findRule } from '../registry';
 import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from '../shell/parser';
 import { dockerfileHover } from './hover';
@@ -63,6 +64,13 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   config: dockerfileConfigSection,
   configFiles: [hadolintConfigFile],
   headerLines: parserDirectiveLines,
+  title: 'Dockerfiles',
+  sharedIgnore: (code, scope, config) => {
+    // hadolint knows DL codes, ShellCheck's SC codes (it runs ShellCheck) and our rules with a DL alias
+    if (config.dockerfile.disableIgnorePragma) return undefined;
+    const hl = /^(DL|SC)\d{4}$/.test(code) ? code : findRule(code)?.aliases?.find((a) => /^DL\d{4}$/.test(a));
+    return hl ? (scope === 'file' ? `# hadolint global ignore=${hl}` : `# hadolint ignore=${hl}`) : undefined;
+  },
   ignoreNote: (code) => ` (hadolint's \`# hadolint ignore=${code}\` works too)`,
   shellcheck: {
     exclude: SHELLCHECK_EXCLUDED,

@@ -26,6 +26,8 @@ export const ruleDocSchema = z
     options: z.string().optional(),
     references: z.array(referenceLinkSchema).min(1),
     topics: z.array(z.string().regex(kebab)).min(1),
+    /** Tags editors act on: `deprecated` = the finding is about something deprecated or removed (shown struck through). */
+    tags: z.array(z.enum(['deprecated'])).optional(),
     /** Set when the bad/good examples cannot be checked by linting them alone (e.g. the rule needs configuration). */
     exampleConfig: z.record(z.string(), z.unknown()).optional(),
   })

@@ -43,6 +43,7 @@ export const mycnfLanguage: Language<MycnfModel> = {
   // real option files are a few KiB; past this a file is not linted (DG002), which keeps every lint under a second
   maxTextLength: 512 * 1024,
   fence: 'ini',
+  title: 'MySQL and MariaDB option files',
   config: mysqlConfigSection,
   ready: () => Promise.resolve(),
   isReady: () => true,

@@ -20,6 +20,13 @@ export const vagrantLanguage: Language<VagrantModel> = {
   // the biggest real Vagrantfile we know is 44 KiB; Prism's JavaScript deserializer reads about 0.3 MB/s
   maxTextLength: 256 * 1024,
   fence: 'ruby',
+  title: 'Vagrantfiles',
+  // `# -*- mode: ruby -*-`, `# vi: set ft=ruby :`, a shebang or a Ruby magic comment stay on the first lines
+  headerLines: (lines) => {
+    let at = 0;
+    while (at < lines.length && /^\s*#(?:!|.*-\*-.*-\*-|\s*(?:vi|vim|ex):|\s*(?:frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value)\s*:)/.test(lines[at])) at++;
+    return at;
+  },
   // Prism for the Ruby; tree-sitter-bash for the provisioning shell (rules that need it wait for it)
   ready: () => Promise.all([loadPrism(), loadShellParser()]).then(() => undefined),
   isReady: prismReady,

@@ -1,7 +1,7 @@
 /** Code actions: a quick fix applied per kind, ignore on this line, ignore in this file, fix all, show docs. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { open, ours, codeOf, codeOfRule, codeActions, waitForCode, waitForDiagnostics, revertAndCloseAll, describeDiagnostics } from '../helpers';
+import { open, linted, writeFile, deleteFile, ours, codeOf, codeOfRule, codeActions, waitForCode, waitForDiagnostics, revertAndCloseAll, describeDiagnostics } from '../helpers';
 
 const titles = (as: vscode.CodeAction[]) => as.map((a) => a.title).join(' | ') || '(none)';
 
@@ -58,9 +58,23 @@ describe('code actions', function () {
     const ignore = (await codeActions(editor.document.uri, d.range)).find((a) => a.title === 'Ignore DL3007 for this line');
     assert.ok(ignore?.edit, 'no "Ignore DL3007 for this line" action');
     assert.ok(await vscode.workspace.applyEdit(ignore.edit));
-    assert.equal(editor.document.lineAt(0).text, '# devops-guidance ignore=DL3007');
+    // hadolint's form by default, so hadolint in CI honours the same comment
+    assert.equal(editor.document.lineAt(0).text, '# hadolint ignore=DL3007');
     assert.equal(editor.document.lineAt(1).text, 'FROM node:latest');
     await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => codeOf(x) === 'DL3007') && ds.some((x) => codeOf(x) === 'DL3020'), 'DL3007 to be silenced (and only it)');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // our own form when the setting asks for it
+    const config = vscode.workspace.getConfiguration('devopsGuidance');
+    await config.update('dockerfile.ignoreCommentStyle', 'devops-guidance', vscode.ConfigurationTarget.Workspace);
+    try {
+      const d2 = await waitForCode(editor.document.uri, 'DL3007');
+      const ours_ = (await codeActions(editor.document.uri, d2.range)).find((a) => a.title === 'Ignore DL3007 for this line');
+      assert.ok(ours_?.edit && (await vscode.workspace.applyEdit(ours_.edit)));
+      assert.equal(editor.document.lineAt(0).text, '# devops-guidance ignore=DL3007');
+    } finally {
+      await config.update('dockerfile.ignoreCommentStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
 
     const vagrant = await open('Vagrantfile');
     const box = await codeOfRule('box-version-unpinned');
@@ -80,7 +94,8 @@ describe('code actions', function () {
     const action = (await codeActions(editor.document.uri, d.range)).find((a) => a.title === `Ignore ${code} in this file`);
     assert.ok(action?.edit, `no "Ignore ${code} in this file" action`);
     assert.ok(await vscode.workspace.applyEdit(action.edit));
-    assert.ok(editor.document.getText().includes(`# devops-guidance ignore-file=${code}`), editor.document.getText());
+    assert.equal(editor.document.lineAt(0).text, '# -*- mode: ruby -*-', 'the Emacs modeline must stay the first line');
+    assert.equal(editor.document.lineAt(1).text, `# devops-guidance ignore-file=${code}`);
     await waitForDiagnostics(editor.document.uri, (ds) => !ds.some((x) => codeOf(x) === code) && ds.length === others, `only ${code} to go; now ${describeDiagnostics(ours(editor.document.uri))}`);
   });
 
@@ -104,6 +119,30 @@ describe('code actions', function () {
     assert.equal(editor.document.lineAt(4).text, 'COPY src/ /app/src/');
     assert.equal(editor.document.lineAt(0).text, 'FROM node:latest', 'DL3007 has no safe fix: the tag must stay');
     await waitForDiagnostics(uri, (ds) => !ds.some((x) => codeOf(x) === 'DL3020') && ds.some((x) => codeOf(x) === 'DL3007'), 'DL3020 gone, DL3007 kept');
+  });
+
+  it('fix-all on save fixes what was typed just before saving, after files.trimTrailingWhitespace changed the text too', async () => {
+    const uri = await writeFile('onsave/Dockerfile', 'FROM debian:12.5\nUSER 10001\n');
+    const editorConfig = vscode.workspace.getConfiguration('editor', uri);
+    const filesConfig = vscode.workspace.getConfiguration('files', uri);
+    await editorConfig.update('codeActionsOnSave', { 'source.fixAll.devopsGuidance': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    await filesConfig.update('trimTrailingWhitespace', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('vscode.open', uri);
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.toString(), uri.toString());
+      await linted(editor.document);
+      // typed and saved at once: no lint has seen this text when the save runs the fix-all
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'ADD app.sh /usr/local/bin/   \n')));
+      assert.ok(await editor.document.save(), 'the save failed');
+      assert.equal(editor.document.getText(), 'FROM debian:12.5\nCOPY app.sh /usr/local/bin/\nUSER 10001\n');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), editor.document.getText(), 'the file on disk is not the fixed text');
+    } finally {
+      await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      await filesConfig.update('trimTrailingWhitespace', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await deleteFile('onsave');
+    }
   });
 });
 

@@ -3,20 +3,23 @@ import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extension, page, tabs, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
+import { click, extension, page, renderedPageOpens, open, linted, waitForDiagnostics, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
 
 /** The knowledge base shipped in the installed .vsix. */
 function kb(): { topics: { id: string; title: string }[] } {
   return JSON.parse(readFileSync(join(extension().extensionPath, 'dist', 'kb.json'), 'utf8'));
 }
 
-/** Waits for a rendered Markdown preview tab whose label names `file`. */
-async function previewOpens(file: string): Promise<vscode.Tab> {
-  const re = new RegExp(`\\b${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-  return waitFor(
-    () => tabs(re).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
-    `a Markdown preview of ${file} (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ')})`,
-  );
+/** The command and arguments of a `command:` link in a rendered page's HTML. */
+function commandOf(href: string): { command: string; args: unknown[] } {
+  const m = /^command:([\w.]+)\?(.*)$/.exec(href.replace(/&amp;/g, '&'));
+  assert.ok(m, `not a command link: ${href}`);
+  return { command: m[1], args: JSON.parse(decodeURIComponent(m[2])) as unknown[] };
+}
+
+/** The hrefs of a page's links whose text is `text`. */
+function hrefsOf(html: string, text: RegExp): string[] {
+  return [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].filter((m) => text.test(m[2])).map((m) => m[1]);
 }
 
 describe('commands', function () {
@@ -33,7 +36,8 @@ describe('commands', function () {
     assert.ok(t, 'the knowledge base has no docker-containers topic');
     const result = await vscode.commands.executeCommand('devopsGuidance.lookupTopic', t.id);
     assert.equal(result, t.id);
-    await previewOpens(`${t.id}.md`);
+    const shown = await renderedPageOpens('topics', t.id);
+    assert.match(shown.html, new RegExp(`<h1[^>]*>${t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/&/g, '&amp;')}</h1>`));
     const text = await page('topics', t.id);
     assert.equal(text.split('\n')[0], `# ${t.title}`);
     assert.ok(text.length > 1000, 'the topic page is suspiciously short');
@@ -56,16 +60,66 @@ describe('commands', function () {
       return done;
     }, 'the quick pick to accept an item');
     assert.ok(picked && ids.has(picked), `the quick pick returned ${picked}, not a topic id`);
-    await previewOpens(`${picked}.md`);
+    await renderedPageOpens('topics', picked!);
   });
 
   it('Explain Rule by code and by name opens the rule page', async () => {
     assert.equal(await vscode.commands.executeCommand('devopsGuidance.explainRule', 'DL3007'), 'DL3007');
-    await previewOpens('DL3007.md');
+    const shown = await renderedPageOpens('rules', 'DL3007');
+    assert.match(shown.html, /<h1[^>]*>DL3007 · image-tag-latest<\/h1>/);
+    assert.match(shown.html, /<h2[^>]*>Why it matters<\/h2>/);
     assert.equal((await page('rules', 'DL3007')).split('\n')[0], '# DL3007 · image-tag-latest');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal(await vscode.commands.executeCommand('devopsGuidance.explainRule', 'image-tag-latest'), 'DL3007');
-    await previewOpens('DL3007.md');
+    await renderedPageOpens('rules', 'DL3007');
+  });
+
+  it("a diagnostic's code opens the rule's rendered page through the extension's URI handler", async () => {
+    const { document: doc } = await open('Dockerfile');
+    const d = await waitForCode(doc.uri, 'DL3007');
+    assert.ok(typeof d.code === 'object' && d.code.target, 'the diagnostic code carries no link');
+    const target = d.code.target;
+    assert.equal(target.scheme, vscode.env.uriScheme, `the code links to ${target.toString()}, not to the editor's own scheme`);
+    assert.equal(target.authority, 'devops-guidance.devops-guidance');
+    // what a click on the code in the Problems panel does: the opener service, which hands the editor's scheme to our handler
+    await vscode.commands.executeCommand('vscode.open', target);
+    await renderedPageOpens('rules', 'DL3007');
+    await screenshot('rule-page', { text: 'Why it matters' });
+  });
+
+  it("clicking a diagnostic's code in the Problems panel opens the rule's rendered page", async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3007');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    try {
+      // the code column of the Problems panel: a link showing the code
+      await click('.markers-panel .monaco-link', 'DL3007');
+      await renderedPageOpens('rules', 'DL3007');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
+  });
+
+  it('a click on a rule link in a rendered topic page opens the rule page', async () => {
+    await vscode.commands.executeCommand('devopsGuidance.lookupTopic', 'docker-containers');
+    await renderedPageOpens('topics', 'docker-containers');
+    await click('a', 'DL3007', true);
+    await renderedPageOpens('rules', 'DL3007');
+  });
+
+  it('links in rendered pages move between topics and rules', async () => {
+    await vscode.commands.executeCommand('devopsGuidance.lookupTopic', 'docker-containers');
+    const topicPage = await renderedPageOpens('topics', 'docker-containers');
+    const toRule = hrefsOf(topicPage.html, /^DL3007$/);
+    assert.equal(toRule.length, 1, `the topic page has no single link to DL3007: ${toRule.join(', ')}`);
+    const link = commandOf(toRule[0]);
+    assert.deepEqual(link, { command: 'devopsGuidance.explainRule', args: ['DL3007'] });
+    await vscode.commands.executeCommand(link.command, ...link.args);
+    const rulePage = await renderedPageOpens('rules', 'DL3007');
+    const back = hrefsOf(rulePage.html, /Docker/).filter((h) => h.startsWith('command:')).map(commandOf).filter((c) => c.command === 'devopsGuidance.lookupTopic');
+    assert.ok(back.some((c) => c.args[0] === 'docker-containers'), `the rule page does not link back to the topic: ${JSON.stringify(back)}`);
+    await vscode.commands.executeCommand(back[0].command, ...back[0].args);
+    await renderedPageOpens('topics', String(back[0].args[0]));
   });
 
   it('Lint Workspace lints files that are not open and reports the totals', async () => {
@@ -82,5 +136,25 @@ describe('commands', function () {
     assert.equal(r.findings, all.length, `totals disagree with the Problems panel: ${all.map(codeOf).join(', ')}`);
     assert.equal(r.errors, all.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length);
     assert.ok(!vscode.workspace.textDocuments.some((x) => x.uri.toString() === api.toString()), 'Lint Workspace should not open the files');
+  });
+
+  it('Lint Workspace gives a closed file the findings opening it gives; disabling its kind clears them', async () => {
+    const apiUri = workspaceUri('services', 'api', 'Dockerfile');
+    await vscode.commands.executeCommand('devopsGuidance.lintWorkspace');
+    const key = (d: vscode.Diagnostic) => `${codeOf(d)} ${rangeOf(d.range).join(',')} ${d.severity} ${d.message}`;
+    const closed = (await waitForCode(apiUri, 'DL3007'), ours(apiUri).map(key).sort());
+    await vscode.commands.executeCommand('vscode.open', apiUri);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === apiUri.toString())!;
+    await linted(doc);
+    assert.deepEqual(ours(apiUri).map(key).sort(), closed, 'Lint Workspace and opening the file disagree');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const config = vscode.workspace.getConfiguration('devopsGuidance');
+    await config.update('enable.dockerfile', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForDiagnostics(apiUri, (ds) => ds.length === 0, 'the closed Dockerfile\'s findings to be cleared when Dockerfiles are disabled');
+    } finally {
+      await config.update('enable.dockerfile', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForCode(apiUri, 'DL3007');
   });
 });

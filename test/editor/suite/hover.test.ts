@@ -1,7 +1,7 @@
 /** Hovers: reference text on an instruction, an option and a Vagrant setting; why and fix on a finding. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, whyAndFix, revertAndCloseAll, screenshot } from '../helpers';
+import { renderedPageOpens, open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, whyAndFix, revertAndCloseAll, screenshot } from '../helpers';
 
 /** The one hover our provider contributes at a position (other providers may add theirs). */
 async function ourHover(uri: vscode.Uri, pos: vscode.Position, mustMention: RegExp): Promise<{ text: string; range?: vscode.Range }> {
@@ -44,7 +44,7 @@ describe('hover', function () {
     { kind: 'Vagrantfile', file: 'Vagrantfile', rule: 'box-version-unpinned', pos: new vscode.Position(2, 24) },
     { kind: 'my.cnf', file: 'my.cnf', rule: 'binlog-format-not-row', pos: new vscode.Position(4, 19) },
   ]) {
-    it(`${kind}: on a finding (${rule}), its why and its fix`, async function () {
+    it(`${kind}: on a finding (${rule}), short: the message, a one-line fix and links to the rendered pages`, async function () {
       const { document: doc } = await open(file);
       const code = await codeOfRule(rule);
       const d = await waitForCode(doc.uri, code);
@@ -52,8 +52,17 @@ describe('hover', function () {
       const { why, fix } = await whyAndFix(code);
       const { text, range } = await ourHover(doc.uri, pos, new RegExp(`\\b${code}\\b`));
       assert.ok(text.includes(`**${code} ${rule}**`), `hover lacks the rule's title: ${text.slice(0, 200)}`);
-      assert.ok(text.includes(why), `hover lacks the rule's why:\n${why}\n--- hover:\n${text}`);
-      assert.ok(text.includes(fix), `hover lacks the rule's fix:\n${fix}\n--- hover:\n${text}`);
+      const fixLine = /\*\*Fix:\*\* (.+)/.exec(text)?.[1];
+      assert.ok(fixLine, `hover has no fix line:\n${text}`);
+      assert.ok(fix.replace(/\s+/g, ' ').startsWith(fixLine.replace(/…$/, '')), `the hover's fix is not the start of the rule's fix:\n${fixLine}\n--- rule:\n${fix}`);
+      assert.ok(!text.includes(why.split('\n')[0]), `the hover repeats the rule's why (it belongs on the page):\n${text}`);
+      // the message is VS Code's own part of the hover (the diagnostic), right above ours: not repeated
+      assert.ok(!text.includes(firstSentence(d.message)), `the hover repeats the finding's message "${d.message}":\n${text}`);
+      const explain = `command:devopsGuidance.explainRule?${encodeURIComponent(JSON.stringify([code]))}`;
+      assert.ok(text.includes(`](${explain}`), `hover lacks a command link to the rule page:\n${text}`);
+      const ours_ = hovers_(text, code);
+      assert.ok(ours_.length < 700, `the finding hover is long (${ours_.length} characters):\n${ours_}`);
+
       assert.ok(range && range.contains(d.range), 'the hover range should cover the finding');
       if (file === 'Dockerfile') {
         const editor = vscode.window.activeTextEditor!;
@@ -61,6 +70,19 @@ describe('hover', function () {
         await vscode.commands.executeCommand('editor.action.showHover');
         await screenshot('hover', { selector: '.monaco-hover', text: `${code} ${rule}` });
       }
+      await vscode.commands.executeCommand('devopsGuidance.explainRule', code);
+      await renderedPageOpens('rules', code);
     });
   }
 });
+
+/** The part of a joined hover text that is the finding hover of `code`. */
+function hovers_(text: string, code: string): string {
+  return text.split('\n---\n').find((p) => p.startsWith(`**${code} `)) ?? text;
+}
+
+/** The first sentence of a message (what the finding hover repeats; the Problems panel has the whole message). */
+function firstSentence(s: string): string {
+  const m = /^(.+?[.!?])(?=\s+[A-Z`(*_]|$)/.exec(s.replace(/\s*\n\s*/g, ' '));
+  return m ? m[1] : s;
+}

@@ -1,7 +1,7 @@
 /** Settings and project configuration files change what is reported, live. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { open, codeOf, waitForCode, waitForDiagnostics, writeFile, deleteFile, revertAndCloseAll } from '../helpers';
+import { api, open, codeOf, waitFor, waitForCode, waitForDiagnostics, writeFile, deleteFile, revertAndCloseAll } from '../helpers';
 
 const S = vscode.DiagnosticSeverity;
 const config = () => vscode.workspace.getConfiguration('devopsGuidance');
@@ -65,5 +65,31 @@ describe('settings', function () {
     await writeFile('.devops-guidance.yaml', 'rules:\n  DL3007: error\n');
     await waitForDiagnostics(yaml, (ds) => ds.length === 0, 'the .devops-guidance.yaml diagnostic to go', 10000);
     await waitForDiagnostics(doc.uri, (ds) => ds.find((d) => codeOf(d) === 'DL3007')?.severity === S.Error, 'DL3007 as an error from .devops-guidance.yaml', 10000);
+  });
+
+  it('every problem of a .devops-guidance.yaml at once, each at its key; unknown rules with "did you mean"; deleting the file clears them', async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3007');
+    const yaml = await writeFile('.devops-guidance.yaml', 'rules:\n  DL3070: off\n  DL3008: loud\nmysql:\n  target: mysql-9.9\n');
+    const ds = await waitForDiagnostics(yaml, (x) => x.length === 3, 'three diagnostics on .devops-guidance.yaml', 10000);
+    const at = ds.map((d) => [d.range.start.line, d.range.start.character, d.severity]).sort();
+    assert.deepEqual(at, [[1, 2, S.Warning], [2, 10, S.Error], [4, 10, S.Error]].sort());
+    assert.match(ds.find((d) => d.range.start.line === 1)!.message, /unknown rule "DL3070" — did you mean .*"DL3007"/);
+    await deleteFile('.devops-guidance.yaml');
+    await waitForDiagnostics(yaml, (x) => x.length === 0, 'the diagnostics of the deleted file to go', 10000);
+  });
+
+  it('an unknown rule or an invalid severity in devopsGuidance.rules is warned about, with "did you mean"', async () => {
+    const { document: doc } = await open('Dockerfile');
+    await waitForCode(doc.uri, 'DL3007');
+    const a = await api();
+    await config().update('rules', { 'image-tag-latst': 'error', DL3020: 'loud', StageNameCasing: 'off' }, vscode.ConfigurationTarget.Workspace);
+    const problems = await waitFor(() => {
+      const p = a.linter.settingsProblems.filter((x) => /image-tag-latst|DL3020|StageNameCasing/.test(x));
+      return p.length >= 2 ? p : undefined;
+    }, 'warnings about devopsGuidance.rules');
+    assert.ok(problems.some((p) => /unknown rule "image-tag-latst" — did you mean "image-tag-latest"\?/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /"DL3020": invalid severity "loud"/.test(p)), problems.join('\n'));
+    assert.ok(!problems.some((p) => /StageNameCasing/.test(p)), 'a Docker build-check name is an alias, not an unknown rule');
   });
 });

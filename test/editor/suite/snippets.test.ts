@@ -17,7 +17,8 @@ const FILE_FOR: Record<string, string> = { dockerfile: 'Dockerfile', ruby: 'Vagr
 function contributed(): { language: string; snippets: [string, Snippet][] }[] {
   const ext = extension();
   const entries: { language: string; path: string }[] = ext.packageJSON.contributes?.snippets ?? [];
-  return entries.map((e) => ({
+  // option-file snippets are offered by the extension's completion provider (only where a file can start)
+  return [...entries, { language: 'mycnf', path: 'snippets/mycnf.json' }].map((e) => ({
     language: e.language,
     snippets: Object.entries(JSON.parse(readFileSync(join(ext.extensionPath, e.path), 'utf8')) as Record<string, Snippet>),
   }));
@@ -30,6 +31,30 @@ describe('snippets', function () {
   this.timeout(30000);
   afterEach(revertAndCloseAll);
   after(() => deleteFile('snippet-check'));
+
+  it('option-file snippets are not offered after = in an option line, nor in a comment', async () => {
+    const path = 'snippet-check/after-equals/my.cnf';
+    await writeFile(path, '[mysqld]\ninnodb_buffer_pool_size = my\n# my\nmy\n');
+    const editor = await open(path);
+    const snippetsAt = async (line: number, character: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, character));
+      return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    };
+    assert.deepEqual(await snippetsAt(1, 28), [], 'snippets offered after =');
+    assert.deepEqual(await snippetsAt(2, 4), [], 'snippets offered in a comment');
+    assert.ok((await snippetsAt(3, 2)).some((l) => l.startsWith('mycnf-')), 'no option-file snippet at the start of a line');
+  });
+
+  it('option completions show the one-line summary, the type and the default', async () => {
+    const path = 'snippet-check/options/my.cnf';
+    await writeFile(path, '[mysqld]\ninnodb_buffer_pool_si\n');
+    const editor = await open(path);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 20));
+    const item = list.items.find((i) => labelOf(i) === 'innodb_buffer_pool_size');
+    assert.ok(item, `no innodb_buffer_pool_size completion: ${list.items.slice(0, 10).map(labelOf).join(', ')}`);
+    assert.ok(typeof item.label === 'object' && (item.label.description ?? '').length > 10, `no summary beside the name: ${JSON.stringify(item.label)}`);
+    assert.match(item.detail ?? '', /^size · default 128M/, `type and default: ${item.detail}`);
+  });
 
   it('are contributed for dockerfile, ruby (Vagrantfile) and mycnf', () => {
     const langs = contributed().map((c) => c.language).sort();
