@@ -83,6 +83,7 @@ for (const [kind, gen] of Object.entries(GEN)) {
   const lint = [];
   const hover = [];
   const hoverWarm = [];
+  const hoverCold = [];
   const findingHover = [];
   const peer = [];
   let findings = [];
@@ -92,14 +93,21 @@ for (const [kind, gen] of Object.entries(GEN)) {
     let t = performance.now();
     findings = dg.lint(text, kind, config);
     const l = performance.now() - t;
-    // the first hover after an edit parses the new text; later hovers on the same text reuse that parse
+    // as in the editor: an edit, its lint (the diagnostics), then the first hover on that text, which reuses the
+    // lint's parse; then a later hover; and, for reference, a hover on a text no lint has parsed (the mouse resting
+    // on a line while the debounce has not fired yet)
     const edited = `${text}# edit ${k}\n`;
+    dg.lint(edited, kind, config);
     t = performance.now();
     hovered = dg.hoverAt(edited, kind, at, config);
     const h = performance.now() - t;
     t = performance.now();
     dg.hoverAt(edited, kind, at, config);
     const hw = performance.now() - t;
+    const unlinted = `${text}# unlinted ${k}\n`;
+    t = performance.now();
+    dg.hoverAt(unlinted, kind, at, config);
+    const hc = performance.now() - t;
     t = performance.now();
     for (const f of findings.slice(0, 1)) dg.ruleHoverMarkdown(f.code, dg.firstSentence(f.message, 400));
     const fh = performance.now() - t;
@@ -110,16 +118,17 @@ for (const [kind, gen] of Object.entries(GEN)) {
       lint.push(l);
       hover.push(h);
       hoverWarm.push(hw);
+      hoverCold.push(hc);
       findingHover.push(fh);
       peer.push(p);
     }
   }
   if (!hovered) throw new Error(`no hover at ${JSON.stringify(at)} in the ${kind} file`);
-  rows.push({ kind, lint: median(lint), hover: median(hover), hoverWarm: median(hoverWarm), findingHover: median(findingHover), peer: median(peer), findings: findings.length });
+  rows.push({ kind, lint: median(lint), hover: median(hover), hoverWarm: median(hoverWarm), hoverCold: median(hoverCold), findingHover: median(findingHover), peer: median(peer), findings: findings.length });
 }
 for (const r of rows) {
-  const ok = r.lint < BUDGET.lint && r.hoverWarm < BUDGET.hover && r.findingHover < BUDGET.hover;
+  const ok = r.lint < BUDGET.lint && r.hover < BUDGET.hover && r.hoverWarm < BUDGET.hover && r.findingHover < BUDGET.hover;
   console.log(
-    `${r.kind.padEnd(11)} 1000 lines: diagnostics ${r.lint.toFixed(1)} ms (budget ${BUDGET.lint}), hover ${r.hover.toFixed(1)} ms after an edit / ${r.hoverWarm.toFixed(2)} ms after that, finding hover ${r.findingHover.toFixed(3)} ms (budget ${BUDGET.hover}); ${r.findings} findings; peer (JSON round trip of the text) ${r.peer.toFixed(3)} ms, lint = ${(r.lint / r.peer).toFixed(0)}× peer ${ok ? 'OK' : 'OVER BUDGET'}`,
+    `${r.kind.padEnd(11)} 1000 lines: diagnostics ${r.lint.toFixed(1)} ms (budget ${BUDGET.lint}), hover ${r.hover.toFixed(2)} ms after an edit's lint / ${r.hoverWarm.toFixed(2)} ms after that (${r.hoverCold.toFixed(1)} ms before any lint of the text), finding hover ${r.findingHover.toFixed(3)} ms (budget ${BUDGET.hover}); ${r.findings} findings; peer (JSON round trip of the text) ${r.peer.toFixed(3)} ms, lint = ${(r.lint / r.peer).toFixed(0)}× peer ${ok ? 'OK' : 'OVER BUDGET'}`,
   );
 }

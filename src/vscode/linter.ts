@@ -103,13 +103,18 @@ export class Linter implements vscode.Disposable {
     if (!kind || !this.readyKinds.has(kind)) return undefined;
     try {
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
-      return lint(doc.getText(), kind, config, nodeEnv(file));
+      return lint(doc.getText(), kind, this.configOf(doc.uri, kind), nodeEnv(file));
     } catch (e) {
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
       return undefined;
     }
+  }
+
+  /** The configuration a lint of this file uses (settings, project file, .hadolint.yaml), as run() computes it. */
+  configOf(uri: vscode.Uri, kind: Kind): ResolvedConfig {
+    const file = uri.scheme === 'file' ? uri.fsPath : undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return configFor(file, kind, { settings: readSettings(uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined }).config;
   }
 
   /**
