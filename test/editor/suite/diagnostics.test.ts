@@ -16,6 +16,7 @@ import {
   writeFile,
   deleteFile,
   log,
+  api,
 } from '../helpers';
 
 const S = vscode.DiagnosticSeverity;
@@ -131,6 +132,36 @@ describe('diagnostics', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await deleteFile('deprecated');
+    }
+  });
+
+  it('an openssl.cnf stays in its own mode and gets no diagnostics; a MySQL option file with the same kind of name does', async () => {
+    // OpenSSL's configuration has [sections] and key = value lines too; the name *.cnf alone must not make it ours
+    const openssl = await writeFile(
+      'ssl/openssl.cnf',
+      '# OpenSSL configuration for the test CA\nHOME = .\nopenssl_conf = openssl_init\n\n[ openssl_init ]\nproviders = provider_sect\n\n[ provider_sect ]\ndefault = default_sect\n\n[ default_sect ]\nactivate = 1\n\n[ req ]\ndefault_bits = 2048\ndistinguished_name = req_distinguished_name\nstring_mask = utf8only\n\n[ req_distinguished_name ]\ncountryName = Country Name (2 letter code)\ncommonName = Common Name\n\n[ v3_ca ]\nbasicConstraints = critical,CA:true\nkeyUsage = cRLSign, keyCertSign\n',
+    );
+    const server = await writeFile('ssl/server.cnf', '[mysqld]\nquery_cache_size = 64M\nbinlog_format = STATEMENT\n');
+    const { linter } = await api(); // running (this test may run alone: nothing else activated it)
+    const notRow = await codeOfRule('binlog-format-not-row');
+    try {
+      await vscode.commands.executeCommand('vscode.open', openssl);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === openssl.toString())!;
+      // the control: a .cnf in the same folder that is an option file by its content is taken and linted; the
+      // extension handles documents in the order they open, so by then it has decided about openssl.cnf too
+      await vscode.commands.executeCommand('vscode.open', server);
+      await waitForCode(server, notRow);
+      assert.notEqual(doc.languageId, 'mycnf', 'openssl.cnf was put in the MySQL option file mode');
+      assert.equal(await linter.lintNow(doc), undefined, 'openssl.cnf was linted');
+      assert.deepEqual(ours(openssl), [], `openssl.cnf has diagnostics: ${describeDiagnostics(ours(openssl))}`);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(openssl).filter((d) => d.source?.startsWith(SOURCE)),
+        [],
+        'no DevOps Guidance diagnostic of any collection on openssl.cnf',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await deleteFile('ssl');
     }
   });
 
