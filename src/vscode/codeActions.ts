@@ -20,9 +20,15 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const kind = documentKind(doc);
     if (!kind) return [];
     const actions: vscode.CodeAction[] = [];
-    const all = this.currentFindings(doc);
     const fixAllKind = CodeActionProvider.kinds[1];
-    if (context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only))) {
+    const fixAllAsked = !!context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only));
+    // Typing asks for the light bulb's actions at every keystroke, before the lint of the new text has run. Their
+    // edits would be computed from the previous text (wrong places), and linting here would block the extension host
+    // and delay the lint that is on its way: nothing is offered until it has run, and VS Code asks again when its
+    // diagnostics arrive. Fix-all (on save right after typing) lints the current text itself.
+    if (!fixAllAsked && this.linter.lintPending(doc)) return actions;
+    const all = this.currentFindings(doc);
+    if (fixAllAsked) {
       const edits = fixAll(all);
       if (edits.length) {
         const a = new vscode.CodeAction('Fix all safely fixable DevOps Guidance problems', CodeActionProvider.kinds[1]);

@@ -31,6 +31,8 @@ export class Linter implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly configDiagnostics = vscode.languages.createDiagnosticCollection(`${SOURCE}-config`);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Lints in progress per document (lintNow until its engine findings are published or found stale). */
+  private readonly running = new Map<string, number>();
   /** Other files (includes) that a document put findings on, so they can be cleared with it. */
   private readonly spill = new Map<string, Set<string>>();
   /** The last results per document, for hovers and code actions. */
@@ -75,6 +77,12 @@ export class Linter implements vscode.Disposable {
     );
   }
 
+  /** True while the document has changed since its last lint and a lint of it is scheduled or running. */
+  lintPending(doc: vscode.TextDocument): boolean {
+    const key = doc.uri.toString();
+    return this.outcomes.get(key)?.version !== doc.version && (this.timers.has(key) || this.running.has(key));
+  }
+
   /** Lints a document now; returns the findings, or undefined when the result was stale or not ours. */
   async lintNow(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
     const kind = documentKind(doc);
@@ -84,9 +92,17 @@ export class Linter implements vscode.Disposable {
       if (doc.isClosed) return undefined;
       const version = doc.version;
       const current = () => !doc.isClosed && doc.version === version;
-      return await this.run(doc.uri, doc.getText(), kind, current, (findings, config) => {
-        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
-      });
+      const key = doc.uri.toString();
+      this.running.set(key, (this.running.get(key) ?? 0) + 1);
+      try {
+        return await this.run(doc.uri, doc.getText(), kind, current, (findings, config) => {
+          this.outcomes.set(key, { version, outcome: { findings, config } });
+        });
+      } finally {
+        const n = (this.running.get(key) ?? 1) - 1;
+        if (n > 0) this.running.set(key, n);
+        else this.running.delete(key);
+      }
     } catch (e) {
       // never throw into the editor
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);

@@ -17,9 +17,17 @@ import {
   deleteFile,
   log,
   api,
+  linted,
 } from '../helpers';
 
 const S = vscode.DiagnosticSeverity;
+
+/** `count` lines made of repeated blocks (block(0), block(1), ...), cut to length, each ending in a newline. */
+function lines(count: number, block: (n: number) => string[]): string {
+  const out: string[] = [];
+  for (let n = 0; out.length < count; n++) out.push(...block(n));
+  return `${out.slice(0, count).join('\n')}\n`;
+}
 
 /** Checks one diagnostic completely: range, the text it covers, severity, source, code and its link. */
 function check(doc: vscode.TextDocument, d: vscode.Diagnostic, code: string, range: [number, number, number, number], text: string, severity: vscode.DiagnosticSeverity): void {
@@ -118,6 +126,61 @@ describe('diagnostics', function () {
     // reported, not asserted (timings belong to measurements): the budget is the debounce (250 ms) plus 150 ms
     log(`DG_METRIC typing-to-diagnostics.dockerfile ${(performance.now() - t0).toFixed(1)}`);
     assert.deepEqual(rangeOf(d.range), [0, 10, 0, 16]);
+  });
+
+  describe('latency on a 1,000-line file (reported as DG_METRIC, not asserted: the budget is the debounce plus 150 ms)', () => {
+    const big: Record<string, { path: string; text: () => string; edit: (doc: vscode.TextDocument) => [vscode.Position, string]; rule: string }> = {
+      dockerfile: {
+        path: 'big/Dockerfile',
+        text: () => lines(1000, (s) => [`FROM node:20.11-bookworm-slim AS build${s}`, 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', `RUN npm run build -- --out dist${s}`, 'USER node', 'CMD ["node", "dist/server.js"]']),
+        edit: (doc) => [new vscode.Position(doc.lineCount - 1, 0), 'FROM alpine:latest\n'],
+        rule: 'DL3007',
+      },
+      mycnf: {
+        path: 'big/my.cnf',
+        text: () => `[mysqld]\n${lines(999, (s) => [`# server ${s}`, 'max_connections = 500', 'binlog_format = ROW', 'sync_binlog = 1', 'skip-name-resolve', 'long_query_time = 0.5'])}`,
+        edit: (doc) => [new vscode.Position(doc.lineCount - 1, 0), 'binlog_format = STATEMENT\n'],
+        rule: 'binlog-format-not-row',
+      },
+      vagrantfile: {
+        path: 'big/Vagrantfile',
+        text: () =>
+          `Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\n  config.vm.box_version = "202404.26.0"\n${lines(996, (n) => [`  config.vm.define "node${n}" do |node|`, `    node.vm.hostname = "node${n}"`, `    node.vm.network "private_network", ip: "192.168.56.${(n % 250) + 2}"`, '    node.vm.provider "virtualbox" do |vb|', '      vb.memory = 1024', '    end', '  end'])}end\n`,
+        edit: () => [new vscode.Position(3, 0), '  config.vm.network "forwarded_port", guest: 80, host: 8080\n'],
+        rule: 'forwarded-port-all-interfaces',
+      },
+    };
+    for (const [kind, b] of Object.entries(big)) {
+      it(`${kind}: typing a line with a finding to its diagnostic`, async () => {
+        const code = /^[A-Z]+\d+$/.test(b.rule) ? b.rule : await codeOfRule(b.rule);
+        const uri = await writeFile(b.path, b.text());
+        try {
+          await vscode.commands.executeCommand('vscode.open', uri);
+          const editor = vscode.window.activeTextEditor!;
+          assert.equal(editor.document.uri.toString(), uri.toString());
+          await linted(editor.document);
+          assert.equal(editor.document.lineCount >= 1000, true, `${editor.document.lineCount} lines`);
+          const [at, line] = b.edit(editor.document);
+          const there = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code && d.range.start.line === at.line);
+          // typed, removed, typed again: the first edit meets a cold JIT (the file's first lint ran just before), the
+          // third one an extension host that has linted this file a few times, as after a minute of editing
+          const ms: number[] = [];
+          for (const step of ['type', 'remove', 'type'] as const) {
+            const t0 = performance.now();
+            if (step === 'type') assert.ok(await editor.edit((e) => e.insert(at, line)));
+            else assert.ok(await editor.edit((e) => e.delete(new vscode.Range(at, at.translate(1)))));
+            await waitForDiagnostics(uri, (ds) => (step === 'type' ? there(ds) : !there(ds)), `${code} on line ${at.line + 1} after "${step}"`);
+            ms.push(performance.now() - t0);
+          }
+          log(`DG_METRIC typing-to-diagnostics.${kind}-1000-lines.first ${ms[0].toFixed(1)}`);
+          log(`DG_METRIC typing-to-diagnostics.${kind}-1000-lines.third ${ms[2].toFixed(1)}`);
+        } finally {
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+          await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+          await deleteFile('big');
+        }
+      });
+    }
   });
 
   it('strike through only findings of rules tagged deprecated (MAINTAINER), not rules whose name says "removed" (DL3009)', async () => {
