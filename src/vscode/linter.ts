@@ -35,6 +35,12 @@ export class Linter implements vscode.Disposable {
   private readonly running = new Map<string, number>();
   /** Other files (includes) that a document put findings on, so they can be cleared with it. */
   private readonly spill = new Map<string, Set<string>>();
+  /**
+   * What the last lint of each document cost (the engine's lint, then publishing its diagnostics): wall and CPU time
+   * of this process. For the editor suite's latency figures and the output channel; a CPU figure is what the wall
+   * time would be on an idle machine.
+   */
+  readonly timings = new Map<string, { version: number; wallMs: number; cpuMs: number }>();
   /** The last results per document, for hovers and code actions. */
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
@@ -173,12 +179,15 @@ export class Linter implements vscode.Disposable {
     const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
     this.reportConfigErrors(sources, errors);
     const t = performance.now();
+    const c = process.cpuUsage();
     const findings = lint(text, kind, config, nodeEnv(file));
     const ms = performance.now() - t;
     if (!current()) return undefined; // stale: a newer lint is scheduled
     if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
     this.publish(uri, findings);
     record?.(findings, config);
+    const cpu = process.cpuUsage(c);
+    this.timings.set(uri.toString(), { version: this.outcomes.get(uri.toString())?.version ?? -1, wallMs: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 });
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable[kind]) {
       // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
       // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
