@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { fixAll, ignoreEdit, type Finding, type TextEdit } from '../core/index';
+import { diffEdit, fixAll, fixText, ignoreEdit, type Finding, type TextEdit } from '../core/index';
+import { nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { findingOf, toRange, SOURCE } from './convert';
 import { readSettings } from './settings';
@@ -22,21 +23,27 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const fixAllKind = CodeActionProvider.kinds[1];
     const fixAllAsked = !!context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only));
-    // Typing asks for the light bulb's actions at every keystroke, before the lint of the new text has run. Their
-    // edits would be computed from the previous text (wrong places), and linting here would block the extension host
-    // and delay the lint that is on its way: nothing is offered until it has run, and VS Code asks again when its
-    // diagnostics arrive. Fix-all (on save right after typing) lints the current text itself.
-    if (!fixAllAsked && this.linter.lintPending(doc)) return actions;
-    const all = this.currentFindings(doc);
     if (fixAllAsked) {
-      const edits = fixAll(all);
-      if (edits.length) {
+      // The core's fix-all: lints the text as it is now (fix-all on save right after typing, or after
+      // files.trimTrailingWhitespace changed it), applies every safe fix without overlaps, repeats up to 3 rounds;
+      // the editor gets one edit over the changed span.
+      const config = this.linter.outcomes.get(doc.uri.toString())?.outcome.config ?? this.linter.configOf(doc.uri, kind);
+      const before = doc.getText();
+      const fixed = fixText(before, kind, config, nodeEnv(doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined));
+      const edit = diffEdit(before, fixed.text);
+      if (edit) {
         const a = new vscode.CodeAction('Fix all safely fixable DevOps Guidance problems', CodeActionProvider.kinds[1]);
-        a.edit = workspaceEdit(doc.uri, edits);
+        a.edit = workspaceEdit(doc.uri, [edit]);
         actions.push(a);
       }
       return actions;
     }
+    // Typing asks for the light bulb's actions at every keystroke, before the lint of the new text has run. Their
+    // edits would be computed from the previous text (wrong places), and linting here would block the extension host
+    // and delay the lint that is on its way: nothing is offered until it has run, and VS Code asks again when its
+    // diagnostics arrive.
+    if (this.linter.lintPending(doc)) return actions;
+    const all = this.currentFindings(doc);
     for (const d of context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const f = findingOf.get(d);
