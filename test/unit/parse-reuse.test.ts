@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { engineReady } from '../helpers/setup';
-import { clearCaches, defaultConfig, hoverAt, lint, mergeConfig, parseCacheStats, type Kind } from '../../src/core/index';
+import { clearCaches, defaultConfig, hoverAt, lint, lintAndCheck, mergeConfig, parseCacheStats, type Kind } from '../../src/core/index';
+import { findShellcheck, nodeTools } from '../../src/node/shellcheck';
 
 const FILES: { kind: Kind; text: string; at: { line: number; character: number } }[] = [
   { kind: 'dockerfile', text: 'FROM debian:12\nWORKDIR /app\nRUN apt-get update\n', at: { line: 1, character: 2 } },
@@ -33,6 +34,23 @@ describe('parse reuse between lint and hover', function () {
       assert.deepEqual(reused, fresh);
     });
   }
+
+  it('ShellCheck after the lint reads its jobs from the lint\'s model (a Vagrantfile is not parsed twice)', async function () {
+    const binary = findShellcheck();
+    if (!binary) {
+      console.log('      SKIPPED: shellcheck is not on the PATH (scripts/setup.sh installs it)');
+      this.skip();
+    }
+    const text = 'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\n  config.vm.provision "shell", inline: "cd /opt; ls $DIR"\nend\n';
+    const config = defaultConfig();
+    clearCaches();
+    const before = parseCacheStats();
+    const findings = await lintAndCheck(text, 'vagrantfile', config, { fileName: '/project/Vagrantfile' }, nodeTools({ binary }));
+    const after = parseCacheStats();
+    assert.ok(findings.some((f) => /^SC\d{4}$/.test(f.code)), `ShellCheck ran on the provisioning script: ${findings.map((f) => f.code).join(', ')}`);
+    assert.equal(after.hits - before.hits, 1, 'ShellCheck reused the lint\'s model');
+    assert.equal(after.misses - before.misses, 0);
+  });
 
   it('a different text, file or configuration is parsed again', () => {
     const { kind, text, at } = FILES[1];
