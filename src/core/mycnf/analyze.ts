@@ -89,11 +89,14 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
     prefixes.push(m[1].toLowerCase() as Prefix);
     offset += m[0].length;
   }
-  o.prefixes = prefixes;
-  const start = o.nameRange.start.character + offset;
-  o.baseRange = { start: { line: o.line, character: start }, end: o.nameRange.end };
+  o.prefixes = prefixes.length ? prefixes : NO_PREFIXES;
+  // ranges are never changed in place: without modifiers the bare name's range is the name's own range object
+  o.baseRange = offset ? { start: { line: o.line, character: o.nameRange.start.character + offset }, end: o.nameRange.end } : o.nameRange;
   o.key = settingKey(o.name, maria);
 }
+
+/** The modifiers of an option that has none (shared and frozen). */
+const NO_PREFIXES = Object.freeze([]) as unknown as Prefix[];
 
 const longestNames = new WeakMap<OptionReference, number>();
 
