@@ -40,13 +40,29 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   const serverOptions = p.options.filter((o) => (o.group ? o.group.role === 'server' : p.fragment && o.source === 0));
   const server = makeView(serverOptions, ref);
   const main = p.sources[0];
+  // the suppression units are only needed when the file has an ignore comment: built on first use
+  let units: MycnfModel['units'] | undefined;
+  return {
+    ...p,
+    target,
+    ref,
+    server,
+    comments: main.comments,
+    get units() {
+      return (units ??= unitsOf(p));
+    },
+  };
+}
+
+/** The lines of the linted file an ignore comment can apply to (groups, options, directives, malformed lines). */
+function unitsOf(p: ReturnType<typeof parseOptionFiles>): MycnfModel['units'] {
   const units: MycnfModel['units'] = [];
   for (const g of p.groups) if (g.source === 0) units.push({ startLine: g.line, endLine: g.line });
   for (const o of p.options) if (o.source === 0) units.push({ startLine: o.line, endLine: o.line });
   for (const d of p.directives) if (d.source === 0) units.push({ startLine: d.line, endLine: d.line });
   for (const m of p.malformed) if (m.source === 0) units.push({ startLine: m.line, endLine: m.line });
   units.sort((a, b) => a.startLine - b.startLine);
-  return { ...p, target, ref, server, comments: main.comments, units };
+  return units;
 }
 
 /** Finds the option a name means, stripping modifiers like the server does. */
