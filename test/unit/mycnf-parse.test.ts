@@ -271,6 +271,9 @@ describe('mycnf parser', () => {
       // query_cache_size (gone in 8.0) and rpl_semi_sync_source_enabled (new in 8.0.26): no series fits all, the newest wins
       assert.equal(t('query_cache_size = 0\nrpl_semi_sync_source_enabled = ON').target, 'mysql-8.4');
       assert.equal(t('max_connections = 10').source, 'default');
+      // a loose- name a newer series removed still dates the file; an unknown loose- name does not
+      assert.equal(t('gtid_mode = ON\nloose-group_replication_allow_local_disjoint_gtids_join = ON').target, 'mysql-5.7');
+      assert.equal(t('gtid_mode = ON\nloose-no_such_option = 1').target, 'mysql-8.4');
       // query_cache_size is MariaDB's too: the guess says so
       assert.match(t('query_cache_size = 0').reason, /MariaDB also has query_cache_size: set the target/);
       assert.doesNotMatch(t('default_authentication_plugin = x').reason, /MariaDB also has/);

@@ -230,11 +230,14 @@ function mysqlSeries(p: ParsedFiles, refs: RefLoader): { series?: string; series
 function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; why: string } | undefined {
   const series: MysqlTarget[] = ['mysql-8.4', 'mysql-8.0', 'mysql-5.7'];
   const names = new Set<string>();
+  // loose- names say nothing by being unknown (that is what loose- is for), but one a newer series removed
+  // (loose-group_replication_allow_local_disjoint_gtids_join, gone in 8.0.4) still dates the file
+  const loose = new Set<string>();
   for (const o of p.options) {
     const g = o.group?.name.toLowerCase();
     if (g ? !/^(mysqld|server)$/.test(g) : !(p.fragment && o.source === 0)) continue;
-    if (/^loose[-_]/i.test(o.text)) continue;
-    names.add(o.norm.toLowerCase());
+    if (/^loose[-_]/i.test(o.text)) loose.add(bare(o.norm));
+    else names.add(o.norm.toLowerCase());
   }
   const scored: { t: MysqlTarget; misfits: string[]; gone: string[] }[] = [];
   for (const t of series) {
@@ -248,6 +251,14 @@ function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; w
         misfits.push(n);
         gone.push(n);
       } else if (!i && series.some((x) => x !== t && refs(x)?.lookup(n))) misfits.push(n);
+    }
+    for (const n of loose) {
+      if (names.has(n)) continue;
+      const i = ref.lookup(n);
+      if (i && i.removed !== undefined && !i.stillAccepted && i.confidence !== 'inferred') {
+        misfits.push(n);
+        gone.push(n);
+      }
     }
     scored.push({ t, misfits, gone });
   }
