@@ -59,7 +59,7 @@ export function imagePlatform(image: string): PlatformKind | undefined {
   const tag = at > slash ? raw.slice(at + 1) : '';
   const last = name.slice(name.lastIndexOf('/') + 1);
   if (
-    /(^|\/)windows(\/|$)|(^|\/)(nanoserver|servercore|windowsservercore|windows-?server)(\/|$)/.test(name) ||
+    /(^|\/)windows(\/|$)|(^|\/)(nanoserver|servercore|windowsservercore|windows-?server)(\/|$)|^microsoft\/(iis|aspnet|dotnet-framework)$|(^|\/)dotnet\/framework(\/|$)/.test(name) ||
     /(^|[-_.])(nanoserver|windowsservercore|servercore)([-_.]|$)|(^|[-_.])ltsc20\d\d([-_.]|$)/.test(tag)
   ) {
     return 'windows';
@@ -70,9 +70,15 @@ export function imagePlatform(image: string): PlatformKind | undefined {
     return 'distroless';
   }
   if (last === 'alpine' || last === 'busybox' || /(^|[-_.])alpine(\d[\d.]*)?([-_.]|$)/.test(tag)) return 'busybox';
-  if (name.includes(UNKNOWN) || tag.includes(UNKNOWN)) return undefined;
+  if (LINUX_ONLY.test(name) || LINUX_TAG.test(tag)) return 'linux';
   return undefined;
 }
+
+/** Images that exist only for Linux (distributions and their registries). */
+const LINUX_ONLY =
+  /(^|\/)(debian|ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|photon|clearlinux|gentoo\/stage3|opensuse\/[a-z]+|sles|ubi\d*(-[a-z]+)?|ubi\d+\/[a-z0-9-]+|kalilinux\/[a-z-]+|parrotsec\/[a-z-]+|wolfi-base)$|^(registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|registry\.fedoraproject\.org|registry\.suse\.com)\//;
+/** Tags naming a Linux distribution release (`3.12-slim-bookworm`, `22.04`, `jammy`, `ubi9`). */
+const LINUX_TAG = /(^|[-_.])(slim|bookworm|bullseye|buster|stretch|jessie|trixie|sid|jammy|noble|focal|bionic|xenial|ubi\d*|el\d|centos\d*|rocky\d*|fedora\d*|amazonlinux\d*|al20\d\d|cbl-mariner[\d.]*|azurelinux[\d.]*|chiseled|noble-chiseled|jammy-chiseled)([-_.]|$)/;
 
 /** Windows hints inside a stage: SHELL with cmd or Windows PowerShell, a drive-letter path in WORKDIR or a COPY/ADD destination. */
 function windowsHint(m: DockerfileModel, ins: Instruction): string | undefined {
@@ -109,7 +115,8 @@ function compute(m: DockerfileModel): Map<Stage, StagePlatform> {
       const base = a.base.get(stage);
       const image = base?.stage ? undefined : base?.expansion.value;
       const kind = image !== undefined ? imagePlatform(image) : undefined;
-      if (kind) p = platform(kind, kind === 'scratch' ? 'FROM scratch' : `the base image ${image}`);
+      if (kind === 'linux') p = { ...ASSUMED, known: true, reason: `the base image ${image}` };
+      else if (kind) p = platform(kind, kind === 'scratch' ? 'FROM scratch' : `the base image ${image}`);
       else if (base?.stage) p = out.get(base.stage);
     }
     if (!p && flag && flag.startsWith('linux')) p = { ...ASSUMED, known: true, reason: `--platform=${flag}` };

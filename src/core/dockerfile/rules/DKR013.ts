@@ -66,7 +66,8 @@ export default defineRule<DockerfileModel>({
         const body = m.text.slice(m.lines.offsetAt(r.start), m.lines.offsetAt(r.end));
         if (keyContent(body) !== 'private') continue;
         reported = true;
-        const line = r.start.line;
+        let line = r.start.line;
+        while (line < r.end.line && !/-----BEGIN .*PRIVATE KEY/.test(m.lines.line(line))) line++;
         const text = m.lines.line(line);
         ctx.report({
           range: { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.trimEnd().length } },
