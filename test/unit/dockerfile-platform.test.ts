@@ -46,6 +46,7 @@ describe('dockerfile platform', () => {
     assert.deepEqual(kinds('# escape=`\nFROM myimage:1\n'), ['windows']);
     // the escape directive does not outweigh an image known to be Linux
     assert.deepEqual(kinds('# escape=`\nFROM debian:12.8\n'), ['linux']);
+    assert.deepEqual(kinds('# escape=`\nFROM myimage:1\nRUN apt-get update\n'), ['linux']);
     assert.deepEqual(kinds('FROM myimage:1\nSHELL ["pwsh", "-c"]\n'), ['linux']);
     const m = parseDockerfile('FROM scratch\nFROM gcr.io/distroless/static\n');
     assert.deepEqual(m.stages.map((s) => stagePlatform(m, s).noShell), [true, true]);
@@ -105,7 +106,7 @@ describe('dockerfile platform', () => {
   });
 
   it('DKR012 points at the command that makes the image a service', () => {
-    const text = 'FROM debian:12.8\nENTRYPOINT ["docker-entrypoint.sh"]\nEXPOSE 5432\nCMD ["postgres"]\n';
+    const text = 'FROM debian:12.8\nENTRYPOINT ["/entrypoint.sh"]\nEXPOSE 5432\nCMD ["postgres"]\n';
     const f = only(text, 'DKR012');
     assert.equal(at(text, f[0].range), '["postgres"]');
     assert.equal(at(text, f[0].related![0].range), 'EXPOSE 5432');

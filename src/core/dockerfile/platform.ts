@@ -100,6 +100,15 @@ function windowsHint(m: DockerfileModel, ins: Instruction): string | undefined {
   return undefined;
 }
 
+/** Linux commands or paths in a RUN: package managers, user and file tools, FHS paths. */
+const LINUX_RUN = /(^|[\s;&|(])(apt-get|apt|apk|yum|dnf|microdnf|zypper|pacman|useradd|groupadd|adduser|addgroup|chmod|chown|ln|ls|rm|sed|grep|mkdir\s+-p|tar|make|\.\/configure)(\s|$)|(^|[\s='"])\/(usr|etc|var|opt|tmp|bin|sbin|lib|home|root)\//;
+
+function linuxRun(m: DockerfileModel, ins: Instruction): boolean {
+  if (ins.getKeyword() !== 'RUN') return false;
+  const span = argsSpan(m, ins);
+  return !!span && LINUX_RUN.test(span.text);
+}
+
 function compute(m: DockerfileModel): Map<Stage, StagePlatform> {
   const out = new Map<Stage, StagePlatform>();
   const a = analysis(m);
@@ -129,7 +138,8 @@ function compute(m: DockerfileModel): Map<Stage, StagePlatform> {
         }
       }
     }
-    if (!p && backtick) p = platform('windows', 'the escape=` directive of Windows Dockerfiles');
+    // the escape directive is a weak hint: a stage whose RUNs are plainly Linux (apt-get, chmod, /etc/...) stays Linux
+    if (!p && backtick && !stage.instructions.some((i) => linuxRun(m, i))) p = platform('windows', 'the escape=` directive of Windows Dockerfiles');
     out.set(stage, p ?? ASSUMED);
   }
   return out;

@@ -9,6 +9,16 @@ const NOT_A_SERVICE = /^(sh|bash|ash|dash|zsh|ksh|pwsh|powershell|cmd|python[\d.
 /** ENTRYPOINT wrappers that run their arguments (the CMD) as the real program. */
 const WRAPPER = /(^|[-_/])(entrypoint(\.sh)?|docker-entrypoint(\.sh)?|tini|dumb-init|gosu|su-exec|s6-overlay|init)$|^docker-[a-z0-9-]*-entrypoint$/;
 
+/** The entrypoint scripts of Docker's official images (`docker-entrypoint.sh`, `docker-php-entrypoint`). */
+const LIBRARY_ENTRYPOINT = /^docker-([a-z0-9]+-)?entrypoint(\.sh)?$/;
+
+/** The number of arguments after the program of a command line. */
+function argCount(m: DockerfileModel, ins: Instruction): number {
+  const x = execForm(m, ins);
+  if (x && x !== 'invalid') return Math.max(0, x.values.length - 1);
+  return Math.max(0, (argsSpan(m, ins)?.text.trim().split(/\s+/).length ?? 1) - 1);
+}
+
 /** The program an exec- or shell-form command line starts (`["/usr/bin/python3", "-u"]` -> `python3`), or undefined. */
 function programOf(m: DockerfileModel, ins: Instruction): string | undefined | null {
   const x = execForm(m, ins);
@@ -23,8 +33,9 @@ function programOf(m: DockerfileModel, ins: Instruction): string | undefined | n
  * The final image is a network service (it runs an application command and EXPOSEs a port) but has no HEALTHCHECK:
  * Docker (and Swarm, Compose) cannot tell a hung service from a healthy one, so nothing restarts or reroutes around
  * it. Left alone: images without a command or a port in this file, base images meant to be built upon (their command
- * is only an interpreter or a shell, `CMD ["python3"]`, or they carry ONBUILD triggers), and `HEALTHCHECK NONE`, an
- * explicit decision. The finding sits on the command that makes the image a service.
+ * is only an interpreter or a shell, `CMD ["python3"]`; they carry ONBUILD triggers; or, docker-library style, a
+ * `docker-entrypoint.sh` wrapper runs a bare server name, `CMD ["postgres"]`), and `HEALTHCHECK NONE`, an explicit
+ * decision. The finding sits on the command that makes the image a service.
  */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DKR012', name: 'healthcheck-missing', kind: 'dockerfile', severity: 'info', fix: 'none', aliases: ['DS-0026', 'CKV_DOCKER_2'] },
@@ -48,6 +59,9 @@ export default defineRule<DockerfileModel>({
       else if (entry && ep) service = entry; // a wrapper whose own script is the service (`ENTRYPOINT ["/entrypoint.sh"]`)
     }
     if (!service) return;
+    // docker-library style: a `docker-…entrypoint` wrapper that runs a bare server name (`CMD ["postgres"]`) is an
+    // image published for others to configure and build on; its users add the check that fits their service
+    if (service === cmd && ep && LIBRARY_ENTRYPOINT.test(ep) && argCount(m, cmd) === 0) return;
     const program = programOf(m, service);
     if (program && NOT_A_SERVICE.test(program)) {
       // an interpreter with a script is an application (`python app.py`); alone it is a base image's default
