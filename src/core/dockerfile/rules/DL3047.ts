@@ -11,7 +11,7 @@ import { WGET } from '../../shell/tools';
  * are left alone unless GNU wget is installed in them (`apk add wget`).
  */
 export default defineRule<DockerfileModel>({
-  meta: { code: 'DL3047', name: 'wget-progress-noisy', kind: 'dockerfile', severity: 'info', fix: 'safe' },
+  meta: { code: 'DL3047', name: 'wget-progress-noisy', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
     {
       for (const { run, cmd: c } of commandsNamed(m, 'wget')) {
@@ -26,7 +26,7 @@ export default defineRule<DockerfileModel>({
         ctx.report({
           range: c.name.range,
           message: 'wget draws a progress bar that floods the build log; use --progress=dot:giga, -nv or -q.',
-          fixes: [{ title: 'Add --progress=dot:giga', safe: true, edits: [insertAfter(c.name, '--progress=dot:giga')] }],
+          fixes: [{ title: 'Add --progress=dot:giga', safe: false, edits: [insertAfter(c.name, '--progress=dot:giga')] }],
         });
       }
     }
