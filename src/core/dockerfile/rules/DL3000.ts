@@ -38,8 +38,9 @@ export default defineRule<DockerfileModel>({
           dir = undefined;
           continue;
         }
-        // A Windows path (C:\app, backslashes) joins by other rules: the directory is left unknown, so no fix is built on it
-        if (/^[A-Za-z]:|\\/.test(value)) {
+        // A Windows path (C:\app, backslashes) in a stage not known to be Windows: the directory is left unknown, so no
+        // fix is built on it (on a Windows stage it is resolved as BuildKit does, below, and the finding has no fix)
+        if (!windows && /^[A-Za-z]:|\\/.test(value)) {
           dir = undefined;
           continue;
         }
