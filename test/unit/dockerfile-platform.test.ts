@@ -48,8 +48,9 @@ describe('dockerfile platform', () => {
     assert.deepEqual(kinds('# escape=`\nFROM debian:12.8\n'), ['linux']);
     assert.deepEqual(kinds('# escape=`\nFROM myimage:1\nRUN apt-get update\n'), ['linux']);
     assert.deepEqual(kinds('FROM myimage:1\nSHELL ["pwsh", "-c"]\n'), ['linux']);
-    const m = parseDockerfile('FROM scratch\nFROM gcr.io/distroless/static\n');
-    assert.deepEqual(m.stages.map((s) => stagePlatform(m, s).noShell), [true, true]);
+    const m = parseDockerfile('FROM scratch\nFROM gcr.io/distroless/static\nFROM gcr.io/distroless/base:debug\nFROM alpine:3.20\n');
+    // distroless :debug has BusyBox tools under /busybox but no /bin/sh
+    assert.deepEqual(m.stages.map((s) => stagePlatform(m, s).noShell), [true, true, true, false]);
   });
 
   it('DL3025 names the shell the platform runs, and the Windows conversion is not marked safe', () => {

@@ -126,6 +126,8 @@ function compute(m: DockerfileModel): Map<Stage, StagePlatform> {
       const kind = image !== undefined ? imagePlatform(image) : undefined;
       if (kind === 'linux') p = { ...ASSUMED, known: true, reason: `the base image ${image}` };
       else if (kind) p = platform(kind, kind === 'scratch' ? 'FROM scratch' : `the base image ${image}`);
+      // distroless :debug images carry BusyBox under /busybox, but still no /bin/sh
+      if (p && kind === 'busybox' && /(^|\/)distroless(\/|$)/.test(image!.toLowerCase())) p = { ...p, noShell: true };
       else if (base?.stage) p = out.get(base.stage);
     }
     if (!p && flag && flag.startsWith('linux')) p = { ...ASSUMED, known: true, reason: `--platform=${flag}` };
