@@ -24,6 +24,17 @@ function harmless(p: Pipeline, script: ShellScript): boolean {
   });
 }
 
+/**
+ * The pipe ends in a checksum check reading standard input (`grep … SHASUMS | sha256sum -c -`): when a producer fails,
+ * the check sees no checksum line and fails itself, so no failure is hidden.
+ */
+function endsInChecksumCheck(p: Pipeline): boolean {
+  const last = p.elements[p.elements.length - 1]?.command;
+  if (!last?.program || !/^(sha(1|224|256|384|512)|md5|b2)sum$/.test(last.program)) return false;
+  const args = last.args.map((a) => a.text);
+  return args.some((a) => a === '-c' || a === '--check' || /^-[a-z]*c[a-z]*$/.test(a)) && args.filter((a) => !a.startsWith('-')).length === 0;
+}
+
 function protectedByScript(script: ShellScript, p: Pipeline): boolean {
   return script.pipefailFrom !== undefined && script.pipefailFrom <= p.start;
 }
@@ -60,7 +71,7 @@ export default defineRule<DockerfileModel>({
         if (pipefail) continue;
         for (const p of script.pipelines) {
           if (p.uncertain || p.elements.length < 2 || !p.operators.length) continue;
-          if (protectedByScript(script, p) || harmless(p, script)) continue;
+          if (protectedByScript(script, p) || harmless(p, script) || endsInChecksumCheck(p)) continue;
           const head = p.elements[0].command ?? p.elements[p.elements.length - 1].command;
           if (head?.inCondition) continue;
           count++;
