@@ -54,6 +54,7 @@ describe('fuzz: mutations of the corpus never crash, hang or produce invalid ran
       const n = countFor(kind);
       const start = firstIndex;
       const warm = Math.min(n, Math.max(1, Math.floor(n / 10)));
+      const progress = n >= 10000;
       let heapAfterWarmup = 0;
       let heapPeak = 0;
       for (let i = start; i < start + n; i++) {
@@ -62,8 +63,19 @@ describe('fuzz: mutations of the corpus never crash, hang or produce invalid ran
         if (what.length && problems.length < 50) {
           for (const w of what) problems.push({ kind, index: i, origin: input.origin, what: w, text: input.text });
         }
+        if (what.length && progress) for (const w of what) console.log(`      ${kind} #${i} (${input.origin}): ${w.slice(0, 300)}`);
         if (i - start + 1 === warm) heapAfterWarmup = heapNow();
-        if ((i - start + 1) % 5000 === 0) heapPeak = Math.max(heapPeak, heapNow());
+        if ((i - start + 1) % 5000 === 0) {
+          const h = heapNow();
+          heapPeak = Math.max(heapPeak, h);
+          // the long mode says how far it got: a run stopped early still reports its numbers
+          if (progress) {
+            console.log(
+              `      ${kind}: ${stats.inputs} inputs (to #${i}), ${problems.length} problem(s), mean ${(stats.totalMs / Math.max(1, stats.inputs)).toFixed(1)} ms, ` +
+                `slowest ${stats.slowestMs.toFixed(0)} ms ${stats.slowest ?? ''}; heap ${(h / 1024 / 1024).toFixed(1)} MB (after warm-up ${(heapAfterWarmup / 1024 / 1024).toFixed(1)} MB)`,
+            );
+          }
+        }
       }
       const heapEnd = heapNow();
       heapPeak = Math.max(heapPeak, heapEnd);
