@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { isInside, isPseudoPath, readTextFileSafe } from './safefs';
 import { dirname, join, resolve } from 'node:path';
+import { setPublicPrismLoader } from '../core/vagrant/prism';
+import { publicPrismLoader } from './prism-public';
 import {
   setAssetLoader,
   defaultConfig,
@@ -16,8 +18,12 @@ import {
   type Kind,
 } from '../core/index';
 
-/** Reads engine assets (WASM, kb.json, references) from the folder the bundle ships them in. */
+/**
+ * Reads engine assets (WASM, kb.json, references) from the folder the bundle ships them in, and offers the Ruby
+ * parser's public entry point as the fallback when its internal one fails its self-check (prism-public.ts).
+ */
 export function installNodeAssets(distDir: string): void {
+  setPublicPrismLoader(publicPrismLoader(distDir));
   const cache = new Map<string, Uint8Array>();
   setAssetLoader((name) => {
     let b = cache.get(name);

@@ -9,7 +9,6 @@
  * The tree is walked with `childNodes()`, not `compactChildNodes()` / `Visitor`: in @ruby/prism 1.9.0 those drop
  * list children (parameters, `when` conditions, multi-assign targets) — ruby/prism#4187.
  */
-import * as N from '@ruby/prism/src/nodes.js';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import type {
@@ -30,7 +29,7 @@ import type {
   VagrantModel,
 } from './model';
 import { ByteOffsets } from './offsets';
-import { parseRuby, PrismCrash } from './prism';
+import { N, parseRuby, PrismCrash } from './prism';
 import { MAX_RUBY_NESTING, rubyNestingDepth } from './nesting';
 import { NotLinted } from '../general';
 import { maskErb } from './erb';
