@@ -152,3 +152,21 @@ describe('harden (core): a RUN script too long to analyse is reported, the rest 
     assert.ok(!lint(`FROM ubuntu\n# devops-guidance ignore=DG002\nRUN ${long}true\n`, 'dockerfile').some((f) => f.code === 'DG002'));
   });
 });
+
+describe('harden (core): found by the long fuzz runs', function () {
+  this.timeout(60_000);
+  before(engineReady);
+
+  it('dockerfile #6131 (seed 20261207): ${a:-${a:-...}} nested thousands deep overflowed the stack in 7 rules', () => {
+    for (const n of [3, 100, 101, 6000]) {
+      const text = `FROM a\nARG a=${'${a:-'.repeat(n)}x${'}'.repeat(n)}\nFROM b:\${a}\n`;
+      const fs = lint(text, 'dockerfile');
+      assert.deepEqual([...new Set(fs.map((f) => f.code))].sort(), ['DKR005', 'DKR008', 'DL3006'], `${n}: ${fs.map((f) => `${f.code} ${f.message}`).join('\n')}`);
+    }
+    // one closing brace short: still exactly one syntax error, whatever the depth
+    for (const n of [101, 6000]) {
+      const fs = lint(`FROM a\nARG a=${'${a:-'.repeat(n)}x${'}'.repeat(n - 1)}\n`, 'dockerfile');
+      assert.deepEqual(fs.map((f) => f.code).sort(), ['DL1000', 'DL3006']);
+    }
+  });
+});

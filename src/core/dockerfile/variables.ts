@@ -92,6 +92,9 @@ function isPlain(src: string, esc: string, quotes: boolean): boolean {
  * Expands `src` (which starts at document offset `base`) against `lookup`.
  * Never throws; malformed substitutions become problems and unknown output.
  */
+/** Nesting depth of `${...}` inside `${...}` that is expanded; deeper text is an unknown value (see dollar()). */
+export const MAX_EXPANSION_DEPTH = 100;
+
 export function expand(src: string, base: number, lookup: Lookup, options: ExpandOptions): Expansion {
   const out: Expansion = { value: '', srcStart: [], srcEnd: [], refs: [], problems: [] };
   const esc = options.escapeChar;
@@ -203,8 +206,37 @@ export function expand(src: string, base: number, lookup: Lookup, options: Expan
     return { text: text.join(''), starts, ends, closed: false };
   }
 
-  /** At a `$`: returns the text it expands to and the document span of the whole reference. */
+  /**
+   * `${a:-${b:-...}}` is read recursively (dollar → word → dollar): past this depth the rest of the text is taken
+   * as one unknown value instead of overflowing the stack (real files nest two or three levels; the fuzzer found a
+   * line nesting 6,000 deep, which made seven rules fail).
+   */
+  let depth = 0;
   function dollar(inDouble: boolean): { text: string; start: number; end: number } {
+    if (depth >= MAX_EXPANSION_DEPTH) {
+      // skip this reference by counting braces, without recursion (escapes and quotes inside are not told apart)
+      const start = i;
+      i++; // $
+      if (src[i] === '{') {
+        let open = 0;
+        while (i < src.length) {
+          const c = src[i++];
+          if (c === '{') open++;
+          else if (c === '}' && --open === 0) break;
+        }
+      }
+      return { text: UNKNOWN, start: base + start, end: base + i };
+    }
+    depth++;
+    try {
+      return dollarAt(inDouble);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** At a `$`: returns the text it expands to and the document span of the whole reference. */
+  function dollarAt(inDouble: boolean): { text: string; start: number; end: number } {
     const start = i;
     i++; // $
     if (src[i] !== '{') {
