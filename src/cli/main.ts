@@ -31,7 +31,7 @@ import {
   type Severity,
   type UserConfig,
 } from '../core/index';
-import { configFor, findUp, installNodeAssets, nodeEnv } from '../node/host';
+import { configFor, installNodeAssets, nodeEnv, vcsRootOf } from '../node/host';
 import { lintFile } from '../node/shellcheck';
 import { FORMATS, HADOLINT_FORMATS, format, type FileResult, type Format } from './formats';
 import { fixFile, fixText, unifiedDiff } from './fix';
@@ -46,7 +46,6 @@ class UsageError extends Error {}
 
 /** A configuration file named with -c is refused above this size (as configuration files found by discovery). */
 const MAX_CONFIG_BYTES = 256 * 1024;
-const VCS_MARKERS = ['.git', '.hg', '.svn'];
 
 /**
  * Where configuration discovery (.devops-guidance.yaml, .hadolint.yaml) stops going up for a linted file: the top of
@@ -56,8 +55,7 @@ const VCS_MARKERS = ['.git', '.hg', '.svn'];
  */
 export function configRootFor(file: string | undefined, cwd = process.cwd()): string {
   const base = file && !isInside(cwd, file) ? dirname(resolve(file)) : cwd;
-  const vcs = findUp(base, VCS_MARKERS);
-  return vcs ? dirname(vcs) : base;
+  return vcsRootOf(base) ?? base;
 }
 
 interface LintArgs {

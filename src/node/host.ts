@@ -82,6 +82,12 @@ export function nodeEnv(fileName?: string, options: { root?: string } = {}): Lin
   };
 }
 
+/** The top folder of the repository (git, Mercurial, Subversion) holding `dir`, if any. */
+export function vcsRootOf(dir: string): string | undefined {
+  const marker = findUp(dir, ['.git', '.hg', '.svn']);
+  return marker ? dirname(marker) : undefined;
+}
+
 /** The nearest ancestor folder (starting at `dir`) holding one of `names`; returns that file's path. */
 export function findUp(dir: string, names: string[], stopAt?: string): string | undefined {
   let d = resolve(dir);
@@ -161,6 +167,9 @@ export function configFor(
   const errors: ConfigError[] = [];
   const layers: UserConfig[] = [];
   const dir = file ? dirname(resolve(file)) : process.cwd();
+  // discovery goes no higher than the caller's root (workspace folder, the CLI's project), else than the top of
+  // the repository holding the file; only a file outside any repository is looked up to the file system's root
+  const stopAt = options.stopAt ?? vcsRootOf(dir);
   const take = (path: string | undefined, parse: ConfigParser) => {
     if (!path) return;
     const v = readConfigFile(path, parse);
@@ -170,8 +179,8 @@ export function configFor(
       sources.push(path);
     }
   };
-  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), whole((text, file) => other.parse(text, file)));
-  const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt);
+  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, stopAt), whole((text, file) => other.parse(text, file)));
+  const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, stopAt);
   take(projectPath, parseConfigPartially);
   const projectFile = projectPath && sources[sources.length - 1] === projectPath ? projectPath : undefined;
   const project = projectFile ? layers[layers.length - 1] : undefined;

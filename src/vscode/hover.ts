@@ -29,7 +29,7 @@ export class HoverProvider implements vscode.HoverProvider {
         range = range ? range.union(d.range) : d.range;
       }
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config });
+      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath });
       const ref = hoverAt(doc.getText(), kind, fromRange(new vscode.Range(position, position)).start, config, nodeEnv(file));
       if (ref) {
         const m = new vscode.MarkdownString(ref.markdown);

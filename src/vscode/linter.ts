@@ -104,7 +104,7 @@ export class Linter implements vscode.Disposable {
     try {
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath });
       return lint(doc.getText(), kind, config, nodeEnv(file));
     } catch (e) {
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
@@ -149,7 +149,7 @@ export class Linter implements vscode.Disposable {
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.offByTrust) this.restrictedModeNotice();
     const file = uri.scheme === 'file' ? uri.fsPath : undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+    const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath });
     this.reportConfigErrors(sources, errors);
     const t = performance.now();
     const findings = lint(text, kind, config, nodeEnv(file));

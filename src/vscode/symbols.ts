@@ -35,7 +35,7 @@ export class SymbolProvider implements vscode.DocumentSymbolProvider {
     try {
       await this.linter.ensureReady(kind);
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config });
+      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath });
       return symbols(doc.getText(), kind, config).map(convert);
     } catch {
       return [];

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { DIST, engineReady } from '../helpers/setup';
 import { lint, MAX_TEXT_LENGTH, mergeConfig, defaultConfig } from '../../src/core/index';
 import { readStreamSafe } from '../../src/node/safefs';
+import { clearConfigCache, configFor } from '../../src/node/host';
 
 function cli(args: string[], cwd: string, input?: string | Buffer) {
   const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { encoding: 'utf8', cwd, input, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
@@ -59,6 +60,7 @@ describe('harden (CLI): stdin has the same size limit as files', function () {
 
 describe('harden (CLI): configuration discovery stops at the project\'s top', function () {
   this.timeout(120_000);
+  before(engineReady);
   // DL3006: an image without a tag. A configuration that turns it off shows whether it was read.
   const silence = 'rules:\n  DL3006: off\n';
   const dockerfile = 'FROM ubuntu\n';
@@ -95,6 +97,24 @@ describe('harden (CLI): configuration discovery stops at the project\'s top', fu
     // ... and its own folder's configuration applies
     writeFileSync(join(work, '.devops-guidance.yaml'), silence);
     assert.deepEqual(codesOf(cli([...args, join(work, 'Dockerfile')], other).out), []);
+  });
+
+  it('editor and LSP (configFor): no higher than the root they name, else the top of the file\'s repository', () => {
+    const top = fresh('cfg-editor');
+    writeFileSync(join(top, '.devops-guidance.yaml'), silence);
+    writeFileSync(join(top, '.hadolint.yaml'), 'ignored:\n  - DL3006\n');
+    const repo = join(top, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'pkg'));
+    const file = join(repo, 'pkg', 'Dockerfile');
+    writeFileSync(file, dockerfile);
+    assert.deepEqual(configFor(file, 'dockerfile').sources, []);
+    assert.deepEqual(configFor(file, 'dockerfile', { stopAt: join(repo, 'pkg') }).sources, []);
+    writeFileSync(join(repo, '.devops-guidance.yaml'), silence);
+    assert.deepEqual(configFor(file, 'dockerfile').sources, [join(repo, '.devops-guidance.yaml')]);
+    // a workspace folder opened at pkg/: the repository's file above it is not read
+    assert.deepEqual(configFor(file, 'dockerfile', { stopAt: join(repo, 'pkg') }).sources, []);
+    clearConfigCache();
   });
 
   it('-c naming a hadolint configuration that is a FIFO or a device is a usage error, not a hang', () => {
