@@ -275,12 +275,14 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     for (const p of mycnfIncludedFiles(readFileOr(file, kind), nodeEnv(abs, { root: includeRoot }))) if (resolve(p) !== abs && !includedBy.has(resolve(p))) includedBy.set(resolve(p), abs);
   }
   const rootTargets = new Map<string, ReturnType<typeof mycnfTarget>>();
+  // stdin is read once, however often `-` is named
+  let stdinRead: ReturnType<typeof readStreamSafe> | undefined;
   for (const { file, kind } of files) {
     const isStdin = file === '-';
     // read before anything else, size-checked: one unreadable or oversized file does not stop the others
     let text: string;
     // stdin has the same size limit as a file, and is read no further than the limit
-    const r = isStdin ? await readStreamSafe(process.stdin, MAX_TEXT_LENGTH[kind]) : readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
+    const r = isStdin ? await (stdinRead ??= readStreamSafe(process.stdin, MAX_TEXT_LENGTH[kind])) : readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
     if ('error' in r) {
       problems.push({ path: isStdin ? '<stdin>' : file, message: r.error });
       continue;

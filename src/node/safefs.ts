@@ -63,7 +63,13 @@ export function readTextFileSafe(path: string, maxBytes: number): ReadResult {
  * kept: at the first chunk past it reading stops and the stream is released (a writer still sending gets EPIPE, as
  * with `head`), so piping a 2 GiB file holds at most the limit plus one chunk in memory.
  */
-export function readStreamSafe(stream: NodeJS.ReadableStream & { destroy?(): void }, maxBytes: number): Promise<ReadResult & { bytes?: number }> {
+export function readStreamSafe(
+  stream: NodeJS.ReadableStream & { destroy?(): void; readableEnded?: boolean; destroyed?: boolean },
+  maxBytes: number,
+): Promise<ReadResult & { bytes?: number }> {
+  // a stream already read to its end (or released) has nothing more to give: waiting for 'end' would never finish
+  if (stream.readableEnded) return Promise.resolve({ text: '', path: '-', bytes: 0 });
+  if (stream.destroyed) return Promise.resolve({ error: 'cannot read: the stream was closed' });
   return new Promise((resolvePromise) => {
     const chunks: Buffer[] = [];
     let got = 0;

@@ -39,6 +39,13 @@ describe('harden (CLI): stdin has the same size limit as files', function () {
     assert.equal(ok.code, 0, ok.out + ok.err);
   });
 
+  it('reads stdin once when - is named twice (no silent exit waiting for a second end)', () => {
+    const dir = fresh('stdin2');
+    const r = cli(['lint', '--no-shellcheck', '--kind', 'dockerfile', '--format', 'json', '-', '-'], dir, 'FROM ubuntu\n');
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.deepEqual(codesOf(r.out), ['DL3006', 'DL3006']);
+  });
+
   it('stops reading an endless stream at the first chunk past the limit', async () => {
     let pulled = 0;
     const chunk = Buffer.alloc(16 * 1024, 0x41);
@@ -53,8 +60,11 @@ describe('harden (CLI): stdin has the same size limit as files', function () {
     // 100 KiB in 16 KiB chunks: the 7th passes the limit; the stream may have buffered ahead by its high-water mark
     assert.ok(pulled <= 7 + 2, `pulled ${pulled} chunks`);
     assert.ok(endless.destroyed, 'the stream is released');
-    const small = await readStreamSafe(Readable.from([Buffer.from('FROM a\n'), Buffer.from('RUN b\n')]), 100);
+    const stream = Readable.from([Buffer.from('FROM a\n'), Buffer.from('RUN b\n')]);
+    const small = await readStreamSafe(stream, 100);
     assert.deepEqual(small, { text: 'FROM a\nRUN b\n', path: '-', bytes: 13 });
+    // read again after its end: empty, at once
+    assert.deepEqual(await readStreamSafe(stream, 100), { text: '', path: '-', bytes: 0 });
   });
 });
 
