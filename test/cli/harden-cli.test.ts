@@ -200,3 +200,19 @@ describe('harden (core): found by the long fuzz runs', function () {
     }
   });
 });
+
+describe('harden (core): found by the long fuzz runs, time', function () {
+  this.timeout(60_000);
+  before(engineReady);
+
+  it('dockerfile #54653: 1,400 `ENV PATH /x:$PATH` lines lint in well under a second (the value grows each line)', () => {
+    const text = 'FROM a\n' + 'ENV PATH /usr/share/bcc/tools:$PATH\n'.repeat(1400) + 'RUN echo $PATH\nCOPY $PATH /x\n';
+    lint(text, 'dockerfile'); // warm-up
+    const c0 = process.cpuUsage();
+    const fs = lint(text, 'dockerfile');
+    const c = process.cpuUsage(c0);
+    const ms = (c.user + c.system) / 1000;
+    assert.ok(ms < 1000, `${ms.toFixed(0)} ms of CPU`);
+    assert.ok(!fs.some((f) => f.code.startsWith('DG')), fs.map((f) => f.code).join(','));
+  });
+});
