@@ -216,3 +216,20 @@ describe('harden (core): found by the long fuzz runs, time', function () {
     assert.ok(!fs.some((f) => f.code.startsWith('DG')), fs.map((f) => f.code).join(','));
   });
 });
+
+describe('harden (core): found by the long fuzz runs, hang', function () {
+  this.timeout(60_000);
+  before(engineReady);
+
+  it('vagrantfile #3341: 850 command calls without parentheses on one line (`conf conf conf ...`) are refused, not parsed', () => {
+    // inside a block prism.wasm spun forever on this line (over 300 s); alone it trapped (memory access out of bounds)
+    const line = '  conf'.repeat(850);
+    for (const text of [line + '\n', `Vagrant.configure("2") do |config|\n${line}\n  config.vm.box = "x"\nend\n`]) {
+      const fs = lint(text, 'vagrantfile');
+      assert.deepEqual(fs.map((f) => f.code), ['DG002']);
+      assert.match(fs[0].message, /arguments without parentheses/);
+    }
+    // a few are an ordinary file
+    assert.ok(!lint('Vagrant.configure("2") do |config|\n  puts foo bar\n  config.vm.box = "x"\nend\n', 'vagrantfile').some((f) => f.code === 'DG002'));
+  });
+});

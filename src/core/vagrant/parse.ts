@@ -142,7 +142,7 @@ export function parseVagrantfile(text: string): VagrantModel {
   const ruby = erb ? erb.text : text;
   // prism.wasm spins forever (it cannot be stopped) past a nesting depth it does not check: refuse such input first
   const depth = rubyNestingDepth(ruby);
-  if (depth > MAX_RUBY_NESTING) throw new NotLinted(`the file nests more than ${MAX_RUBY_NESTING} levels deep (blocks, brackets, operators), beyond what the Ruby parser handles safely`);
+  if (depth > MAX_RUBY_NESTING) throw new NotLinted(`the file nests more than ${MAX_RUBY_NESTING} levels deep (blocks, brackets, operators, arguments without parentheses), beyond what the Ruby parser handles safely`);
   let result;
   try {
     result = parseRuby(ruby);
