@@ -217,7 +217,8 @@ export function packages(call: PmCall): PackageRef[] {
   return out;
 }
 
-function classify(call: PmCall, w: Word): PackageRef {
+/** The classification of one operand of an install call (exported for words rewritten by a caller). */
+export function classify(call: PmCall, w: Word): PackageRef {
   const t = w.text;
   if (!t) return ref(w, 'unknown');
   const dynamic = !w.literal;
