@@ -84,7 +84,7 @@ describe('shell: package managers', () => {
         'fastapi[all]==0.1:pinned',
         'x @ https://e/x.whl:pinned',
         './dist/a.whl:unknown',
-        'git+https://g/r.git:unknown',
+        'git+https://g/r.git:unpinned',
         '.:unknown',
         'uvicorn[standard]:unpinned',
       ],

@@ -257,6 +257,12 @@ export function classify(call: PmCall, w: Word): PackageRef {
       if (/(===|==|>=|<=|~=|!=|<|>)/.test(t) || /\s@\s/.test(t) || /^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@/.test(t)) {
         return ref(w, 'pinned', t.split(/[=<>~!@\s[]/)[0]);
       }
+      if (!dynamic && /^(git|hg|svn|bzr)\+[a-z]+:\/\//.test(t)) {
+        // a VCS URL follows the default branch unless `@<tag or commit>` ends its path (an `@` before the host is a user)
+        const rest = t.replace(/^[a-z+]+:\/\//, '').split('#')[0];
+        const slash = rest.indexOf('/');
+        return ref(w, slash >= 0 && rest.slice(slash).includes('@') ? 'pinned' : 'unpinned', t);
+      }
       if (dynamic || looksLikePath(t) || isUrl(t) || /^(git|hg|svn|bzr)\+/.test(t) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz|egg)$/i.test(t)) {
         return ref(w, 'unknown');
       }
