@@ -12,7 +12,7 @@ export { setAssetLoader, hasAssetLoader, loadAsset, loadJsonAsset } from './asse
 export { knowledgeBase, ruleDoc, topics, topic, searchTopics } from './knowledge/index';
 export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
-export { applyFixes, fixAll } from './fixes';
+export { applyFixes, fixAll, planFixes, fixText, diffEdit, editsConflict, type FixPlan, type FixSelection, type FixRound, type FixTextResult } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
 export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';
 export { NotLinted } from './general';

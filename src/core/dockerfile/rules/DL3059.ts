@@ -24,6 +24,8 @@ export default defineRule<DockerfileModel>({
   meta: { code: 'DL3059', name: 'consecutive-run-instructions', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
     const shell = dockerfileShell(m);
+    // the merge replaces the text between the two RUNs: never when a comment sits there (it would be lost)
+    const anyCommentLines = new Set(m.comments.map((c) => c.line));
     for (const stage of m.stages) {
       let prev: RunInfo | undefined;
       let prevIns: Instruction | undefined;
@@ -39,7 +41,9 @@ export default defineRule<DockerfileModel>({
           const exempt =
             flagKey(prev) !== flagKey(run) || prev.heredocs.length > 0 || run.heredocs.length > 0 || a === undefined || b === undefined || a > 1 || b > 1;
           if (!exempt) {
-            const edits = mergeFix(m, prev, run);
+            let directive = false;
+            for (let l = prevIns.getRange().end.line + 1; l < ins.getRange().start.line && !directive; l++) directive = anyCommentLines.has(l);
+            const edits = directive ? undefined : mergeFix(m, prev, run);
             ctx.report({
               range: ins.getInstructionRange(),
               message: `This RUN follows the RUN on line ${prevIns.getRange().start.line + 1} directly; chaining them with && saves a layer.`,
