@@ -69,6 +69,11 @@ export interface Language<Model> {
   route?(model: Model, report: Report, meta: RuleMeta): Report | undefined;
   /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;
+  /**
+   * Parts of a linted file some checks skipped (a script too long to analyse): each becomes one DG002 finding at
+   * its range, so the user learns that silence there is not a clean bill. Without this hook: none.
+   */
+  partsNotLinted?(model: Model): { message: string; range: Range }[];
   /** Lines at the top of the text a file-wide ignore comment must go after (parser directives). */
   headerLines?(lines: string[]): number;
   /**
