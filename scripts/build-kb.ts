@@ -50,6 +50,9 @@ for (const r of rules) {
     if (seen.has(key)) problems.push(`data/rules: ${key} is documented twice`);
     seen.set(key, r.code);
   }
+  // a DL code promises hadolint's meaning: every DL rule says whether it keeps it (docs/hadolint-compatibility.md)
+  if (r.code.startsWith('DL') && !r.hadolint) problems.push(`data/rules: ${r.code} has no \`hadolint:\` status (same, or differs with reasons)`);
+  if (!r.code.startsWith('DL') && r.hadolint) problems.push(`data/rules: ${r.code} is not a DL rule; \`hadolint:\` is for DL rules only`);
 }
 
 const topics = yamlFiles(join(root, 'data/topics'))

@@ -37,6 +37,7 @@ export function ruleMarkdown(codeOrName: string, linkTopic?: (id: string) => str
   }
   out.push(doc.summary, '', '## Why it matters', '', doc.why.trim(), '', '## Problem', '', fence(doc.bad, meta.kind), '', '## Better', '', fence(doc.good, meta.kind), '', '## How to fix', '', doc.fix.trim(), '');
   if (doc.options) out.push('## Options', '', doc.options.trim(), '');
+  if (meta.kind !== 'any') out.push(...(language(meta.kind).pageNote?.(doc) ?? []));
   out.push('## Ignoring it', '', `Put \`# devops-guidance ignore=${meta.code}\` on the line above, or \`# devops-guidance ignore-file=${meta.code}\` anywhere in the file${meta.kind === 'any' ? '' : (language(meta.kind).ignoreNote?.(meta.code) ?? '')}; or set \`"${meta.code}": "off"\` under \`devopsGuidance.rules\` or \`rules:\` in \`.devops-guidance.yaml\`.`, '');
   out.push('## References', '', ...doc.references.map((r) => `- [${r.title}](${r.url})`), '');
   const ts = doc.topics.map((id) => topic(id)).filter((t): t is Topic => !!t);

@@ -6,7 +6,7 @@ import { applySuppressions } from './suppress';
 import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
 import { language, languages, ruleMeta, severitySettingFor } from './registry';
 import { checkRanges } from './ranges';
-import { LineIndex } from './text';
+import { boundMessage, LineIndex } from './text';
 import { clearParses, rememberParse } from './parsecache';
 
 export type { LintEnv } from './language';
@@ -133,7 +133,7 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
       if (!r) return;
       const sev: SeveritySetting = userSeverity ?? r.severity ?? rule.meta.severity;
       if (sev === 'off') return;
-      const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: r.message, range: r.range };
+      const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: boundMessage(r.message), range: r.range };
       if (r.fixes?.length) f.fixes = r.fixes;
       if (r.related?.length) f.related = r.related;
       if (r.file) f.file = r.file;

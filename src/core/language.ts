@@ -3,6 +3,7 @@ import type { Finding, Kind, Position, Range, Severity } from './finding';
 import type { ResolvedConfig, UserConfig } from './config';
 import type { Report, Rule, RuleMeta } from './rule';
 import type { SuppressionModel } from './suppress';
+import type { RuleDoc } from './knowledge/schema';
 
 /** What the host can offer a parser that needs other files (option-file includes). The engine never reads the disk itself. */
 export interface LintEnv {
@@ -84,6 +85,8 @@ export interface Language<Model> {
   title?: string;
   /** One sentence for rule pages about other tools' ignore comments this kind honours (Markdown), with the code. */
   ignoreNote?(code: string): string;
+  /** Extra Markdown for a rule's page from this kind's knowledge (how the rule compares with another tool), or none. */
+  pageNote?(doc: RuleDoc): string[];
   /** This kind's section of the configuration (`.devops-guidance.yaml`, settings, CLI flags). */
   config?: ConfigSection;
   /** Other tools' configuration files read for this kind, before the project file (nearest one up the tree). */

@@ -111,3 +111,12 @@ export function didYouMean(word: string, candidates: Iterable<string>, maxDistan
   }
   return found.sort();
 }
+
+/**
+ * A message that quotes a word of the file (a name, a value) whose length is absurd, shortened to its start and end:
+ * a generated 100,000-character option name must not flood a terminal or a hover. Words up to 200 characters stay.
+ */
+export function boundMessage(message: string): string {
+  if (message.length <= 400) return message;
+  return message.replace(/\S{201,}/g, (w) => `${w.slice(0, 120)}…(${w.length - 140} more characters)…${w.slice(-20)}`);
+}

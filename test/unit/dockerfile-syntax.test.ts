@@ -310,6 +310,35 @@ describe('dockerfile syntax (BuildKit parser behaviour)', () => {
       check(text, [['from'], ['copy', 'a.dll C:\\Windows\\System32\\'], ['run', 'dir   C:\\']]);
     });
 
+    it('with `# escape=``, a line ending in an escaped backtick (``) ends the instruction, a blank line after it included', () => {
+      // BuildKit builds its continuation pattern from the escape token: ([^`])`[ \t]*$|^`[ \t]*$ (parser.go setEscapeToken)
+      const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo ``\n\nCOPY a.dll C:\\Windows\\System32\\\nRUN dir `\n  C:\\ ``  \nUSER ContainerUser\n';
+      check(text, [['from'], ['run', 'echo ``'], ['copy', 'a.dll C:\\Windows\\System32\\'], ['run', 'dir   C:\\ ``'], ['user', 'ContainerUser']]);
+      assert.deepEqual(parseDockerfile(text).problems, []);
+    });
+
+    it('any run of two or more escape characters at a line end ends the instruction (the pattern looks at one character before the last)', () => {
+      check('FROM alpine\nENV A x\\\\\\\nENV B y\\\\ \t\nENV C z\\\\\\\\\nENV D w\n', [
+        ['from'],
+        ['env', 'A x\\\\\\'],
+        ['env', 'B y\\\\'],
+        ['env', 'C z\\\\\\\\'],
+        ['env', 'D w'],
+      ]);
+      // a continuation line that is only blanks and the escape continues (the blank is the character before it)
+      check('FROM alpine\nRUN echo a \\\n   \\\n  b\n', [['from'], ['run', 'echo a      b']]);
+    });
+
+    it('heredoc closing lines: `<<-` removes leading tabs only, a name followed by blanks is not the closing line', () => {
+      const text = 'FROM alpine:3.20\nRUN <<-EOF\n\techo a \\\n\t\tEOF\nRUN <<EOF\necho b\nEOF \n  EOF\nEOF\nRUN echo after\n';
+      const r = read(text);
+      assert.deepEqual(r.instructions.map((i) => i.getKeyword()), ['FROM', 'RUN', 'RUN', 'RUN']);
+      const lines = new LineIndex(text);
+      assert.equal(lines.textOf(r.instructions[1].getHeredocs()[0].getContentRange()!), '\techo a \\');
+      assert.equal(lines.textOf(r.instructions[2].getHeredocs()[0].getContentRange()!), 'echo b\nEOF \n  EOF');
+      assert.equal(r.instructions[3].getArgumentsContent(), 'echo after');
+    });
+
     it('a heredoc body is raw: lines ending in `\\;`, `\\x` or `\\` do not continue, and the closing name ends it', () => {
       const text = 'FROM alpine:3.20\nRUN <<EOF\nfind . -name x -exec rm {} \\;\nprintf a\\x\necho b \\\nEOF\nRUN echo after\n';
       const r = read(text);

@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSy
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { CORPUS, DIST, engineReady } from '../helpers/setup';
-import { lint, LineIndex, rangeProblem, repairRange, parseProjectConfig, ConfigError, type Finding } from '../../src/core/index';
+import { boundMessage, lint, LineIndex, rangeProblem, repairRange, parseProjectConfig, ConfigError, type Finding } from '../../src/core/index';
 import { MAX_RUBY_NESTING, rubyNestingDepth } from '../../src/core/vagrant/nesting';
 import { ByteOffsets } from '../../src/core/vagrant/offsets';
 import { nodeEnv } from '../../src/node/host';
@@ -122,6 +122,22 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     const fs = lint(text, 'mycnf');
     assert.ok(!codes(fs).includes('DG001'));
     assert.ok(fs.some((f) => f.code === 'MYC022' || f.code === 'MYC001' || /innodb_log_file_size/.test(f.message)), JSON.stringify(codes(fs)));
+  });
+
+  it('a message quoting a 120,000-character name shows its start and end, not all of it', () => {
+    const text = '[mysqld]\n' + 'loose-'.repeat(20000) + 'innodb_log_file_size=48M\n';
+    for (const f of lint(text, 'mycnf')) assert.ok(f.message.length < 1000, `${f.code}: ${f.message.length} characters`);
+    assert.match(boundMessage(`unknown ${'x'.repeat(5000)} here`), /^unknown x{120}…\(4860 more characters\)…x{20} here$/);
+  });
+
+  it('one ENV of 10,000 pairs, each naming the one before: linear, not 10^8 lookups (DKR006 hints, DL3044, scopes)', () => {
+    // before: 16 s, spent in DKR006 computing "did you mean" over every visible name for every reference
+    const text = 'FROM alpine:3.20\nENV ' + Array.from({ length: 10000 }, (_, i) => `V${i}=\${V${i - 1}}`).join(' ') + '\n';
+    const t0 = process.hrtime.bigint();
+    const fs = lint(text, 'dockerfile');
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.equal(fs.filter((f) => f.code === 'DL3044').length, 9999);
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms (the fuzz bound is 1 s on an idle machine; this allows for a loaded one)`);
   });
 
   it('MYC022 on a maximum- option whose base option is not in the server view', () => {

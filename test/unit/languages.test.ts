@@ -100,6 +100,10 @@ describe('languages: what each kind tells the engine', () => {
   it("mentions a kind's other ignore syntax on its rule pages only", () => {
     assert.match(ruleMarkdown('DL3007')!, /# hadolint ignore=DL3007/);
     assert.match(ruleMarkdown('DL3007')!, /```dockerfile\n/);
+    // a DL rule's page says how it compares with hadolint's rule of that code
+    assert.match(ruleMarkdown('DL3007')!, /Same meaning as hadolint's DL3007\./);
+    assert.match(ruleMarkdown('DL3042')!, /## Differs from hadolint\n\n- Any valid value of PIP_NO_CACHE_DIR/);
+    assert.doesNotMatch(ruleMarkdown('DKR003')!, /hadolint's DKR003|Differs from hadolint/);
     assert.doesNotMatch(ruleMarkdown('MYC001')!, /hadolint/);
     assert.match(ruleMarkdown('VGT001')!, /```ruby\n/);
   });

@@ -63,4 +63,11 @@ describe('manifest', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/gen-readme.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   });
+
+  it('keeps docs/hadolint-compatibility.md current: every DL rule with its status (same as hadolint, or how it differs)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/gen-hadolint-page.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const page = readFileSync(join(ROOT, 'docs/hadolint-compatibility.md'), 'utf8');
+    for (const code of ['DL3002', 'DL3042', 'DL3059', 'DL3061']) assert.match(page, new RegExp(`^\\| ${code} \\|`, 'm'), code);
+  });
 });

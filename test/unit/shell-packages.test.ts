@@ -84,7 +84,7 @@ describe('shell: package managers', () => {
         'fastapi[all]==0.1:pinned',
         'x @ https://e/x.whl:pinned',
         './dist/a.whl:unknown',
-        'git+https://g/r.git:unknown',
+        'git+https://g/r.git:unpinned',
         '.:unknown',
         'uvicorn[standard]:unpinned',
       ],
@@ -92,9 +92,19 @@ describe('shell: package managers', () => {
     assert.equal(call('pip install -e ./lib').options.find((o) => o.name === '-e')?.value, './lib');
   });
 
+  it('pipx install: pip specs, its own valued options; gem: build flags after --; go get/run', () => {
+    assert.equal(call('pipx install black').manager, 'pipx');
+    assert.deepEqual(pk('pipx install --python python3.12 --suffix _2 --pip-args "--no-cache-dir" black "ruff==0.8.4"'), ['black:unpinned', 'ruff==0.8.4:pinned']);
+    assert.deepEqual(pk('pipx run black'), []);
+    assert.deepEqual(pk('gem install rails -- --with-pg-config=/usr/bin/pg_config extra'), ['rails:unpinned']);
+    assert.deepEqual(pk('go run github.com/a/b@v1.0.0 github.com/c/d'), ['github.com/a/b@v1.0.0:pinned']);
+    assert.deepEqual(pk('go run main.go x.y/z'), ['main.go:unknown']);
+    assert.deepEqual(pk('go get -tool github.com/a/b tool'), ['github.com/a/b:unpinned', 'tool:unknown']);
+  });
+
   it('npm: aliases of install, scopes, tags, folders, tarballs, git', () => {
     assert.equal(call('npm i x').action, 'i');
-    assert.deepEqual(pk('npm install -g --registry https://r typescript @scope/a @scope/b@1.2 c@latest d@^1 ./f ../g x.tgz git+https://g/r.git#v1 user/repo'), [
+    assert.deepEqual(pk('npm install -g --registry https://r typescript @scope/a @scope/b@1.2 c@latest d@^1 ./f ../g x.tgz git+https://g/r.git#v1 git://g/r.git https://e/p.tgz user/repo'), [
       'typescript:unpinned',
       '@scope/a:unpinned',
       '@scope/b@1.2:pinned',
@@ -103,7 +113,9 @@ describe('shell: package managers', () => {
       './f:unknown',
       '../g:unknown',
       'x.tgz:unknown',
-      'git+https://g/r.git#v1:unknown',
+      'git+https://g/r.git#v1:pinned',
+      'git://g/r.git:unpinned',
+      'https://e/p.tgz:unknown',
       'user/repo:unknown',
     ]);
     assert.deepEqual(pk('npm ci'), []);

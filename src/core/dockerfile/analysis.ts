@@ -109,16 +109,28 @@ function baseImage(m: DockerfileModel, stage: Stage, global: Map<string, Binding
 }
 
 /** A lookup of the variables visible to the instruction at `index` in `stage` (ARG and ENV of the stage chain). */
+/** The last definition made by an instruction before `index` (the list is in instruction order; one ENV may repeat a name). */
+function lastBefore(list: Def[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].index < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 function lookupIn(a: Analysis, stage: Stage, index: number, baseUnknown: boolean): Lookup {
   const chain = stageChain(stage);
   const rootScratch = chain[chain.length - 1].scratch;
   return (name) => {
     for (let k = 0; k < chain.length; k++) {
       const list = a.defs.get(chain[k])?.get(name);
-      if (!list) continue;
-      for (let j = list.length - 1; j >= 0; j--) {
-        if (k > 0 || list[j].index < index) return list[j].binding;
-      }
+      if (!list?.length) continue;
+      if (k > 0) return list[list.length - 1].binding;
+      const j = lastBefore(list, index);
+      if (j >= 0) return list[j].binding;
     }
     if (name === 'PATH' && rootScratch) return { value: DEFAULT_PATH, kind: 'env' };
     if (baseUnknown && !rootScratch) return { value: undefined, kind: 'env' };

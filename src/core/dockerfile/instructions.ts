@@ -234,9 +234,16 @@ export function parseExecForm(text: string, start: number, end: number, esc: str
         i++;
         break;
       }
-      if (c === '\n' || c === '\r') {
-        // a continuation inside a JSON string: Docker joins the lines before parsing
-        return undefined;
+      if (c === '\n' || c === '\r') return undefined; // the line ended inside the string without a continuation
+      if (c === esc) {
+        // a continuation inside a JSON string: BuildKit joins the lines before it parses the JSON (parser.go
+        // trimContinuationCharacter), so the string goes on at the first following line that is neither blank nor
+        // a comment, that line's leading blanks included
+        const next = continuedAt(text, i, end, esc);
+        if (next !== undefined) {
+          i = next;
+          continue;
+        }
       }
       if (c === '\\') {
         const n = text[i + 1];
@@ -272,6 +279,28 @@ export function parseExecForm(text: string, start: number, end: number, esc: str
       return i >= end ? { values, tokens, open, close } : undefined;
     }
     return undefined;
+  }
+}
+
+/**
+ * When the escape character at `i` ends its line as BuildKit's continuation pattern reads it (only blanks after it,
+ * and not itself preceded by the escape character), the offset where the instruction goes on: the start of the next
+ * line that is neither blank nor a comment. Otherwise undefined.
+ */
+function continuedAt(text: string, i: number, end: number, esc: string): number | undefined {
+  if (i > 0 && text[i - 1] === esc) return undefined;
+  let j = i + 1;
+  while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (j < end && text[j] !== '\n' && text[j] !== '\r') return undefined;
+  for (;;) {
+    const nl = text.indexOf('\n', j);
+    if (nl < 0 || nl + 1 >= end) return undefined;
+    j = nl + 1;
+    let k = j;
+    while (k < end && /[ \t\r\f\v]/.test(text[k])) k++;
+    if (k >= end) return undefined;
+    if (text[k] === '\n' || text[k] === '#') continue;
+    return j;
   }
 }
 

@@ -74,6 +74,13 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     return hl ? (scope === 'file' ? `# hadolint global ignore=${hl}` : `# hadolint ignore=${hl}`) : undefined;
   },
   ignoreNote: (code) => ` (hadolint's \`# hadolint ignore=${code}\` works too)`,
+  pageNote: (doc) => {
+    // a DL code promises hadolint's meaning: say whether this rule keeps it, and where and why it does not
+    if (!doc.hadolint) return [];
+    if (doc.hadolint === 'same') return [`Same meaning as hadolint's ${doc.code}.`, ''];
+    const flat = (s: string): string => s.trim().replace(/\s*\n\s*/g, ' ');
+    return ['## Differs from hadolint', '', ...doc.hadolint.differs.map((d) => `- ${flat(d.what)} ${flat(d.why)} ([${d.source.title}](${d.source.url}))`), ''];
+  },
   shellcheck: {
     exclude: SHELLCHECK_EXCLUDED,
     enabled: (config) => config.enable.dockerfile && config.dockerfile.shellcheck,

@@ -7,6 +7,20 @@ export const referenceLinkSchema = z.object({ title: z.string().min(1), url: z.s
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** One way a DL rule differs from hadolint's rule of that code. */
+export const hadolintDifferenceSchema = z
+  .object({
+    /** What we do differently (one or two sentences, Markdown). */
+    what: z.string().min(10),
+    /** Why (Markdown): hadolint's behaviour and what makes ours the one to keep. */
+    why: z.string().min(10),
+    /** Where the fact comes from: hadolint's source, BuildKit's, a tool's manual. */
+    source: referenceLinkSchema,
+  })
+  .strict();
+export const hadolintStatusSchema = z.union([z.literal('same'), z.object({ differs: z.array(hadolintDifferenceSchema).min(1) }).strict()]);
+export type HadolintStatus = z.infer<typeof hadolintStatusSchema>;
+
 /** Documentation of one rule, in `data/rules/*.yaml`. The rule's logic and metadata live in code; they join on `code`. */
 export const ruleDocSchema = z
   .object({
@@ -30,6 +44,11 @@ export const ruleDocSchema = z
     tags: z.array(z.enum(['deprecated'])).optional(),
     /** Set when the bad/good examples cannot be checked by linting them alone (e.g. the rule needs configuration). */
     exampleConfig: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * DL rules only (required there): how the rule compares with hadolint's rule of the same code. `same`, or the list
+     * of differences, each with the reason and a source (hadolint's or Docker's code or documentation).
+     */
+    hadolint: hadolintStatusSchema.optional(),
   })
   .strict();
 export type RuleDoc = z.infer<typeof ruleDocSchema>;

@@ -6,7 +6,7 @@
 import type { Command, Word } from './script';
 import { parseOptions, type OptionSpec, type ParsedArgs, type ParsedOption } from './options';
 
-export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'go';
+export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'pipx' | 'npm' | 'yarn' | 'gem' | 'go';
 
 export interface PackageRef {
   word: Word;
@@ -59,6 +59,10 @@ const PIP: OptionSpec = {
     '--keyring-provider', '--use-feature', '--use-deprecated', '--build-option', '--group', '--build', '--dest', '--format',
   ],
 };
+/** pipx: pip's package specs, its own options (`--python`, `--pip-args`, `--suffix`, `--preinstall` take a value). */
+const PIPX: OptionSpec = {
+  longValued: ['--python', '--pip-args', '--suffix', '--preinstall', '--index-url', '--spec'],
+};
 const NPM: OptionSpec = {
   shortValued: 'w',
   longValued: [
@@ -100,6 +104,7 @@ const SPECS: Record<Manager, OptionSpec> = {
   microdnf: YUM,
   zypper: ZYPPER,
   pip: PIP,
+  pipx: PIPX,
   npm: NPM,
   yarn: YARN,
   gem: GEM,
@@ -157,10 +162,11 @@ const INSTALL_ACTIONS: Record<Manager, readonly string[]> = {
   microdnf: ['install'],
   zypper: ['install', 'in'],
   pip: ['install'],
+  pipx: ['install'],
   npm: ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add'],
   yarn: ['install', 'add'],
   gem: ['install', 'i'],
-  go: ['install'],
+  go: ['install', 'get', 'run'],
 };
 
 export function isInstall(call: PmCall): boolean {
@@ -189,7 +195,19 @@ function ref(word: Word, status: PackageRef['status'], name = word.text): Packag
 export function packages(call: PmCall): PackageRef[] {
   if (!isInstall(call)) return [];
   const out: PackageRef[] = [];
-  for (const w of call.operands) {
+  let operands = call.operands;
+  if (call.manager === 'gem') {
+    // `gem install x -- --with-foo-dir=/opt`: what follows `--` are the gem's build flags
+    const dd = call.command.args.findIndex((a) => a.literal && a.text === '--');
+    if (dd >= 0) {
+      const flags = new Set(call.command.args.slice(dd + 1));
+      operands = operands.filter((w) => !flags.has(w));
+    }
+  } else if (call.manager === 'go' && call.action === 'run') {
+    // `go run <package> [arguments]`: only the first operand is a package
+    operands = operands.slice(0, 1);
+  }
+  for (const w of operands) {
     if (call.parsed.doubtful.has(w)) {
       out.push(ref(w, 'unknown'));
       continue;
@@ -199,7 +217,8 @@ export function packages(call: PmCall): PackageRef[] {
   return out;
 }
 
-function classify(call: PmCall, w: Word): PackageRef {
+/** The classification of one operand of an install call (exported for words rewritten by a caller). */
+export function classify(call: PmCall, w: Word): PackageRef {
   const t = w.text;
   if (!t) return ref(w, 'unknown');
   const dynamic = !w.literal;
@@ -233,9 +252,16 @@ function classify(call: PmCall, w: Word): PackageRef {
       if (dynamic || looksLikePath(t) || t.endsWith('.rpm') || hasGlob(t) || isUrl(t) || t.includes(':')) return ref(w, 'unknown');
       return ref(w, 'unpinned');
     }
-    case 'pip': {
+    case 'pip':
+    case 'pipx': {
       if (/(===|==|>=|<=|~=|!=|<|>)/.test(t) || /\s@\s/.test(t) || /^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@/.test(t)) {
         return ref(w, 'pinned', t.split(/[=<>~!@\s[]/)[0]);
+      }
+      if (!dynamic && /^(git|hg|svn|bzr)\+[a-z]+:\/\//.test(t)) {
+        // a VCS URL follows the default branch unless `@<tag or commit>` ends its path (an `@` before the host is a user)
+        const rest = t.replace(/^[a-z+]+:\/\//, '').split('#')[0];
+        const slash = rest.indexOf('/');
+        return ref(w, slash >= 0 && rest.slice(slash).includes('@') ? 'pinned' : 'unpinned', t);
       }
       if (dynamic || looksLikePath(t) || isUrl(t) || /^(git|hg|svn|bzr)\+/.test(t) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz|egg)$/i.test(t)) {
         return ref(w, 'unknown');
@@ -246,6 +272,8 @@ function classify(call: PmCall, w: Word): PackageRef {
     case 'npm':
     case 'yarn': {
       if (dynamic && !t.slice(1).includes('@')) return ref(w, 'unknown');
+      // a git URL follows its default branch unless a commit-ish (`#<commit>`, `#semver:<range>`) is given
+      if (call.manager === 'npm' && /^git(\+(ssh|https?))?:\/\//.test(t)) return ref(w, t.includes('#') ? 'pinned' : 'unpinned', t);
       if (isUrl(t) || /\.(tgz|tar\.gz|tar)$/.test(t) || t.startsWith('.') || t.startsWith('/') || t.startsWith('~')) return ref(w, 'unknown');
       const scoped = t.startsWith('@');
       const rest = scoped ? t.slice(t.indexOf('/') + 1) : t;
@@ -267,7 +295,7 @@ function classify(call: PmCall, w: Word): PackageRef {
       const path = at >= 0 ? t.slice(0, at) : t;
       const version = at >= 0 ? t.slice(at + 1) : '';
       if (at >= 0 && !/^(latest|master|main|head|upgrade|patch)$/i.test(version) && version) return ref(w, 'pinned', path);
-      if (dynamic) return ref(w, 'unknown');
+      if (dynamic || t.endsWith('.go')) return ref(w, 'unknown');
       // only remote module paths (first element has a dot: github.com/...) can be pinned; ./cmd, std, cmd/... are local
       const first = path.split('/')[0];
       if (!first.includes('.') || path.startsWith('.') || path.startsWith('/') || hasGlob(path)) return ref(w, 'unknown');

@@ -8,6 +8,8 @@ import { analysis, expandedUses, isCommonImageEnv, lookupAt, PLATFORM_ARGS, PROX
  * when the stage is built on scratch; on an external base image the image's own ENV may define it, so only the sure
  * cases are reported there: a global ARG or platform ARG not re-declared in the stage, and near-misses of declared names.
  */
+const MAX_HINT_NAMES = 500;
+
 export default defineRule<DockerfileModel>({
   meta: { code: 'DKR006', name: 'variable-undefined', kind: 'dockerfile', severity: 'warning', fix: 'unsafe', aliases: ['UndefinedVar'] },
   check(m, ctx) {
@@ -21,15 +23,23 @@ export default defineRule<DockerfileModel>({
       if (!stage) continue;
       const chain = stageChain(stage);
       const scratchRoot = chain[chain.length - 1].scratch;
-      const declared = new Set<string>();
-      for (const s of chain) for (const names of a.defs.get(s)?.keys() ?? []) declared.add(names);
       const lookup = lookupAt(m, u.ins, true);
+      // the names this instruction sees, for "did you mean": built once per instruction and only when needed; past
+      // MAX_HINT_NAMES (no real Dockerfile comes near) a near miss is not looked for, which keeps a generated file linear
+      let seen: string[] | undefined;
+      const visible = () => {
+        if (seen) return seen;
+        const declared = new Set<string>();
+        for (const s of chain) for (const names of a.defs.get(s)?.keys() ?? []) declared.add(names);
+        seen = declared.size > MAX_HINT_NAMES ? [] : [...declared].filter((n) => lookup(n));
+        return seen;
+      };
       for (const r of u.x.refs) {
         if (r.state !== 'unset' || r.unsupported) continue;
         if (r.modifier && r.modifier !== '#' && r.modifier !== '##' && r.modifier !== '%' && r.modifier !== '%%' && r.modifier !== '/' && r.modifier !== '//') continue;
         if (PROXY_ARGS.includes(r.name.toUpperCase()) || /^[0-9@*#?$!-]$/.test(r.name)) continue;
         const global = a.global.get(r.name);
-        const hint = !scratchRoot && isCommonImageEnv(r.name) ? [] : didYouMean(r.name, [...declared].filter((n) => lookup(n))).filter((n) => n !== r.name);
+        const hint = !scratchRoot && isCommonImageEnv(r.name) ? [] : didYouMean(r.name, visible()).filter((n) => n !== r.name);
         let message: string | undefined;
         let fixes: { title: string; safe: boolean; edits: { range: ReturnType<typeof m.lines.rangeOf>; newText: string }[] }[] = [];
         if (global && (global.kind === 'global-arg' || PLATFORM_ARGS.includes(r.name))) {

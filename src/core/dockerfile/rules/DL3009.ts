@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToRun, callOf, calls, commands, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, shippedStages } from '../shell/lint';
+import { appendToRun, callOf, calls, commands, commandsAfter, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, shippedStages } from '../shell/lint';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -17,13 +17,16 @@ export default defineRule<DockerfileModel>({
       if (run.stage && !shipped.has(run.stage) && !run.onbuild) continue;
       if (mountedCache(run, LISTS) || !fullyParsed(run)) continue;
       const cmds = commands(run);
+      // the first update whose lists nothing removes after it: a removal before the update does not count
       const update = cmds.find((c) => {
         const call = callOf(c);
-        return (call?.manager === 'apt-get' || call?.manager === 'apt') && call.action === 'update';
+        if ((call?.manager !== 'apt-get' && call?.manager !== 'apt') || call.action !== 'update') return false;
+        const later = commandsAfter(cmds, c);
+        if (removesDir(later, LISTS)) return false;
+        // `apt-get dist-clean` (apt 2.9+, Debian 13) removes the lists as well as the package cache
+        return !later.some((l) => { const k = callOf(l); return (k?.manager === 'apt-get' || k?.manager === 'apt') && k.action === 'dist-clean'; });
       });
-      if (!update || removesDir(cmds, LISTS)) continue;
-      // `apt-get dist-clean` (apt 2.9+, Debian 13) removes the lists as well as the package cache
-      if (cmds.some((c) => { const k = callOf(c); return (k?.manager === 'apt-get' || k?.manager === 'apt') && k.action === 'dist-clean'; })) continue;
+      if (!update) continue;
       const call = callOf(update)!;
       const edit = appendToRun(run, `rm -rf ${LISTS}/*`);
       // a later RUN that installs without its own update would find no lists: then the fix changes the build

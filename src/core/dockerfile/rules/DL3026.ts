@@ -6,7 +6,7 @@ import { flagsOf } from '../instructions';
 import { DOCKER_HUB, parseImageRef, registryOf, type ImageRef } from '../image';
 import { expansionRange, via } from '../report';
 
-/** True when a registry host matches one of the trusted patterns (`docker.io`, `*.example.com`, `*`). */
+/** True when a registry host matches one of the trusted patterns (`docker.io`, `*.example.com`, `registry.example.*`, `*`). */
 export function registryTrusted(registry: string, trusted: string[]): boolean {
   const reg = registry.toLowerCase();
   const hub = DOCKER_HUB.includes(reg);
@@ -14,8 +14,10 @@ export function registryTrusted(registry: string, trusted: string[]): boolean {
     const t = raw.trim().toLowerCase();
     if (!t) continue;
     if (t === '*' || t === reg) return true;
-    if (hub && DOCKER_HUB.includes(t)) return true;
-    if (t.startsWith('*.') && reg.endsWith(t.slice(1))) return true;
+    // hadolint also takes `hub.docker.com` for Docker Hub, and a `*` at either end of a pattern
+    if (hub && (DOCKER_HUB.includes(t) || t === 'hub.docker.com')) return true;
+    if (t.startsWith('*') && reg.endsWith(t.slice(1))) return true;
+    if (t.endsWith('*') && reg.startsWith(t.slice(0, -1))) return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@ import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { calls, insertAfter, nameThrough } from '../shell/lint';
 
-const PROMPTING = ['install', 'in', 'update', 'upgrade', 'up', 'remove', 'rm', 'erase', 'reinstall', 'downgrade', 'autoremove', 'swap', 'distro-sync', 'dsync'];
+const PROMPTING = ['install', 'in', 'groupinstall', 'localinstall', 'update', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'remove', 'rm', 'erase', 'reinstall', 'rei', 'downgrade', 'autoremove', 'swap', 'distro-sync', 'dsync'];
 
 /** dnf / microdnf install (or update, remove...) without -y: the build stops at the confirmation prompt. */
 export default defineRule<DockerfileModel>({

@@ -21,14 +21,18 @@ export default defineRule<DockerfileModel>({
       const stage = stageOf(m, ins);
       const chain = stage ? stageChain(stage) : [];
       const external = !chain.length || !chain[chain.length - 1].scratch;
-      const names = ps.map((p) => p.name);
+      // the first pair setting each name (a Map: a generated ENV can hold thousands of pairs)
+      const first = new Map<string, number>();
+      ps.forEach((p, i) => {
+        if (!first.has(p.name)) first.set(p.name, i);
+      });
       for (let k = 0; k < ps.length; k++) {
         const p = ps[k];
         if (p.raw === undefined) continue;
         const x = expand(p.raw, p.valueStart!, () => undefined, { escapeChar: m.escapeChar });
         let reported = false;
         for (const r of x.refs) {
-          const j = names.indexOf(r.name);
+          const j = first.get(r.name) ?? -1;
           if (j < 0 || j === k || before(r.name) || (external && isCommonImageEnv(r.name))) continue;
           const earlier = j < k;
           const prev = k > 0 ? ps[k - 1] : undefined;

@@ -6,7 +6,8 @@ import { pairs, withTriggers } from '../instructions';
 export function labelKeyProblem(key: string): string | undefined {
   if (!/^[a-z]/.test(key)) return 'it must start with a lower-case letter';
   if (!/[a-z0-9]$/.test(key)) return 'it must end with a lower-case letter or a digit';
-  if (/[^a-z0-9.-]/.test(key)) return 'it may only hold lower-case letters, digits, "." and "-"';
+  // hadolint's set: Docker's guideline (letters, digits, "." and "-") plus "_" and "/", which real keys use
+  if (/[^a-z0-9._/-]/.test(key)) return 'it may only hold lower-case letters, digits, ".", "-", "_" and "/"';
   if (/\.\.|--/.test(key)) return 'it must not repeat "." or "-"';
   if (/^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/.test(key)) return 'its namespace is reserved for Docker';
   return undefined;

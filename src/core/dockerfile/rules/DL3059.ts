@@ -16,17 +16,15 @@ function flagKey(r: RunInfo): string {
 }
 
 /**
- * Two consecutive RUNs that could be one layer. Not flagged: RUNs separated by a comment (the split is deliberate
- * and documented), RUNs with different flags (`--mount`, `--network`), heredoc RUNs, and RUNs with more than two
- * commands, which are deliberate steps of their own.
+ * Two consecutive RUNs that could be one layer, as hadolint reads it: comment lines between them do not separate
+ * them; RUNs with different flags (`--mount`, `--network`) and RUNs of which either already chains two or more
+ * commands (`a && b`, `a; b`, `a | b`) are not flagged. Heredoc RUNs are not flagged either.
  */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3059', name: 'consecutive-run-instructions', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
     const shell = dockerfileShell(m);
-    // a comment explains a deliberate split; a tool directive (`# hadolint ignore=...`) does not
-    const commentLines = new Set(m.comments.filter((c) => !/^(hadolint|devops-guidance|checkov|trivy|shellcheck)\b/i.test(c.text.trim())).map((c) => c.line));
-    // the merge replaces the text between the two RUNs: never when a directive comment sits there (it would be lost)
+    // the merge replaces the text between the two RUNs: never when a comment sits there (it would be lost)
     const anyCommentLines = new Set(m.comments.map((c) => c.line));
     for (const stage of m.stages) {
       let prev: RunInfo | undefined;
@@ -38,12 +36,10 @@ export default defineRule<DockerfileModel>({
           continue;
         }
         if (prev && prevIns) {
-          let commented = false;
-          for (let l = prevIns.getRange().end.line + 1; l < ins.getRange().start.line && !commented; l++) commented = commentLines.has(l);
           const a = commandCount(prev);
           const b = commandCount(run);
           const exempt =
-            commented || flagKey(prev) !== flagKey(run) || prev.heredocs.length > 0 || run.heredocs.length > 0 || a === undefined || b === undefined || a > 2 || b > 2;
+            flagKey(prev) !== flagKey(run) || prev.heredocs.length > 0 || run.heredocs.length > 0 || a === undefined || b === undefined || a > 1 || b > 1;
           if (!exempt) {
             let directive = false;
             for (let l = prevIns.getRange().end.line + 1; l < ins.getRange().start.line && !directive; l++) directive = anyCommentLines.has(l);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToHeredoc, appendToRun, callOf, calls, commands, envValue, fullyParsed, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
+import { appendToHeredoc, appendToRun, callOf, calls, commands, commandsAfter, envValue, fullyParsed, mountedCache, nameThrough, removesDir, ships } from '../shell/lint';
 import type { PmCall } from '../../shell/packages';
 
 function isYarnInstall(c: PmCall): boolean {
@@ -10,7 +10,7 @@ function isYarnInstall(c: PmCall): boolean {
   return c.action === undefined && !c.operands.length && !c.options.some((o) => ['-v', '--version', '-h', '--help'].includes(o.name));
 }
 
-/** yarn install without `yarn cache clean` in the same RUN keeps yarn's global cache in the layer. */
+/** yarn install without `yarn cache clean` after it in the same RUN keeps yarn's global cache in the layer. */
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3060', name: 'yarn-cache-kept', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
@@ -18,14 +18,18 @@ export default defineRule<DockerfileModel>({
       if (!ships(m, run) || !fullyParsed(run)) continue;
       const cmds = commands(run);
       const calls = cmds.map(callOf).filter((c): c is PmCall => !!c && c.manager === 'yarn');
-      const install = calls.find(isYarnInstall);
-      if (!install) continue;
-      if (calls.some((c) => c.action === 'cache' && c.operands[0]?.text === 'clean')) continue;
+      if (!calls.some(isYarnInstall)) continue;
       if (mountedCache(run, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/home/node/.cache/yarn')) continue;
       if (run.mounts.some((mt) => mt.type === 'cache' && /yarn/i.test(mt.target ?? ''))) continue;
-      const folder = envValue(run, install.command, 'YARN_CACHE_FOLDER')?.value;
-      if (folder && (mountedCache(run, folder) || removesDir(cmds, folder))) continue;
-      if (['/usr/local/share/.cache/yarn', '/usr/local/share/.cache', '/root/.cache/yarn', '/root/.cache'].some((d) => removesDir(cmds, d))) continue;
+      // the first install nothing cleans after (a clean before the install leaves what the install downloads)
+      const install = calls.filter(isYarnInstall).find((inst) => {
+        const later = commandsAfter(cmds, inst.command);
+        if (later.some((c) => { const k = callOf(c); return k?.manager === 'yarn' && k.action === 'cache' && k.operands[0]?.text === 'clean'; })) return false;
+        const folder = envValue(run, inst.command, 'YARN_CACHE_FOLDER')?.value;
+        if (folder && (mountedCache(run, folder) || removesDir(later, folder))) return false;
+        return !['/usr/local/share/.cache/yarn', '/usr/local/share/.cache', '/root/.cache/yarn', '/root/.cache'].some((d) => removesDir(later, d));
+      });
+      if (!install) continue;
       const edit = appendToRun(run, 'yarn cache clean') ?? appendToHeredoc(run, install.command.script, 'yarn cache clean');
       ctx.report({
         range: nameThrough(install.command, install.actionWord),

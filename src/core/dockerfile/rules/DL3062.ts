@@ -11,7 +11,7 @@ function goModInReach(m: DockerfileModel, run: RunInfo): boolean {
 }
 
 /**
- * go install of a remote module path without `@version`, or with a moving query (`@latest`, `@master`).
+ * go install / get / run of a remote module path without `@version`, or with a moving query (`@latest`, `@master`).
  * Local packages (`./cmd/x`, `.`) follow go.mod and are not judged; neither is a path without a version when a
  * go.mod is in reach (mounted or copied in), since module mode then takes the version from it.
  */
@@ -27,8 +27,8 @@ export default defineRule<DockerfileModel>({
         ctx.report({
           range: p.word.range,
           message: moving
-            ? `"${p.word.text}" follows a moving reference; pin a version: \`go install ${p.name}@v<version>\`.`
-            : `Pin the version of "${p.name}": \`go install ${p.name}@v<version>\`.`,
+            ? `"${p.word.text}" follows a moving reference; pin a version: \`go ${call.action} ${p.name}@v<version>\`.`
+            : `Pin the version of "${p.name}": \`go ${call.action} ${p.name}@v<version>\`.`,
         });
       }
     }

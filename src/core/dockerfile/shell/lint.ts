@@ -283,9 +283,15 @@ export function ships(m: DockerfileModel, run: RunInfo): boolean {
   return !run.stage || !!run.onbuild || shippedStages(m).has(run.stage);
 }
 
+/** The commands of `cmds` that start after `cmd` does (in document order: the RUN line, then its heredoc bodies). */
+export function commandsAfter(cmds: readonly Command[], cmd: Command): Command[] {
+  return cmds.filter((c) => comparePositions(c.range.start, cmd.range.start) > 0);
+}
+
 /**
- * The shared check of the "clean the cache after installing" rules: an install call in a RUN without a clean
- * command, a removal of the cache directory, or a cache mount over it.
+ * The shared check of the "clean the cache after installing" rules: an install call in a RUN without, after it, a
+ * clean command of the same tool, a removal of that tool's cache directory, or a cache mount over it. A clean that
+ * comes before the install, or that removes another tool's cache, leaves this install's cache in the layer.
  */
 export function reportMissingClean(
   m: DockerfileModel,
@@ -293,9 +299,11 @@ export function reportMissingClean(
   o: {
     managers: readonly Manager[];
     installActions: readonly string[];
-    cleanPrograms: readonly string[];
+    /** Programs whose `clean` cleans the cache of the installing program (given the program as written). */
+    cleanPrograms: readonly string[] | ((program: string) => readonly string[]);
     cleanActions: readonly string[];
-    cacheDirs: readonly string[];
+    /** The installing program's cache directories. */
+    cacheDirs: readonly string[] | ((program: string) => readonly string[]);
     cleanText: (call: PmCall) => string;
     message: (call: PmCall) => string;
   },
@@ -307,21 +315,27 @@ export function reportMissingClean(
     if (!l) byRun.set(run, (l = []));
     l.push(call);
   }
+  const listFor = (v: readonly string[] | ((p: string) => readonly string[]), program: string): readonly string[] => (typeof v === 'function' ? v(program) : v);
   for (const [run, installs] of byRun) {
     if (!ships(m, run) || !fullyParsed(run)) continue;
     const cmds = commands(run);
-    if (hasClean(cmds, o.cleanPrograms, o.cleanActions)) continue;
-    if (mountedCache(run, ...o.cacheDirs) || o.cacheDirs.some((d) => removesDir(cmds, d))) continue;
-    const first = installs[0];
-    const text = o.cleanText(first);
+    const uncleaned = installs.find((call) => {
+      const program = call.command.program ?? '';
+      const dirs = listFor(o.cacheDirs, program);
+      if (mountedCache(run, ...dirs)) return false;
+      const later = commandsAfter(cmds, call.command);
+      return !hasClean(later, listFor(o.cleanPrograms, program), o.cleanActions) && !dirs.some((d) => removesDir(later, d));
+    });
+    if (!uncleaned) continue;
+    const text = o.cleanText(uncleaned);
     const inLine = appendToRun(run, text);
-    const edit = inLine ?? appendToHeredoc(run, first.command.script, text);
+    const edit = inLine ?? appendToHeredoc(run, uncleaned.command.script, text);
     // A line appended to a heredoc script becomes its last command, whose status is the script's: safe only when the
     // script stops at the first failure (set -e), else a failing install would no longer fail the build.
-    const safe = !!inLine || !!run.heredocs.find((h) => h.script === first.command.script)?.errexit;
+    const safe = !!inLine || !!run.heredocs.find((h) => h.script === uncleaned.command.script)?.errexit;
     report({
-      range: nameThrough(first.command, first.actionWord),
-      message: o.message(first),
+      range: nameThrough(uncleaned.command, uncleaned.actionWord),
+      message: o.message(uncleaned),
       fixes: edit ? [{ title: `Append \`${text}\``, safe, edits: [edit] }] : undefined,
     });
   }
