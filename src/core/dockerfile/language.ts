@@ -81,13 +81,14 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   },
   ready: loadShellParser,
   isReady: shellParserReady,
-  parse(text) {
-    const model = parseDockerfile(text);
+  parse(text, env) {
+    const model = parseDockerfile(text, env.fileName);
     refuseDeepStageChains(model);
     last = { text, model };
     return model;
   },
   rules,
+  template: (m) => m.template,
   hover: (m, position) => dockerfileHover(m, position),
   clearCaches() {
     last = undefined;

@@ -49,6 +49,7 @@ export const mycnfLanguage: Language<MycnfModel> = {
   isReady: () => true,
   parse: (text, env, config) => buildModel(text, env, config, loadRef),
   rules,
+  template: (m) => m.template,
   suppression: (m) => ({ comments: m.comments, units: m.units }),
   // findings in included files (rules report them with `input: option.source`)
   route: routeReport,
