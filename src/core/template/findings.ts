@@ -23,8 +23,80 @@ export function onTemplateCode(t: TemplateReading, s: number, e: number): boolea
   return false;
 }
 
+/**
+ * Lines the template does not render as they are written: lines that hold only tags (they render as nothing, or as
+ * lines we cannot see), and lines that whitespace control joins to the line before (`RUN {% if x -%}` then
+ * `    apt-get ...`, or a line that starts with `{%-`), which the kind read as lines of their own.
+ */
+export function unfaithfulLines(t: TemplateReading, lines: LineIndex): Set<number> {
+  const out = new Set<number>();
+  const text = lines.text;
+  const byLine = new Map<number, typeof t.tags>();
+  for (const tag of t.tags) {
+    const l = lines.positionAt(tag.start).line;
+    let list = byLine.get(l);
+    if (!list) byLine.set(l, (list = []));
+    list.push(tag);
+  }
+  /** Whether [a, b) holds something other than blanks and tags. */
+  const content = (a: number, b: number) => {
+    let k = a;
+    for (const tag of t.tags) {
+      if (tag.end <= a) continue;
+      if (tag.start >= b) break;
+      if (/\S/.test(text.slice(k, Math.max(k, tag.start)))) return true;
+      k = Math.max(k, tag.end);
+    }
+    return /\S/.test(text.slice(k, Math.max(k, b)));
+  };
+  let prevLive = false; // the line before has content, or continues one that has
+  let prevTrims = false; // the line before ends with a trimming close (`-%}`, `-}}`, `-%>`)
+  let lastNonBlank = 0;
+  for (let l = 0; l < lines.lineCount; l++) {
+    const tags = byLine.get(l);
+    const ls = lines.offsetAt({ line: l, character: 0 });
+    const le = ls + lines.line(l).length;
+    if (!tags) {
+      const blank = !/\S/.test(lines.line(l));
+      if (prevTrims && prevLive) out.add(l);
+      // `{%-` strips every blank line before it: a blank line keeps what the line before it was
+      if (!blank) {
+        prevLive = true;
+        prevTrims = false;
+        lastNonBlank = l;
+      }
+      continue;
+    }
+    const live = content(ls, le);
+    if (!live) out.add(l);
+    const first = tags[0];
+    const opensTrim = /^\{[%{]-/.test(text.slice(first.start, first.end)) && !/\S/.test(text.slice(ls, first.start));
+    const joined: boolean = (prevTrims || opensTrim) && prevLive;
+    if (joined) {
+      for (let k = l - 1; k >= 0 && !/\S/.test(lines.line(k)); k--) out.add(k);
+      out.add(lastNonBlank);
+      out.add(l);
+    }
+    const last = tags[tags.length - 1];
+    const rest = text.slice(last.end, le);
+    prevTrims = /-(%\}|\}\}|%>)$/.test(text.slice(last.start, last.end)) && !/\S/.test(rest);
+    prevLive = live || joined;
+    lastNonBlank = l;
+    // an expression that ends a line inside an open double quote renders lines of its own into the string
+    if ((last.type === 'expression' || last.type === 'placeholder') && !/\S/.test(rest)) {
+      const before = t.text.slice(ls, last.start);
+      if ((before.match(/"/g)?.length ?? 0) % 2 === 1) {
+        out.add(l);
+        if (l + 1 < lines.lineCount) out.add(l + 1);
+      }
+    }
+  }
+  return out;
+}
+
 export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
+  let unfaithful: Set<number> | undefined;
   for (const f of findings) {
     if (f.file) {
       out.push(f);
@@ -32,6 +104,7 @@ export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, fin
     }
     const [s, e] = offsets(lines, f.range);
     if (onTemplateCode(t, s, e)) continue;
+    if ((unfaithful ??= unfaithfulLines(t, lines)).has(f.range.start.line)) continue;
     if (f.related?.some((r) => !r.file && exclusive(t, s, lines.offsetAt(r.range.start)))) continue;
     if (f.fixes?.length) {
       const fixes = f.fixes.filter((fix) => fix.edits.every((ed) => !ed.range || !touchesTag(t, ...offsets(lines, ed.range))));

@@ -142,10 +142,20 @@ function scanPercent(text: string): RawTag[] {
 
 const PLACEHOLDER = /%%[A-Za-z_][A-Za-z0-9_]*%%|@@[A-Za-z_][A-Za-z0-9_]*@@|@[A-Z_][A-Z0-9_]*@/g;
 
-function scanPlaceholders(text: string): RawTag[] {
+/** A line that is only a quoted array or variable reference (`"${DEB_ARCH[@]}"`): a generator script replaces it with lines. */
+const LINE_PLACEHOLDER = /^[ \t]*"\$\{[A-Za-z_]\w*(\[@\])?\}"[ \t]*$/gm;
+
+function scanPlaceholders(text: string, lineRefs: boolean): RawTag[] {
   const out: RawTag[] = [];
   for (const m of text.matchAll(PLACEHOLDER)) {
     out.push({ start: m.index!, end: m.index! + m[0].length, open: m[0][0], inner: m[0], comment: false, output: true });
+  }
+  if (lineRefs) {
+    for (const m of text.matchAll(LINE_PLACEHOLDER)) {
+      const at = m.index! + m[0].indexOf('"');
+      out.push({ start: at, end: at + m[0].trim().length, open: '$', inner: m[0].trim(), comment: false, output: true });
+    }
+    out.sort((x, y) => x.start - y.start);
   }
   return out;
 }
@@ -221,7 +231,8 @@ function classify(syntax: TemplateSyntax, raw: RawTag): Event {
   const code = stripMarks(raw.inner);
   const tag: TemplateTag = { start: raw.start, end: raw.end, type: 'expression', code };
   if (syntax === 'placeholder') {
-    tag.type = 'placeholder';
+    // a whole-line reference stands for lines (blanked); `%%VAR%%` and `@VAR@` for a value
+    tag.type = raw.open === '$' ? 'expression' : 'placeholder';
     return { tag };
   }
   if (raw.comment) {
@@ -318,8 +329,8 @@ interface Frame {
 }
 
 /** Reads a template: its tags, the masked text, and its control structure. */
-export function readTemplate(text: string, syntax: TemplateSyntax): TemplateReading {
-  const raws = syntax === 'placeholder' ? scanPlaceholders(text) : syntax === 'erb' || syntax === 'epp' ? scanPercent(text) : scanBraces(text, syntax === 'jinja2');
+export function readTemplate(text: string, syntax: TemplateSyntax, named = false): TemplateReading {
+  const raws = syntax === 'placeholder' ? scanPlaceholders(text, named) : syntax === 'erb' || syntax === 'epp' ? scanPercent(text) : scanBraces(text, syntax === 'jinja2');
   const events = raws.map((r) => classify(syntax, r));
   const tags = events.map((e) => e.tag);
   const blocks: TemplateBlock[] = [];
@@ -420,7 +431,10 @@ function branchIndex(b: TemplateBlock, offset: number): number {
   return b.branches.findIndex((br) => offset >= br.start && offset < br.end);
 }
 
-/** True when two offsets lie in different branches of one conditional block: no rendering holds both. */
+/**
+ * True when no rendering holds both offsets: they lie in different branches of one conditional block, or under
+ * guards that contradict each other (`{% if x and not y %}` ... `{% if y %}`).
+ */
 export function exclusive(r: TemplateReading, a: number, b: number): boolean {
   for (const blk of r.blocks) {
     if (blk.type === 'other') continue;
@@ -429,7 +443,29 @@ export function exclusive(r: TemplateReading, a: number, b: number): boolean {
     const j = branchIndex(blk, b);
     if (i >= 0 && j >= 0 && i !== j) return true;
   }
+  const ga = literals(guardsAt(r, a));
+  if (!ga.size) return false;
+  for (const [atom, pol] of literals(guardsAt(r, b))) if (ga.has(atom) && ga.get(atom) !== pol) return true;
   return false;
+}
+
+/** The conditions a set of guards makes true (atom → polarity), when each is a conjunction of simple tests. */
+function literals(guards: Guard[]): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const g of guards) {
+    const parts = g.condition.split(/\s+(?:and|&&)\s+/);
+    if (parts.some((p) => /\s(or|\|\|)\s|[()]/.test(p))) continue;
+    if (g.negated && parts.length > 1) continue;
+    for (const p of parts) {
+      const m = /^(?:not\s+|!\s*)(.+)$/.exec(p.trim());
+      const atom = (m ? m[1] : p).trim().replace(/^[@$]/, '');
+      let pol = !m;
+      if (g.negated) pol = !pol;
+      if (!/^[\w.]+$/.test(atom)) continue; // only names: `x == 1` and `not x == 1` are left alone
+      out.set(atom, pol);
+    }
+  }
+  return out;
 }
 
 export interface Guard {
@@ -494,7 +530,7 @@ export function templateOf(fileName: string | undefined, text: string): Template
   const base = fileName?.split(/[\\/]/).pop();
   const named = !!base && untemplatedName(base) !== undefined;
   const syntax = detectTemplate(named ? base : undefined, text);
-  if (named) return syntax ? readTemplate(text, syntax) : { syntax: 'placeholder', text, tags: [], blocks: [], includes: [], balanced: true };
+  if (named) return readTemplate(text, syntax ?? 'placeholder', true);
   if (!syntax) return undefined;
   if ((syntax === 'go' || syntax === 'jq') && !/^[ \t]*\{\{/m.test(text)) return undefined;
   if (syntax === 'jinja2' && !/\{%|\{#|^[ \t]*\{\{/m.test(text)) return undefined;
