@@ -97,7 +97,7 @@ export function unfaithfulLines(t: TemplateReading, lines: LineIndex): Set<numbe
 export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   let unfaithful: Set<number> | undefined;
-  for (const f of findings) {
+  for (let f of findings) {
     if (f.file) {
       out.push(f);
       continue;
@@ -106,6 +106,7 @@ export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, fin
     if (onTemplateCode(t, s, e)) continue;
     if ((unfaithful ??= unfaithfulLines(t, lines)).has(f.range.start.line)) continue;
     if (f.related?.some((r) => !r.file && exclusive(t, s, lines.offsetAt(r.range.start)))) continue;
+    if (/\$\{_+\}/.test(f.message)) f = { ...f, message: unmask(t, lines.text, f.message, s) };
     if (f.fixes?.length) {
       const fixes = f.fixes.filter((fix) => fix.edits.every((ed) => !ed.range || !touchesTag(t, ...offsets(lines, ed.range))));
       if (fixes.length !== f.fixes.length) {
@@ -119,4 +120,16 @@ export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, fin
     out.push(f);
   }
   return out;
+}
+
+/** A message that quotes masked text (`ENV V ${_____}`) quotes the template's tag instead: the nearest tag of that length. */
+function unmask(t: TemplateReading, text: string, message: string, near: number): string {
+  return message.replace(/\$\{_+\}/g, (m) => {
+    let best: { start: number; end: number } | undefined;
+    for (const tag of t.tags) {
+      if (tag.end - tag.start !== m.length || tag.type === 'statement' || tag.type === 'comment') continue;
+      if (!best || Math.abs(tag.start - near) < Math.abs(best.start - near)) best = tag;
+    }
+    return best ? text.slice(best.start, best.end) : m;
+  });
 }
