@@ -28,6 +28,8 @@ export function likelyIntent(v: string): boolean | undefined {
  * `x=V` → V when V is a canonical boolean word; any other word → OFF (the server warns and sets OFF).
  */
 export function boolOf(o: CnfOption): boolean | undefined {
+  // a template expression (`slow_query_log = {{ x }}`) or a placeholder: the value is unknown, never OFF
+  if (o.hasValue && isTemplated(o.value)) return undefined;
   const neg = o.prefixes.includes('skip') || o.prefixes.includes('disable') || o.norm.toLowerCase() in NEGATION_ALIASES;
   const en = o.prefixes.includes('enable');
   if (neg) return o.hasValue && o.value === '0';
