@@ -2,6 +2,7 @@
 import type { MysqlTarget } from './targets';
 import type { CnfOption } from './model';
 import { NEGATION_ALIASES } from './names';
+import { isPlaceholderValue } from '../template/read';
 
 const TRUE_WORDS = new Set(['on', 'true', '1']);
 const FALSE_WORDS = new Set(['off', 'false', '0']);
@@ -141,7 +142,7 @@ const VALUE_WORDS = new Set(['ON', 'OFF', 'TRUE', 'FALSE', 'YES', 'NO', 'NONE', 
  */
 export function isTemplated(v: string | undefined): boolean {
   if (!v) return false;
-  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v);
+  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
 }
 
 /** An upper-case placeholder word where a number is expected (`server-id = PORT`). */
