@@ -36,13 +36,13 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   const guards = optionGuards(p);
   const target = chooseTarget(guards ? { ...p, options: p.options.filter((o) => !namesServer(guards.get(o) ?? [], MYSQL_TARGETS)) } : p, config, refs);
   const t = target.target;
-  if (guards) dropUnrendered(p, t, guards);
   for (const g of p.groups) applyGroupClass(g, t);
   const ref = refs(t);
   for (const o of p.options) {
     const checkTarget = o.group ? o.group.checkTarget : t;
     resolveOption(o, checkTarget ? refs(checkTarget) : undefined, checkTarget ?? t);
   }
+  if (guards) dropUnrendered(p, t, guards);
   const serverOptions = p.options.filter((o) => (o.group ? o.group.role === 'server' : p.fragment && o.source === 0));
   const server = makeView(serverOptions, ref);
   const main = p.sources[0];
@@ -52,7 +52,7 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   for (const d of p.directives) if (d.source === 0) units.push({ startLine: d.line, endLine: d.line });
   for (const m of p.malformed) if (m.source === 0) units.push({ startLine: m.line, endLine: m.line });
   units.sort((a, b) => a.startLine - b.startLine);
-  return { ...p, target, ref, server, comments: main.comments, units };
+  return { ...p, target, ref, server, comments: main.comments, units, ...(guards ? { guards } : {}) };
 }
 
 /** Finds the option a name means, stripping modifiers like the server does. */

@@ -89,6 +89,8 @@ function atom(a: string, t: MysqlTarget): Tri {
   if (op && word) {
     const fl = FLAVOR_WORDS[word.toLowerCase()];
     if (!fl) return undefined;
+    // roles name Percona Server `mysql` as often as not: that test says nothing about it
+    if (fl === 'mysql' && productFamily(t) === 'percona') return undefined;
     const is = productFamily(t) === fl;
     return op === '==' || op === 'eq' ? is : !is;
   }

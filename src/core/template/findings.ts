@@ -58,7 +58,10 @@ export function unfaithfulLines(t: TemplateReading, lines: LineIndex): Set<numbe
     const le = ls + lines.line(l).length;
     if (!tags) {
       const blank = !/\S/.test(lines.line(l));
-      if (prevTrims && prevLive) out.add(l);
+      if (prevTrims && prevLive && !blank) {
+        out.add(lastNonBlank);
+        out.add(l);
+      }
       // `{%-` strips every blank line before it: a blank line keeps what the line before it was
       if (!blank) {
         prevLive = true;
