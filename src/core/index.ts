@@ -12,7 +12,7 @@ export { setAssetLoader, hasAssetLoader, loadAsset, loadJsonAsset } from './asse
 export { knowledgeBase, ruleDoc, topics, topic, searchTopics } from './knowledge/index';
 export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
-export { templateOf, detectTemplate, readTemplate, untemplatedName, isPlaceholderValue, SYNTAX_LABEL, type TemplateReading, type TemplateSyntax } from './template/index';
+export { templateOf, detectTemplate, readTemplate, untemplatedName, isPlaceholderValue, SYNTAX_LABEL, onTemplateCode, unfaithfulLines, type TemplateReading, type TemplateSyntax } from './template/index';
 export { applyFixes, fixAll } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
 export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';

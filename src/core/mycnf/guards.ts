@@ -115,9 +115,10 @@ function splitTop(s: string, ops: RegExp): string[] {
     if (c === '"' || c === "'") quote = c;
     else if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
-    else if (depth === 0) {
-      const m = ops.exec(s.slice(i));
-      if (m && (i === 0 || /\s/.test(s[i - 1]) || m[0].startsWith('&') || m[0].startsWith('|'))) {
+    else if (depth === 0 && (c === 'a' || c === 'o' || c === '&' || c === '|') && (i === 0 || /\s/.test(s[i - 1]) || c === '&' || c === '|')) {
+      ops.lastIndex = i;
+      const m = ops.exec(s);
+      if (m) {
         out.push(s.slice(last, i));
         i += m[0].length - 1;
         last = i + 1;
@@ -148,23 +149,35 @@ function stripParens(s: string): string {
   return t;
 }
 
+/** Conditions repeat (every option of a branch has its guard): their values per target, bounded. */
+const evaluated = new Map<string, Tri>();
+
 /** A condition's value for a target (three-valued: and/or/not over the atoms). */
-export function evaluate(condition: string, t: MysqlTarget, depth = 0): Tri {
+export function evaluate(condition: string, t: MysqlTarget): Tri {
+  const key = `${t}\u0000${condition}`;
+  if (evaluated.has(key)) return evaluated.get(key);
+  const v = evaluateIn(condition, t, 0);
+  if (evaluated.size > 5000) evaluated.clear();
+  evaluated.set(key, v);
+  return v;
+}
+
+function evaluateIn(condition: string, t: MysqlTarget, depth: number): Tri {
   if (depth > 20) return undefined;
   const s = stripParens(condition);
-  const ors = splitTop(s, /^(or\b|\|\|)/);
+  const ors = splitTop(s, /(or\b|\|\|)/y);
   if (ors.length > 1) {
-    const v = ors.map((x) => evaluate(x, t, depth + 1));
+    const v = ors.map((x) => evaluateIn(x, t, depth + 1));
     return v.some((x) => x === true) ? true : v.every((x) => x === false) ? false : undefined;
   }
-  const ands = splitTop(s, /^(and\b|&&)/);
+  const ands = splitTop(s, /(and\b|&&)/y);
   if (ands.length > 1) {
-    const v = ands.map((x) => evaluate(x, t, depth + 1));
+    const v = ands.map((x) => evaluateIn(x, t, depth + 1));
     return v.some((x) => x === false) ? false : v.every((x) => x === true) ? true : undefined;
   }
   const neg = /^(not\s+|!\s*)([^]*)$/.exec(s);
   if (neg && !/^!=/.test(s)) {
-    const v = evaluate(neg[2], t, depth + 1);
+    const v = evaluateIn(neg[2], t, depth + 1);
     return v === undefined ? undefined : !v;
   }
   return atom(s, t);

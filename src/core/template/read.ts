@@ -383,35 +383,40 @@ export function readTemplate(text: string, syntax: TemplateSyntax, named = false
 
 function mask(text: string, tags: TemplateTag[]): string {
   if (!tags.length) return text;
-  let out = '';
+  const parts: string[] = [];
   let last = 0;
-  for (const t of tags) {
-    if (t.start < last) continue;
-    out += text.slice(last, t.start);
+  tags.forEach((t, k) => {
+    if (t.start < last) return;
+    parts.push(text.slice(last, t.start));
     const s = text.slice(t.start, t.end);
-    const blank = s.replace(/[^\r\n]/g, ' ');
-    if (t.type === 'statement' || t.type === 'comment' || /[\r\n]/.test(s) || aloneOnLine(text, t, tags)) out += blank;
-    else if (s.length >= 4) out += '${' + '_'.repeat(s.length - 3) + '}';
-    else out += '_'.repeat(s.length);
+    if (t.type === 'statement' || t.type === 'comment' || /[\r\n]/.test(s) || aloneOnLine(text, tags, k)) parts.push(s.replace(/[^\r\n]/g, ' '));
+    else if (s.length >= 4) parts.push('${' + '_'.repeat(s.length - 3) + '}');
+    else parts.push('_'.repeat(s.length));
     last = t.end;
-  }
-  return out + text.slice(last);
+  });
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 /** An expression that is all of its line (with blanks and other tags): it renders whole lines we cannot know. */
-function aloneOnLine(text: string, t: TemplateTag, tags: TemplateTag[]): boolean {
+function aloneOnLine(text: string, tags: TemplateTag[], k: number): boolean {
+  const t = tags[k];
   if (t.type === 'placeholder') return false;
-  let ls = text.lastIndexOf('\n', t.start - 1) + 1;
+  const ls = text.lastIndexOf('\n', t.start - 1) + 1;
   let le = text.indexOf('\n', t.end);
   if (le < 0) le = text.length;
-  // every character of the line outside tags is a blank
-  let k = ls;
-  for (const o of tags) {
-    if (o.end <= ls || o.start >= le) continue;
-    if (!/^\s*$/.test(text.slice(k, Math.max(k, o.start)))) return false;
-    k = Math.max(k, o.end);
+  // the tags of this line (tags are in text order)
+  let a = k;
+  while (a > 0 && tags[a - 1].end > ls) a--;
+  let b = k;
+  while (b + 1 < tags.length && tags[b + 1].start < le) b++;
+  let pos = ls;
+  for (let i = a; i <= b; i++) {
+    const o = tags[i];
+    if (/\S/.test(text.slice(pos, Math.max(pos, o.start)))) return false;
+    pos = Math.max(pos, o.end);
   }
-  return /^\s*$/.test(text.slice(k, le)) && ls <= t.start;
+  return !/\S/.test(text.slice(pos, Math.max(pos, le)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
