@@ -14,5 +14,11 @@ const runner = mocha.run((failures) => {
   const result = { passes: s.passes || 0, failures: s.failures || 0, pending: s.pending || 0, failed };
   if (process.env.RESULT_FILE) writeFileSync(process.env.RESULT_FILE, JSON.stringify(result));
   process.exitCode = failures ? 1 : 0;
+  // A failed test can leave a child (a language server, a browser) holding the event loop open: the suite must still
+  // end. The timer does not keep the process alive by itself.
+  setTimeout(() => {
+    console.error(`run-mocha: handles still open 15 s after the last test (${failures} failed); exiting`);
+    process.exit(process.exitCode);
+  }, 15000).unref();
 });
 runner.on('fail', (test) => failed.push(test.fullTitle()));

@@ -13,7 +13,7 @@ export { knowledgeBase, ruleDoc, topics, topic, searchTopics } from './knowledge
 export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
 export { templateOf, detectTemplate, readTemplate, untemplatedName, isPlaceholderValue, SYNTAX_LABEL, onTemplateCode, unfaithfulLines, type TemplateReading, type TemplateSyntax } from './template/index';
-export { applyFixes, fixAll } from './fixes';
+export { applyFixes, fixAll, planFixes, fixText, diffEdit, editsConflict, type FixPlan, type FixSelection, type FixRound, type FixTextResult } from './fixes';
 export { LineIndex, didYouMean, editDistance } from './text';
 export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';
 export { NotLinted } from './general';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { fixAll, ignoreEdit, type Finding, type TextEdit } from '../core/index';
+import { diffEdit, fixAll, fixText, ignoreEdit, type Finding, type TextEdit } from '../core/index';
+import { nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { findingOf, toRange, SOURCE } from './convert';
 import { readSettings } from './settings';
@@ -23,10 +24,16 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const all = this.currentFindings(doc);
     const fixAllKind = CodeActionProvider.kinds[1];
     if (context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only))) {
-      const edits = fixAll(all);
-      if (edits.length) {
+      // The core's fix-all: lints the text as it is now, applies every safe fix without overlaps, repeats up to 3
+      // rounds; the editor gets one edit over the changed span.
+      const config = this.linter.outcomes.get(doc.uri.toString())?.outcome.config;
+      if (!config) return actions;
+      const before = doc.getText();
+      const fixed = fixText(before, kind, config, nodeEnv(doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined));
+      const edit = diffEdit(before, fixed.text);
+      if (edit) {
         const a = new vscode.CodeAction('Fix all safely fixable DevOps Guidance problems', CodeActionProvider.kinds[1]);
-        a.edit = workspaceEdit(doc.uri, edits);
+        a.edit = workspaceEdit(doc.uri, [edit]);
         actions.push(a);
       }
       return actions;

@@ -21,6 +21,9 @@ function has(cmd: string): boolean {
 
 const BAD = 'FROM debian:12.8\nMAINTAINER Jane\nCMD ["bash"]\n';
 const CLEAN = 'FROM debian:12.8\nLABEL org.opencontainers.image.authors="Jane"\nCMD ["bash"]\n';
+// a file whose only finding has a safe fix (DKR004: the instruction's casing), for the --fix hook
+const CASING = 'FROM debian:12.8\nrun echo hi\nCMD ["bash"]\n';
+const CASING_FIXED = 'FROM debian:12.8\nRUN echo hi\nCMD ["bash"]\n';
 
 describe('npm package and pre-commit hooks', function () {
   this.timeout(180_000);
@@ -150,12 +153,12 @@ describe('npm package and pre-commit hooks', function () {
 
     it('the --fix hook rewrites the file and fails once, then passes', () => {
       const dir = repoWith(['devops-guidance-fix']);
-      writeFileSync(join(dir, 'Dockerfile'), BAD);
+      writeFileSync(join(dir, 'Dockerfile'), CASING);
       sh('git', ['add', 'Dockerfile'], { cwd: dir, env });
       const first = commit(dir, 'fix me');
       assert.notEqual(first.code, 0);
       assert.match(first.out + first.err, /files were modified by this hook/);
-      assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), CLEAN);
+      assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), CASING_FIXED);
       sh('git', ['add', 'Dockerfile'], { cwd: dir, env });
       const second = commit(dir, 'fixed');
       assert.equal(second.code, 0, second.out + second.err);

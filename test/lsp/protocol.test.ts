@@ -146,14 +146,15 @@ describe('language server code actions', function () {
 
   it('offers each fix, fix all of a code, ignore on the line and in the file, and honours context.only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-lsp-proto-'));
-    const text = 'FROM debian:12.8\nMAINTAINER Jane\nMAINTAINER John\nCMD ["bash"]\n';
+    // two findings of a code with a safe fix (DKR004: an instruction's casing)
+    const text = 'FROM debian:12.8\nrun echo a\nCOPY a /a\nrun echo b\nCMD ["bash"]\n';
     writeFileSync(join(dir, 'Dockerfile'), text);
     const c = new Client(null);
     await c.start(dir);
     const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
     await c.open(uri, 'dockerfile', text);
-    const diags = await c.diagnostics(uri, (x) => x.filter((d) => d.code === 'DL4000').length === 2);
-    const first = diags.find((d) => d.code === 'DL4000')!;
+    const diags = await c.diagnostics(uri, (x) => x.filter((d) => d.code === 'DKR004').length === 2);
+    const first = diags.find((d) => d.code === 'DKR004')!;
     type Action = { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } };
     const actions = (await c.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -162,14 +163,14 @@ describe('language server code actions', function () {
     })) as Action[];
     const titles = actions.map((a) => a.title);
     assert.deepEqual(titles, [
-      'Replace with LABEL org.opencontainers.image.authors',
-      'Fix all DL4000 problems in this file (2)',
-      'Ignore DL4000 for this line',
-      'Ignore DL4000 in this file',
+      'Write "RUN"',
+      'Fix all DKR004 problems in this file (2)',
+      'Ignore DKR004 for this line',
+      'Ignore DKR004 in this file',
       'DevOps Guidance: fix all safely fixable problems',
     ]);
     assert.equal(actions[1].edit.changes[uri].length, 2);
-    assert.equal(actions[3].edit.changes[uri][0].newText, '# devops-guidance ignore-file=DL4000\n');
+    assert.equal(actions[3].edit.changes[uri][0].newText, '# devops-guidance ignore-file=DKR004\n');
     const onlyQuick = (await c.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: first.range,

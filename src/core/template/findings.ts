@@ -111,14 +111,20 @@ export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, fin
     if (f.related?.some((r) => !r.file && exclusive(t, s, lines.offsetAt(r.range.start)))) continue;
     if (/\$\{_+\}/.test(f.message)) f = { ...f, message: unmask(t, lines.text, f.message, s) };
     if (f.fixes?.length) {
-      const fixes = f.fixes.filter((fix) => fix.edits.every((ed) => !ed.range || !touchesTag(t, ...offsets(lines, ed.range))));
-      if (fixes.length !== f.fixes.length) {
-        const g: Finding = { ...f };
-        if (fixes.length) g.fixes = fixes;
-        else delete g.fixes;
-        out.push(g);
-        continue;
-      }
+      // no fix edits a tag; a fix on a line that holds an expression was judged on a masked value, while the
+      // rendered text may hold anything (blanks, quotes, several words): it is never safe
+      const fixes = f.fixes
+        .filter((fix) => fix.edits.every((ed) => !ed.range || !touchesTag(t, ...offsets(lines, ed.range))))
+        .map((fix) => {
+          const title = /\$\{_+\}/.test(fix.title) ? unmask(t, lines.text, fix.title, s) : fix.title;
+          const risky = fix.safe && fix.edits.some((ed) => expressionOnLines(t, lines, ed.range.start.line, ed.range.end.line));
+          return title === fix.title && !risky ? fix : { ...fix, title, safe: fix.safe && !risky };
+        });
+      const g: Finding = { ...f };
+      if (fixes.length) g.fixes = fixes;
+      else delete g.fixes;
+      out.push(g);
+      continue;
     }
     out.push(f);
   }
@@ -135,4 +141,11 @@ function unmask(t: TemplateReading, text: string, message: string, near: number)
     }
     return best ? text.slice(best.start, best.end) : m;
   });
+}
+
+/** Whether lines [a, b] hold an expression or placeholder tag. */
+function expressionOnLines(t: TemplateReading, lines: LineIndex, a: number, b: number): boolean {
+  const s = lines.offsetAt({ line: a, character: 0 });
+  const e = b + 1 < lines.lineCount ? lines.offsetAt({ line: b + 1, character: 0 }) : lines.text.length;
+  return t.tags.some((tag) => (tag.type === 'expression' || tag.type === 'placeholder') && tag.start < e && tag.end > s);
 }

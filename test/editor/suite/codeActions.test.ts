@@ -133,9 +133,10 @@ describe('code actions', function () {
       assert.equal(editor.document.uri.toString(), uri.toString());
       await linted(editor.document);
       // typed and saved at once: no lint has seen this text when the save runs the fix-all
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'ADD app.sh /usr/local/bin/   \n')));
+      // (a folder source: ADD would unpack a file that is a tar archive by content, so only then is COPY safe)
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'ADD app/ /usr/local/app/   \n')));
       assert.ok(await editor.document.save(), 'the save failed');
-      assert.equal(editor.document.getText(), 'FROM debian:12.5\nCOPY app.sh /usr/local/bin/\nUSER 10001\n');
+      assert.equal(editor.document.getText(), 'FROM debian:12.5\nCOPY app/ /usr/local/app/\nUSER 10001\n');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), editor.document.getText(), 'the file on disk is not the fixed text');
     } finally {
       await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);

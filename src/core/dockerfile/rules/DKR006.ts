@@ -9,7 +9,7 @@ import { analysis, expandedUses, isCommonImageEnv, lookupAt, PLATFORM_ARGS, PROX
  * cases are reported there: a global ARG or platform ARG not re-declared in the stage, and near-misses of declared names.
  */
 export default defineRule<DockerfileModel>({
-  meta: { code: 'DKR006', name: 'variable-undefined', kind: 'dockerfile', severity: 'warning', fix: 'safe', aliases: ['UndefinedVar'] },
+  meta: { code: 'DKR006', name: 'variable-undefined', kind: 'dockerfile', severity: 'warning', fix: 'unsafe', aliases: ['UndefinedVar'] },
   check(m, ctx) {
     const a = analysis(m);
     const fixed = new Set<string>();
@@ -39,7 +39,7 @@ export default defineRule<DockerfileModel>({
           const arg = m.text.slice(m.lines.offsetAt({ line: fromLine.line, character: 0 }), at).match(/^\s*/)?.[0] ?? '';
           const kwText = stage.from.getInstruction();
           const key = `${stage.index}:${r.name}`;
-          if (!fixed.has(key)) fixes = [{ title: `Declare ARG ${r.name} in this stage`, safe: true, edits: [{ range: { start: fromLine, end: fromLine }, newText: `\n${arg}${kwText === kwText.toLowerCase() ? 'arg' : 'ARG'} ${r.name}` }] }];
+          if (!fixed.has(key)) fixes = [{ title: `Declare ARG ${r.name} in this stage`, safe: false, edits: [{ range: { start: fromLine, end: fromLine }, newText: `\n${arg}${kwText === kwText.toLowerCase() ? 'arg' : 'ARG'} ${r.name}` }] }];
           fixed.add(key);
         } else if (hint.length) {
           message = `$${r.name} is not defined (did you mean $${hint[0]}?); it expands to an empty string.`;

@@ -17,6 +17,11 @@ export default defineRule<DockerfileModel>({
       const p = ps[0];
       const raw = p.raw!;
       const esc = m.escapeChar;
+      // template tags ({{ }}, {% %}, <% %>) are not Dockerfile text: in the key, the pair cannot be told apart (and a
+      // fix would write into a tag); in the value, what it renders to is unknown, so the fix is not safe
+      const tag = /\{\{|\{%|<%/;
+      if (tag.test(m.text.slice(m.lines.offsetAt(ins.getRange().start), p.nameEnd))) continue;
+      const templated = tag.test(raw);
       let value: string | undefined;
       if (!/[\r\n]/.test(raw)) {
         if (!hasUnquotedBlank(raw, esc)) value = raw;
@@ -26,7 +31,7 @@ export default defineRule<DockerfileModel>({
       ctx.report({
         range,
         message: `"${kw} ${p.name} ${raw.length > 30 ? `${raw.slice(0, 30)}…` : raw}" uses the legacy form; write ${kw} ${p.name}=<value>.`,
-        fixes: value === undefined ? [] : [{ title: `Write ${kw} ${p.name}=${value}`, safe: true, edits: [{ range: m.lines.rangeOf(p.nameEnd, p.valueStart!), newText: '=' }, ...(value === raw ? [] : [{ range: m.lines.rangeOf(p.valueStart!, p.valueEnd!), newText: value }])] }],
+        fixes: value === undefined ? [] : [{ title: `Write ${kw} ${p.name}=${value}`, safe: !templated, edits: [{ range: m.lines.rangeOf(p.nameEnd, p.valueStart!), newText: '=' }, ...(value === raw ? [] : [{ range: m.lines.rangeOf(p.valueStart!, p.valueEnd!), newText: value }])] }],
       });
     }
   },

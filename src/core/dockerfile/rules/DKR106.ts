@@ -7,7 +7,7 @@ import { insertAt, runs } from '../shell/lint';
  * command, so the build goes on (and the layer is cached) after a step failed. Only the last command's status counts.
  */
 export default defineRule<DockerfileModel>({
-  meta: { code: 'DKR106', name: 'heredoc-script-errexit-missing', kind: 'dockerfile', severity: 'warning', fix: 'safe' },
+  meta: { code: 'DKR106', name: 'heredoc-script-errexit-missing', kind: 'dockerfile', severity: 'warning', fix: 'unsafe' },
   check(m, ctx) {
     for (const run of runs(m)) {
       for (const hd of run.heredocs) {
@@ -32,7 +32,7 @@ export default defineRule<DockerfileModel>({
         ctx.report({
           range: hd.markerRange,
           message: `This heredoc script runs its commands without \`set -e\`: a failing command does not stop the build. Start it with \`set -e\` (or \`set -eux\`).`,
-          fixes: [{ title: 'Insert `set -e`', safe: true, edits: [insertAt(at, `${indent}set -e\n`)] }],
+          fixes: [{ title: 'Insert `set -e`', safe: false, edits: [insertAt(at, `${indent}set -e\n`)] }],
         });
       }
     }

@@ -35,6 +35,11 @@ export default defineRule<DockerfileModel>({
           dir = undefined;
           continue;
         }
+        // A Windows path (C:\app, backslashes) joins by other rules: the directory is left unknown, so no fix is built on it
+        if (/^[A-Za-z]:|\\/.test(value)) {
+          dir = undefined;
+          continue;
+        }
         if (isAbsolutePath(value)) {
           dir = value.includes(UNKNOWN) ? undefined : joinPath('/', value);
           continue;

@@ -50,6 +50,8 @@ function workdirFix(m: DockerfileModel, run: RunInfo, c: Command): TextEdit[] | 
   if (!next) return undefined;
   const between = line.source.text.slice(c.end, next.start);
   if (between.trim() !== '&&') return undefined;
+  // the deletion would take a comment line inside the continued RUN with it
+  for (let l = c.range.start.line + 1; l < next.range.start.line; l++) if (/^\s*#/.test(m.lines.line(l))) return undefined;
   const ins = run.instruction;
   const insStart = ins.getRange().start;
   const indent = m.lines.line(insStart.line).slice(0, insStart.character);

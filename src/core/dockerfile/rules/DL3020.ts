@@ -27,12 +27,16 @@ export default defineRule<DockerfileModel>({
       const spec = copySpec(m, ins);
       if (!spec.sources.length || spec.heredocs.length) continue;
       let local = true;
+      // ADD unpacks a local tar archive found by its content, whatever its name: only sources written as folders
+      // (a trailing slash, `.`, `..`) are certain to be copied the same way by COPY.
+      let allFolders = true;
       for (const s of spec.sources) {
         const value = wordValue(m, ins, s, spec.json);
         if (value.includes(UNKNOWN) || isRemoteSource(value) || isArchiveName(value)) {
           local = false;
           break;
         }
+        if (!/(^|\/)\.{0,2}$/.test(value) && !/[\\/]$/.test(value)) allFolders = false;
       }
       if (!local) continue;
       const kw = ins.getInstruction();
@@ -40,7 +44,7 @@ export default defineRule<DockerfileModel>({
       ctx.report({
         range: ins.getInstructionRange(),
         message: `ADD copies local ${spec.sources.length > 1 ? 'files' : 'files or folders'} here; use COPY, which does only that. Keep ADD for URLs, git sources and archives to unpack.`,
-        fixes: [{ title: 'Replace ADD with COPY', safe: true, edits: [{ range: ins.getInstructionRange(), newText: copy }] }],
+        fixes: [{ title: 'Replace ADD with COPY', safe: allFolders, edits: [{ range: ins.getInstructionRange(), newText: copy }] }],
       });
     }
   },

@@ -22,7 +22,8 @@ export default defineRule<DockerfileModel>({
       ctx.report({
         range: m.lines.rangeOf(dest.start, dest.end),
         message: `COPY with ${spec.sources.length + spec.heredocs.length} sources needs a folder as destination, written with a trailing "/" ("${value}/").`,
-        fixes: [{ title: `Write "${value}/"`, safe: true, edits: [{ range: { start: pos, end: pos }, newText: '/' }] }],
+        // a Windows destination (C:\app) may want a backslash: not safe there
+        fixes: [{ title: `Write "${value}/"`, safe: !/^[A-Za-z]:|\\/.test(value), edits: [{ range: { start: pos, end: pos }, newText: '/' }] }],
       });
     }
   },

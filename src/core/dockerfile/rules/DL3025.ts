@@ -9,7 +9,7 @@ import { jsonArray, simpleCommand } from '../shellform';
  * SIGTERM never reaches the program. A stage that sets SHELL chose a shell on purpose and is left alone.
  */
 export default defineRule<DockerfileModel>({
-  meta: { code: 'DL3025', name: 'cmd-shell-form', kind: 'dockerfile', severity: 'warning', fix: 'safe', aliases: ['JSONArgsRecommended'] },
+  meta: { code: 'DL3025', name: 'cmd-shell-form', kind: 'dockerfile', severity: 'warning', fix: 'unsafe', aliases: ['JSONArgsRecommended'] },
   check(m, ctx) {
     const windowsFile = m.escapeChar === '`';
     for (const stage of m.stages) {
@@ -31,8 +31,10 @@ export default defineRule<DockerfileModel>({
         const words = simpleCommand(m, span.start, end);
         const fixes = [];
         if (words) {
-          const unsafeWhy = windows ? 'the Windows shell' : kw === 'ENTRYPOINT' && hasCmd ? 'CMD' : '';
-          fixes.push({ title: `Convert to exec form ${jsonArray(words)}`, safe: !unsafeWhy, edits: [{ range: m.lines.rangeOf(span.start, end), newText: jsonArray(words) }] });
+          // Never safe: without the shell, PID 1, signals and the environment the program sees change (and the
+          // Windows shell or a CMD appended to an ENTRYPOINT change more).
+          const unsafeWhy = windows ? ', without the Windows shell' : kw === 'ENTRYPOINT' && hasCmd ? ', with CMD as its arguments' : '';
+          fixes.push({ title: `Convert to exec form ${jsonArray(words)}${unsafeWhy}`, safe: false, edits: [{ range: m.lines.rangeOf(span.start, end), newText: jsonArray(words) }] });
         }
         ctx.report({
           range: m.lines.rangeOf(span.start, end),

@@ -15,7 +15,9 @@ export default defineRule<DockerfileModel>({
       ctx.report({
         range: nameThrough(call.command, call.actionWord),
         message: `\`${call.command.program} ${call.action}\` without -y waits for a confirmation no one can give during a build; add -y.`,
-        fixes: [{ title: 'Add -y', safe: true, edits: [insertAfter(call.actionWord, '-y')] }],
+        // microdnf before its assumeyes support (rpm-software-management/microdnf#94, 2020) refuses -y (Oracle Linux 8's
+        // still does): not safe for microdnf
+        fixes: [{ title: 'Add -y', safe: call.manager !== 'microdnf', edits: [insertAfter(call.actionWord, '-y')] }],
       });
     }
   },

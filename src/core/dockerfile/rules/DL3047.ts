@@ -7,7 +7,7 @@ import { WGET } from '../../shell/tools';
 
 /** wget without --progress (or -q / -nv / an output log) fills the build log with a progress bar per download. */
 export default defineRule<DockerfileModel>({
-  meta: { code: 'DL3047', name: 'wget-progress-noisy', kind: 'dockerfile', severity: 'info', fix: 'safe' },
+  meta: { code: 'DL3047', name: 'wget-progress-noisy', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
     {
       for (const { cmd: c } of commandsNamed(m, 'wget')) {
@@ -20,7 +20,7 @@ export default defineRule<DockerfileModel>({
         ctx.report({
           range: c.name.range,
           message: 'wget draws a progress bar that floods the build log; use --progress=dot:giga, -nv or -q.',
-          fixes: [{ title: 'Add --progress=dot:giga', safe: true, edits: [insertAfter(c.name, '--progress=dot:giga')] }],
+          fixes: [{ title: 'Add --progress=dot:giga', safe: false, edits: [insertAfter(c.name, '--progress=dot:giga')] }],
         });
       }
     }

@@ -26,6 +26,8 @@ export default defineRule<DockerfileModel>({
     const shell = dockerfileShell(m);
     // a comment explains a deliberate split; a tool directive (`# hadolint ignore=...`) does not
     const commentLines = new Set(m.comments.filter((c) => !/^(hadolint|devops-guidance|checkov|trivy|shellcheck)\b/i.test(c.text.trim())).map((c) => c.line));
+    // the merge replaces the text between the two RUNs: never when a directive comment sits there (it would be lost)
+    const anyCommentLines = new Set(m.comments.map((c) => c.line));
     for (const stage of m.stages) {
       let prev: RunInfo | undefined;
       let prevIns: Instruction | undefined;
@@ -43,7 +45,9 @@ export default defineRule<DockerfileModel>({
           const exempt =
             commented || flagKey(prev) !== flagKey(run) || prev.heredocs.length > 0 || run.heredocs.length > 0 || a === undefined || b === undefined || a > 2 || b > 2;
           if (!exempt) {
-            const edits = mergeFix(m, prev, run);
+            let directive = false;
+            for (let l = prevIns.getRange().end.line + 1; l < ins.getRange().start.line && !directive; l++) directive = anyCommentLines.has(l);
+            const edits = directive ? undefined : mergeFix(m, prev, run);
             ctx.report({
               range: ins.getInstructionRange(),
               message: `This RUN follows the RUN on line ${prevIns.getRange().start.line + 1} directly; chaining them with && saves a layer.`,

@@ -12,7 +12,7 @@ function isYarnInstall(c: PmCall): boolean {
 
 /** yarn install without `yarn cache clean` in the same RUN keeps yarn's global cache in the layer. */
 export default defineRule<DockerfileModel>({
-  meta: { code: 'DL3060', name: 'yarn-cache-kept', kind: 'dockerfile', severity: 'info', fix: 'safe' },
+  meta: { code: 'DL3060', name: 'yarn-cache-kept', kind: 'dockerfile', severity: 'info', fix: 'unsafe' },
   check(m, ctx) {
     for (const run of new Set(calls(m, ['yarn']).map((e) => e.run))) {
       if (!ships(m, run) || !fullyParsed(run)) continue;
@@ -30,7 +30,7 @@ export default defineRule<DockerfileModel>({
       ctx.report({
         range: nameThrough(install.command, install.actionWord),
         message: '`yarn install` leaves its package cache in this layer; end the RUN with `yarn cache clean`.',
-        fixes: edit ? [{ title: 'Append `yarn cache clean`', safe: true, edits: [edit] }] : undefined,
+        fixes: edit ? [{ title: 'Append `yarn cache clean`', safe: false, edits: [edit] }] : undefined,
       });
     }
   },

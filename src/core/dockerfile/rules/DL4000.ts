@@ -8,7 +8,7 @@ export default defineRule<DockerfileModel>({
     name: 'maintainer-deprecated',
     kind: 'dockerfile',
     severity: 'error',
-    fix: 'safe',
+    fix: 'unsafe',
     aliases: ['MaintainerDeprecated', 'DS-0022', 'CKV_DOCKER_6'],
   },
   check(m, ctx) {
@@ -24,7 +24,7 @@ export default defineRule<DockerfileModel>({
         range: ins.getInstructionRange(),
         message: 'MAINTAINER is deprecated; record the author with LABEL org.opencontainers.image.authors.',
         fixes: value
-          ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', safe: true, edits: [{ range: r, newText: `${label} org.opencontainers.image.authors=${quoted}` }] }]
+          ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', safe: false, edits: [{ range: r, newText: `${label} org.opencontainers.image.authors=${quoted}` }] }]
           : [],
       });
     }

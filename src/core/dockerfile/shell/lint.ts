@@ -190,12 +190,16 @@ export function appendToRun(run: RunInfo, text: string): TextEdit | undefined {
 
 export function appendToScript(script: ShellScript, text: string): TextEdit | undefined {
   const src = script.source;
-  const trimmed = src.text.replace(/\s+$/, '');
+  // A final `;` is kept after the appended command: `a; b;` becomes `a; b && text;`, so the script still ends with
+  // b's status (after `b; text` a failing b would no longer fail the build).
+  const trimmed = src.text.replace(/\s+$/, '').replace(/;$/, '').replace(/\s+$/, '');
   if (!trimmed) return undefined;
-  if (/(&&|\|\||\||&|\\|`)$/.test(trimmed)) return undefined;
+  if (/(&&|\|\||\||&|;|\\|`)$/.test(trimmed)) return undefined;
+  // never write inside a comment: a `#` that starts a word on the last line may be one
+  const last = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
+  if (/(^|\s)#/.test(last)) return undefined;
   const end = src.lines.positionAt(src.physicalEnd(trimmed.length));
-  const sep = trimmed.endsWith(';') ? ' ' : ' && ';
-  return insertAt(end, sep + text);
+  return insertAt(end, ' && ' + text);
 }
 
 const shippedCache = new WeakMap<DockerfileModel, Set<Stage>>();
@@ -310,11 +314,15 @@ export function reportMissingClean(
     if (mountedCache(run, ...o.cacheDirs) || o.cacheDirs.some((d) => removesDir(cmds, d))) continue;
     const first = installs[0];
     const text = o.cleanText(first);
-    const edit = appendToRun(run, text) ?? appendToHeredoc(run, first.command.script, text);
+    const inLine = appendToRun(run, text);
+    const edit = inLine ?? appendToHeredoc(run, first.command.script, text);
+    // A line appended to a heredoc script becomes its last command, whose status is the script's: safe only when the
+    // script stops at the first failure (set -e), else a failing install would no longer fail the build.
+    const safe = !!inLine || !!run.heredocs.find((h) => h.script === first.command.script)?.errexit;
     report({
       range: nameThrough(first.command, first.actionWord),
       message: o.message(first),
-      fixes: edit ? [{ title: `Append \`${text}\``, safe: true, edits: [edit] }] : undefined,
+      fixes: edit ? [{ title: `Append \`${text}\``, safe, edits: [edit] }] : undefined,
     });
   }
 }

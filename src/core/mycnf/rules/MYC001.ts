@@ -4,7 +4,7 @@ import { fix, insertLineBefore } from '../report';
 
 /** An option before any [group]: the server refuses the whole file. A header-less file is read as a fragment. */
 export default defineRule<MycnfModel>({
-  meta: { code: 'MYC001', name: 'option-before-group', kind: 'mycnf', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'MYC001', name: 'option-before-group', kind: 'mycnf', severity: 'error', fix: 'safe' },
   check(m, ctx) {
     for (const src of m.sources) {
       if (!src.bom) continue;

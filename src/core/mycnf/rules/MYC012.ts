@@ -5,6 +5,7 @@ import { MULTI_VALUED } from '../names';
 import { defineRule } from '../../rule';
 import { deleteLineEdit, fix } from '../report';
 import { boolOf } from '../values';
+import { overridesEverywhere } from '../fixsafety';
 
 function effective(o: CnfOption): string {
   if (o.info?.type === 'boolean' || isNegated(o) || o.prefixes.includes('enable')) return String(boolOf(o));
@@ -29,6 +30,8 @@ export default defineRule<MycnfModel>({
     const check = (list: CnfOption[], firstWins: boolean, scope: string) => {
       if (list.length < 2) return;
       const winner = firstWins ? list[0] : list[list.length - 1];
+      // a loose- winner that part of the target series does not know is skipped there, and this line applies
+      const safe = overridesEverywhere(m, m.target.target, winner);
       // computed once per list: a file may repeat one option hundreds of times
       const winnerValue = effective(winner);
       const winnerAt = where(m, winner);
@@ -47,7 +50,7 @@ export default defineRule<MycnfModel>({
           message: msg,
           severity: same ? 'info' : undefined,
           related: [rel],
-          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', true, deleteLineEdit(o))],
+          fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', safe, deleteLineEdit(o))],
         });
       }
     };

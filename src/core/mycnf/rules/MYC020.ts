@@ -1,3 +1,4 @@
+import { knownThroughout, targetStated } from '../fixsafety';
 import { checkable, serverLabel, suggestNames } from '../checkable';
 import { flavorOf, hasGalera, productOf, seriesOf, targetLabel } from '../groups';
 import type { MysqlTarget } from '../targets';
@@ -38,7 +39,7 @@ function isPluginActivation(m: Parameters<typeof facts>[0], o: { name: string; h
 
 /** An option the target server does not know: it refuses to start (a loose- prefix turns that into a warning). */
 export default defineRule<MycnfModel>({
-  meta: { code: 'MYC020', name: 'unknown-option', kind: 'mycnf', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'MYC020', name: 'unknown-option', kind: 'mycnf', severity: 'error', fix: 'safe' },
   check(m, ctx) {
     for (const { o, target, ref } of checkable(m)) {
       if (o.info || o.abbreviationOf?.length && flavorOf(target) === 'mariadb') continue;
@@ -74,7 +75,8 @@ export default defineRule<MycnfModel>({
           range: o.baseRange,
           message: `MySQL reads option names case-sensitively: ${o.text} is unknown to ${label}, which refuses to start. Write ${sameCase.name}.`,
           severity: loose ? 'info' : undefined,
-          fixes: [fix(`Write ${sameCase.name}`, true, renameEdit(o, sameCase.name))],
+          // with loose- the server ignores the unknown name: the right name would turn the setting on (not safe)
+          fixes: [fix(`Write ${sameCase.name}`, !loose && knownThroughout(m, target, sameCase.name), renameEdit(o, sameCase.name))],
         });
         continue;
       }
@@ -90,7 +92,8 @@ export default defineRule<MycnfModel>({
       const longer = !maria ? prefixMatches(ref, name) : [];
       if (longer.length === 1) {
         hint = ` Old servers and MariaDB accept a unique beginning of a name; MySQL stopped doing so in 5.7. Write ${longer[0]}.`;
-        fixes.push(fix(`Write ${longer[0]}`, true, renameEdit(o, longer[0])));
+        // which name a beginning stands for depends on the server's list: only a stated target tells
+        fixes.push(fix(`Write ${longer[0]}`, !loose && targetStated(m) && knownThroughout(m, target, longer[0]), renameEdit(o, longer[0])));
       } else {
         const s = suggestNames(ref, name);
         if (s.length) {

@@ -1,3 +1,4 @@
+import { sameEverywhere } from '../fixsafety';
 import { didYouMean } from '../../text';
 import type { Fix } from '../../finding';
 import { checkable, serverLabel } from '../checkable';
@@ -14,7 +15,7 @@ function sizeText(n: number, size: boolean): string {
 
 /** A value the server rejects (it refuses to start), silently replaces (booleans read as OFF), or clamps. */
 export default defineRule<MycnfModel>({
-  meta: { code: 'MYC023', name: 'invalid-value', kind: 'mycnf', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'MYC023', name: 'invalid-value', kind: 'mycnf', severity: 'error', fix: 'safe' },
   check(m, ctx) {
     for (const { o, target } of checkable(m)) {
       const i = o.info;
@@ -117,7 +118,7 @@ export default defineRule<MycnfModel>({
             range,
             message: `${v} is below the minimum of ${o.name} (${sizeText(i.min, size)}): ${label} raises it to ${sizeText(i.min, size)} with a warning.`,
             severity: 'warning',
-            fixes: setValueFix(o, size ? formatSize(i.min) : String(i.min), `Write the minimum, ${size ? formatSize(i.min) : i.min}`, true),
+            fixes: setValueFix(o, size ? formatSize(i.min) : String(i.min), `Write the minimum, ${size ? formatSize(i.min) : i.min}`, sameEverywhere(m, target, o.name, (x) => x.min)),
           });
           continue;
         }
@@ -127,7 +128,7 @@ export default defineRule<MycnfModel>({
             range,
             message: `${v} is above the maximum of ${o.name} (${sizeText(i.max, size)}): ${label} lowers it to ${sizeText(i.max, size)} with a warning.`,
             severity: 'warning',
-            fixes: setValueFix(o, size && i.max % 1024 === 0 ? formatSize(i.max) : String(i.max), 'Write the maximum', true),
+            fixes: setValueFix(o, size && i.max % 1024 === 0 ? formatSize(i.max) : String(i.max), 'Write the maximum', sameEverywhere(m, target, o.name, (x) => x.max)),
           });
           continue;
         }
@@ -138,7 +139,7 @@ export default defineRule<MycnfModel>({
             range,
             message: `${o.name} is used in steps of ${sizeText(i.blockSize, true)}: ${v} is rounded down to ${sizeText(down, size)}.`,
             severity: 'info',
-            fixes: setValueFix(o, size ? formatSize(down) : String(down), `Write ${size ? formatSize(down) : down}`, true),
+            fixes: setValueFix(o, size ? formatSize(down) : String(down), `Write ${size ? formatSize(down) : down}`, sameEverywhere(m, target, o.name, (x) => x.blockSize)),
           });
         }
         continue;

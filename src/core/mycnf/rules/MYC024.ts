@@ -1,3 +1,4 @@
+import { knownThroughout, targetStated } from '../fixsafety';
 import { checkable } from '../checkable';
 import { flavorOf } from '../groups';
 import { defineRule } from '../../rule';
@@ -16,7 +17,8 @@ export default defineRule<MycnfModel>({
           input: o.source,
           range: o.baseRange,
           message: `${o.text} is short for ${all[0]}. MariaDB accepts an unambiguous beginning of a name (with a note that it is error-prone, and not at all with --skip-getopt-prefix-matching), but MySQL does not, and a later option with the same beginning makes it ambiguous: write ${all[0]}.`,
-          fixes: [fix(`Write ${all[0]}`, true, renameEdit(o, all[0]))],
+          // which option a beginning stands for depends on the server's list: safe only for a stated target
+          fixes: [fix(`Write ${all[0]}`, targetStated(m) && knownThroughout(m, target, all[0]), renameEdit(o, all[0]))],
         });
       } else {
         const shown = all.slice(0, 4).join(', ') + (all.length > 4 ? ', ...' : '');

@@ -2,6 +2,7 @@ import { facts, num } from '../facts';
 import { defineRule } from '../../rule';
 import type { MycnfModel } from '../model';
 import { deleteLineEdit, fix } from '../report';
+import { overridesEverywhere } from '../fixsafety';
 
 /** expire_logs_days and binlog_expire_logs_seconds both set: one of them is ignored. */
 export default defineRule<MycnfModel>({
@@ -21,7 +22,8 @@ export default defineRule<MycnfModel>({
         range: days.nameRange,
         message: `Both expire_logs_days (${d}) and binlog_expire_logs_seconds (${s}) are set: MySQL uses only binlog_expire_logs_seconds and logs a warning at every start. Remove expire_logs_days.`,
         related: [{ message: 'the setting that applies', range: secs.range, ...(m.sources[secs.source].main ? {} : { file: m.sources[secs.source].path }) }],
-        fixes: [fix('Remove expire_logs_days (it is ignored)', true, deleteLineEdit(days))],
+        // a release that skips a loose-binlog_expire_logs_seconds (before 8.0.1) uses expire_logs_days
+        fixes: [fix('Remove expire_logs_days (it is ignored)', overridesEverywhere(m, m.target.target, secs), deleteLineEdit(days))],
       });
       return;
     }
@@ -32,7 +34,7 @@ export default defineRule<MycnfModel>({
       input: earlier.source,
       range: earlier.nameRange,
       message: `expire_logs_days (${d} days) and binlog_expire_logs_seconds (${s} s) set the same thing in MariaDB; the later line wins, so ${earlier.text} has no effect. Keep one of them.`,
-      fixes: [fix(`Remove ${earlier.text} (it has no effect)`, true, deleteLineEdit(earlier))],
+      fixes: [fix(`Remove ${earlier.text} (it has no effect)`, overridesEverywhere(m, m.target.target, later), deleteLineEdit(earlier))],
     });
   },
 });

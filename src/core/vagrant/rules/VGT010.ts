@@ -12,7 +12,7 @@ const TRUTHY = /^(?:true|yes|on|1|y)$/i;
  * turns the setting on — the opposite of what was written (hashicorp/vagrant#11714). "true" works by accident.
  */
 export default defineRule<VagrantModel>({
-  meta: { code: 'VGT010', name: 'boolean-as-string', kind: 'vagrantfile', severity: 'error', fix: 'unsafe' },
+  meta: { code: 'VGT010', name: 'boolean-as-string', kind: 'vagrantfile', severity: 'error', fix: 'safe' },
   check(m, ctx) {
     const check = (value: Value, setting: string, range: Range) => {
       if (value.kind !== 'string' || value.via) return;
