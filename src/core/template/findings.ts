@@ -6,7 +6,7 @@
  */
 import type { Finding, Range } from '../finding';
 import type { LineIndex } from '../text';
-import { exclusive, touchesTag, type TemplateReading } from './read';
+import { exclusive, firstTagAfter, touchesTag, type TemplateReading } from './read';
 
 function offsets(lines: LineIndex, r: Range): [number, number] {
   return [lines.offsetAt(r.start), lines.offsetAt(r.end)];
@@ -14,7 +14,8 @@ function offsets(lines: LineIndex, r: Range): [number, number] {
 
 /** True when the range touches an expression or placeholder, or starts or ends inside any tag. */
 export function onTemplateCode(t: TemplateReading, s: number, e: number): boolean {
-  for (const tag of t.tags) {
+  for (let i = firstTagAfter(t, s); i < t.tags.length; i++) {
+    const tag = t.tags[i];
     if (tag.start >= e && !(s === e && tag.start === s)) break;
     const inside = (o: number) => o > tag.start && o < tag.end;
     if (inside(s) || inside(e)) return true;
@@ -41,8 +42,8 @@ export function unfaithfulLines(t: TemplateReading, lines: LineIndex): Set<numbe
   /** Whether [a, b) holds something other than blanks and tags. */
   const content = (a: number, b: number) => {
     let k = a;
-    for (const tag of t.tags) {
-      if (tag.end <= a) continue;
+    for (let i = firstTagAfter(t, a); i < t.tags.length; i++) {
+      const tag = t.tags[i];
       if (tag.start >= b) break;
       if (/\S/.test(text.slice(k, Math.max(k, tag.start)))) return true;
       k = Math.max(k, tag.end);
@@ -147,5 +148,6 @@ function unmask(t: TemplateReading, text: string, message: string, near: number)
 function expressionOnLines(t: TemplateReading, lines: LineIndex, a: number, b: number): boolean {
   const s = lines.offsetAt({ line: a, character: 0 });
   const e = b + 1 < lines.lineCount ? lines.offsetAt({ line: b + 1, character: 0 }) : lines.text.length;
-  return t.tags.some((tag) => (tag.type === 'expression' || tag.type === 'placeholder') && tag.start < e && tag.end > s);
+  for (let i = firstTagAfter(t, s); i < t.tags.length && t.tags[i].start < e; i++) if (t.tags[i].type === 'expression' || t.tags[i].type === 'placeholder') return true;
+  return false;
 }

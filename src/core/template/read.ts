@@ -49,6 +49,8 @@ export interface TemplateBranch {
 
 export interface TemplateBlock {
   type: 'if' | 'unless' | 'case' | 'loop' | 'other';
+  /** Index in `blocks` of the block this one is nested in (-1 at the top). */
+  parent: number;
   /** From the start of the opening tag to the end of the closing tag. */
   start: number;
   end: number;
@@ -324,6 +326,8 @@ function classify(syntax: TemplateSyntax, raw: RawTag): Event {
 
 interface Frame {
   block: TemplateBlock;
+  /** Its index in the reading's blocks. */
+  index: number;
   /** EPP case options are frames of their own: their `}` ends the option, not the case. */
   when?: boolean;
 }
@@ -336,6 +340,7 @@ export function readTemplate(text: string, syntax: TemplateSyntax, named = false
   const blocks: TemplateBlock[] = [];
   const stack: Frame[] = [];
   let balanced = true;
+  const parentIndex = () => (stack.length ? stack[stack.length - 1].index : -1);
   const endBranch = (b: TemplateBlock, at: number) => {
     const last = b.branches[b.branches.length - 1];
     if (last && last.end < 0) last.end = at;
@@ -344,20 +349,20 @@ export function readTemplate(text: string, syntax: TemplateSyntax, named = false
     if (!e.op) continue;
     const { tag } = e;
     if (e.op === 'open') {
-      const block: TemplateBlock = { type: e.blockType!, start: tag.start, end: -1, branches: [] };
+      const block: TemplateBlock = { type: e.blockType!, parent: parentIndex(), start: tag.start, end: -1, branches: [] };
       if (e.blockType !== 'case') block.branches.push({ keyword: e.keyword!, condition: e.condition, start: tag.end, end: -1 });
       blocks.push(block);
-      stack.push({ block });
+      stack.push({ block, index: blocks.length - 1 });
     } else if (e.op === 'when') {
       const top = stack[stack.length - 1];
       if (!top || top.block.type !== 'case') {
-        const block: TemplateBlock = { type: 'other', start: tag.start, end: -1, branches: [{ keyword: 'body', start: tag.end, end: -1 }] };
+        const block: TemplateBlock = { type: 'other', parent: parentIndex(), start: tag.start, end: -1, branches: [{ keyword: 'body', start: tag.end, end: -1 }] };
         blocks.push(block);
-        stack.push({ block });
+        stack.push({ block, index: blocks.length - 1 });
         continue;
       }
       top.block.branches.push({ keyword: 'when', condition: e.condition, start: tag.end, end: -1 });
-      stack.push({ block: top.block, when: true });
+      stack.push({ block: top.block, index: top.index, when: true });
     } else if (e.op === 'branch') {
       const top = stack[stack.length - 1];
       if (!top) {
@@ -422,13 +427,44 @@ function aloneOnLine(text: string, tags: TemplateTag[], k: number): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Questions a kind asks
 
+/** Index of the first tag that ends after `offset` (tags are in text order and never overlap), or tags.length. */
+export function firstTagAfter(r: TemplateReading, offset: number): number {
+  let lo = 0;
+  let hi = r.tags.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (r.tags[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether [start, end) touches a tag (an empty range touches a tag it lies strictly inside). */
 export function touchesTag(r: TemplateReading, start: number, end: number): boolean {
-  for (const t of r.tags) {
+  for (let i = firstTagAfter(r, start); i < r.tags.length; i++) {
+    const t = r.tags[i];
     if (t.start > end) break;
     if (start === end ? start > t.start && start < t.end : start < t.end && end > t.start) return true;
   }
   return false;
+}
+
+/** The blocks that hold `offset`, outermost first (walks up from the last block that starts before it). */
+export function containing(r: TemplateReading, offset: number): TemplateBlock[] {
+  const b = r.blocks;
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TemplateBlock[] = [];
+  for (let i = lo - 1; i >= 0; i = b[i].parent) {
+    if (offset < b[i].end) out.push(b[i]);
+    if (out.length > 1000) break;
+  }
+  return out.reverse();
 }
 
 /** The branch of `block` that holds `offset` (its index), or -1. */
@@ -441,9 +477,9 @@ function branchIndex(b: TemplateBlock, offset: number): number {
  * guards that contradict each other (`{% if x and not y %}` ... `{% if y %}`).
  */
 export function exclusive(r: TemplateReading, a: number, b: number): boolean {
-  for (const blk of r.blocks) {
+  for (const blk of containing(r, a)) {
     if (blk.type === 'other') continue;
-    if (a < blk.start || a >= blk.end || b < blk.start || b >= blk.end) continue;
+    if (b < blk.start || b >= blk.end) continue;
     const i = branchIndex(blk, a);
     const j = branchIndex(blk, b);
     if (i >= 0 && j >= 0 && i !== j) return true;
@@ -484,9 +520,8 @@ export interface Guard {
 /** The conditions that decide whether `offset` is rendered, outermost first. */
 export function guardsAt(r: TemplateReading, offset: number): Guard[] {
   const out: Guard[] = [];
-  for (const blk of r.blocks) {
+  for (const blk of containing(r, offset)) {
     if (blk.type !== 'if' && blk.type !== 'unless' && blk.type !== 'case') continue;
-    if (offset < blk.start || offset >= blk.end) continue;
     const i = branchIndex(blk, offset);
     if (i < 0) continue;
     for (let k = 0; k < i; k++) {
@@ -501,12 +536,12 @@ export function guardsAt(r: TemplateReading, offset: number): Guard[] {
 
 /** True when `offset` is inside a loop body (the line may be rendered many times, or never). */
 export function inLoop(r: TemplateReading, offset: number): boolean {
-  return r.blocks.some((b) => b.type === 'loop' && offset >= b.branches[0]?.start && offset < b.branches[0]?.end);
+  return containing(r, offset).some((b) => b.type === 'loop' && offset >= b.branches[0]?.start && offset < b.branches[0]?.end);
 }
 
 /** True when `offset` is inside any conditional branch or loop (the line may be absent from a rendering). */
 export function conditional(r: TemplateReading, offset: number): boolean {
-  return r.blocks.some((b) => b.type !== 'other' && offset >= b.start && offset < b.end);
+  return containing(r, offset).some((b) => b.type !== 'other');
 }
 
 /**
