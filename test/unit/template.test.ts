@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { detectTemplate, readTemplate, templateOf, untemplatedName, exclusive, guardsAt, inLoop, isPlaceholderValue, type TemplateReading } from '../../src/core/template/index';
 import { unfaithfulLines } from '../../src/core/template/findings';
 import { evaluate, rendersFor } from '../../src/core/mycnf/guards';
-import { kindOf } from '../../src/core/index';
+import { defaultConfig, kindOf, lint } from '../../src/core/index';
+import { engineReady } from '../helpers/setup';
 import { LineIndex } from '../../src/core/text';
 
 const at = (t: TemplateReading, text: string, needle: string) => {
@@ -13,6 +14,7 @@ const at = (t: TemplateReading, text: string, needle: string) => {
 };
 
 describe('template reader', () => {
+  before(engineReady);
   it('recognises template names of files we lint, and nothing else', () => {
     for (const [name, kind] of [
       ['my.cnf.j2', 'mycnf'],
@@ -131,6 +133,22 @@ describe('template reader', () => {
     const text = 'RUN a {% if x -%}\n  && b\n{% endif %}\nRUN c\n';
     const t = readTemplate(text, 'jinja2');
     assert.deepEqual([...unfaithfulLines(t, new LineIndex(text))].sort(), [0, 1, 2]);
+  });
+
+  it('tag soup never crashes a lint: every syntax, unclosed and unbalanced tags, both kinds', () => {
+    const bits = ['{{', '}}', '{%', '%}', '{#', '#}', '<%', '%>', '<%=', '-%>', '{%-', '-}}', '{% if a %}', '{% else %}', '{% endif %}', '<% end %>', '<% } %>', '{{ end }}', '{{ ) else ( -}}', '%%V%%', '@V@', '\n', ' = ', '[mysqld]', 'RUN ', 'FROM a', '"', "'", '\\\n'];
+    let seed = 12345;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) text += bits[Math.floor(rnd() * bits.length)];
+      for (const [kind, name] of [['mycnf', 'my.cnf.j2'], ['mycnf', 'my.cnf.erb'], ['mycnf', 'my.cnf.epp'], ['dockerfile', 'Dockerfile.tpl'], ['dockerfile', 'Dockerfile.template']] as const) {
+        const t = templateOf(name, text)!;
+        assert.equal(t.text.length, text.length, text);
+        const findings = lint(text, kind, defaultConfig(), { fileName: name });
+        assert.deepEqual(findings.filter((f) => f.code === 'DG001').map((f) => f.message), [], JSON.stringify(text));
+      }
+    }
   });
 
   it('whole-value placeholders', () => {
