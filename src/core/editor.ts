@@ -4,21 +4,19 @@ import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CompletionInfo, HoverInfo, LintEnv, SymbolInfo } from './language';
 import { language } from './registry';
+import { recallParse, rememberParse } from './parsecache';
 
 export type { HoverInfo, CompletionInfo, SymbolInfo } from './language';
 
 /**
- * The model of the last text hovered or completed: moving the mouse over an unchanged document parses it once, not
- * on every hover. Keyed by everything parse() reads.
+ * The model of a text: the one the last lint (or hover) of this very text, file and configuration built when there
+ * is one (parsecache.ts), so moving the mouse over a document right after its diagnostics appeared costs no parse.
  */
-let lastModel: { kind: Kind; text: string; key: string; model: unknown } | undefined;
-
 function modelFor(kind: Kind, text: string, env: LintEnv, config: ResolvedConfig): unknown {
-  const lang = language(kind);
-  const key = JSON.stringify([env.fileName ?? null, config]);
-  if (lastModel && lastModel.kind === kind && lastModel.text === text && lastModel.key === key) return lastModel.model;
-  const model = lang.parse(text, env, config);
-  lastModel = { kind, text, key, model };
+  const known = recallParse(kind, text, env, config);
+  if (known !== undefined) return known;
+  const model = language(kind).parse(text, env, config);
+  rememberParse(kind, text, env, config, model);
   return model;
 }
 
@@ -36,7 +34,7 @@ export function completionsAt(text: string, kind: Kind, position: Position, conf
   try {
     const lang = language(kind);
     if (!lang.complete || !lang.isReady()) return [];
-    return lang.complete(lang.parse(text, env, config), position, config);
+    return lang.complete(modelFor(kind, text, env, config) as never, position, config);
   } catch {
     return [];
   }
@@ -54,7 +52,7 @@ export function symbols(text: string, kind: Kind, config: ResolvedConfig = defau
   try {
     const lang = language(kind);
     if (!lang.symbols || !lang.isReady()) return [];
-    return lang.symbols(lang.parse(text, env, config));
+    return lang.symbols(modelFor(kind, text, env, config) as never);
   } catch {
     return [];
   }

@@ -8,6 +8,7 @@ import { language, languages, ruleMeta, severitySettingFor } from './registry';
 import { checkRanges } from './ranges';
 import { LineIndex } from './text';
 import { filterTemplateFindings } from './template/findings';
+import { clearParses, rememberParse } from './parsecache';
 
 export type { LintEnv } from './language';
 
@@ -28,6 +29,7 @@ export async function ready(kind?: Kind): Promise<void> {
  */
 export function clearCaches(): void {
   for (const l of languages()) l.clearCaches?.();
+  clearParses();
 }
 
 function engineFinding(meta: RuleMeta, message: string, severity?: Severity): Finding {
@@ -115,6 +117,8 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
     if (e instanceof NotLinted) return [engineFinding(FILE_NOT_LINTED, e.message)];
     return [engineFinding(INTERNAL_ERROR, `Internal error while parsing: ${describeError(e)}`)];
   }
+  // a hover or an ignore action right after this lint reuses the model (parsecache.ts)
+  rememberParse(lang.kind, text, env, config, model);
   const findings: Finding[] = [];
   // one context for the whole lint; `current` is the rule being run
   let current: ActiveRule<M> | undefined;

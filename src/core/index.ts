@@ -17,5 +17,6 @@ export { applyFixes, fixAll, planFixes, fixText, diffEdit, editsConflict, type F
 export { LineIndex, didYouMean, editDistance } from './text';
 export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';
 export { NotLinted } from './general';
+export { parseCacheStats } from './parsecache';
 export { hoverAt, completionsAt, ignoreEdit, symbols, type HoverInfo, type CompletionInfo, type SymbolInfo, type IgnoreStyle } from './editor';
 export { ruleMarkdown, ruleHoverMarkdown, topicMarkdown, ruleTitle, firstSentence, searchRules, isUserRule } from './docs';

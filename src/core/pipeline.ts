@@ -9,6 +9,7 @@ import type { ResolvedConfig } from './config';
 import type { LintEnv } from './language';
 import { lint } from './engine';
 import { language } from './registry';
+import { recallParse } from './parsecache';
 
 /**
  * Runs ShellCheck on one script (`shellcheck -f json1 -e <exclude> -`) and resolves its standard output, or
@@ -34,7 +35,8 @@ export async function shellcheckText(text: string, kind: Kind, config: ResolvedC
   if (!run || !support) return [];
   try {
     if (!support.enabled(config)) return [];
-    const model = support.model(text, env);
+    // the model the lint of this text just built (parsecache.ts) is the one ShellCheck's jobs are read from
+    const model = (recallParse(kind, text, env, config) as Parameters<typeof support.jobs>[0] | undefined) ?? support.model(text, env);
     const jobs = support.jobs(model);
     if (!jobs.length) return [];
     const outputs: (string | undefined)[] = new Array(jobs.length);

@@ -21,13 +21,13 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const kind = documentKind(doc);
     if (!kind) return [];
     const actions: vscode.CodeAction[] = [];
-    const all = this.currentFindings(doc);
     const fixAllKind = CodeActionProvider.kinds[1];
-    if (context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only))) {
-      // The core's fix-all: lints the text as it is now, applies every safe fix without overlaps, repeats up to 3
-      // rounds; the editor gets one edit over the changed span.
-      const config = this.linter.outcomes.get(doc.uri.toString())?.outcome.config;
-      if (!config) return actions;
+    const fixAllAsked = !!context.only && (context.only.contains(fixAllKind) || fixAllKind.contains(context.only));
+    if (fixAllAsked) {
+      // The core's fix-all: lints the text as it is now (fix-all on save right after typing, or after
+      // files.trimTrailingWhitespace changed it), applies every safe fix without overlaps, repeats up to 3 rounds;
+      // the editor gets one edit over the changed span.
+      const config = this.linter.outcomes.get(doc.uri.toString())?.outcome.config ?? this.linter.configOf(doc.uri, kind);
       const before = doc.getText();
       const fixed = fixText(before, kind, config, nodeEnv(doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined));
       const edit = diffEdit(before, fixed.text);
@@ -38,6 +38,12 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       }
       return actions;
     }
+    // Typing asks for the light bulb's actions at every keystroke, before the lint of the new text has run. Their
+    // edits would be computed from the previous text (wrong places), and linting here would block the extension host
+    // and delay the lint that is on its way: nothing is offered until it has run, and VS Code asks again when its
+    // diagnostics arrive.
+    if (this.linter.lintPending(doc)) return actions;
+    const all = this.currentFindings(doc);
     for (const d of context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const f = findingOf.get(d);

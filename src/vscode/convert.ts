@@ -43,16 +43,26 @@ export function isDeprecationRule(code: string): boolean {
 /** Findings are kept beside their diagnostics so code actions and hovers can read fixes and codes. */
 export const findingOf = new WeakMap<vscode.Diagnostic, Finding>();
 
+/** Per rule code: the code link and whether findings are struck through (a file can have a thousand findings). */
+const perCode = new Map<string, { target: vscode.Uri; deprecated: boolean }>();
+
+function codeInfo(code: string): { target: vscode.Uri; deprecated: boolean } {
+  let c = perCode.get(code);
+  if (!c) perCode.set(code, (c = { target: diagnosticCodeTarget(code), deprecated: isDeprecationRule(code) }));
+  return c;
+}
+
 export function toDiagnostic(f: Finding, docUri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
   d.source = SOURCE;
-  d.code = { value: f.code, target: diagnosticCodeTarget(f.code) };
+  const info = codeInfo(f.code);
+  d.code = { value: f.code, target: info.target };
   if (f.related?.length) {
     d.relatedInformation = f.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.file ? vscode.Uri.file(r.file) : docUri, toRange(r.range)), r.message),
     );
   }
-  if (isDeprecationRule(f.code)) d.tags = [vscode.DiagnosticTag.Deprecated];
+  if (info.deprecated) d.tags = [vscode.DiagnosticTag.Deprecated];
   findingOf.set(d, f);
   return d;
 }

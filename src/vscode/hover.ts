@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { hoverAt, ruleDoc, ruleHoverMarkdown, topic, findRule } from '../core/index';
-import { configFor, nodeEnv } from '../node/host';
+import { nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { diagnosticCodeTarget, fromRange, toRange, SOURCE } from './convert';
 import { ruleCommandLink, topicCommandLink } from './pages';
-import { readSettings } from './settings';
 
 /** On a finding: a short line (message, one-line fix) and links to the rendered rule page and its topic. Elsewhere: the reference of what is under the cursor. */
 export class HoverProvider implements vscode.HoverProvider {
@@ -29,7 +28,9 @@ export class HoverProvider implements vscode.HoverProvider {
         range = range ? range.union(d.range) : d.range;
       }
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config });
+      // the configuration the last lint of this very version used: its parse is then reused (no re-parse, no config read)
+      const last = this.linter.outcomes.get(doc.uri.toString());
+      const config = last && last.version === doc.version ? last.outcome.config : this.linter.configOf(doc.uri, kind);
       const ref = hoverAt(doc.getText(), kind, fromRange(new vscode.Range(position, position)).start, config, nodeEnv(file));
       if (ref) {
         const m = new vscode.MarkdownString(ref.markdown);

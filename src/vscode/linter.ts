@@ -37,8 +37,16 @@ export class Linter implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly configDiagnostics = vscode.languages.createDiagnosticCollection(`${SOURCE}-config`);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Lints in progress per document (lintNow until its engine findings are published or found stale). */
+  private readonly running = new Map<string, number>();
   /** Other files (includes) that a document put findings on, so they can be cleared with it. */
   private readonly spill = new Map<string, Set<string>>();
+  /**
+   * What the last lint of each document cost (the engine's lint, then publishing its diagnostics): wall and CPU time
+   * of this process, and the CPU time of the engine's lint alone. For the editor suite's latency figures and the output channel; a CPU figure is what the wall
+   * time would be on an idle machine.
+   */
+  readonly timings = new Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number }>();
   /** The last results per document, for hovers and code actions. */
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
@@ -81,6 +89,12 @@ export class Linter implements vscode.Disposable {
     );
   }
 
+  /** True while the document has changed since its last lint and a lint of it is scheduled or running. */
+  lintPending(doc: vscode.TextDocument): boolean {
+    const key = doc.uri.toString();
+    return this.outcomes.get(key)?.version !== doc.version && (this.timers.has(key) || this.running.has(key));
+  }
+
   /** Lints a document now; returns the findings, or undefined when the result was stale or not ours. */
   async lintNow(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
     const kind = documentKind(doc);
@@ -90,9 +104,17 @@ export class Linter implements vscode.Disposable {
       if (doc.isClosed) return undefined;
       const version = doc.version;
       const current = () => !doc.isClosed && doc.version === version;
-      return await this.run(doc.uri, doc.getText(), kind, current, (findings, config) => {
-        this.outcomes.set(doc.uri.toString(), { version, outcome: { findings, config } });
-      });
+      const key = doc.uri.toString();
+      this.running.set(key, (this.running.get(key) ?? 0) + 1);
+      try {
+        return await this.run(doc.uri, doc.getText(), kind, current, (findings, config) => {
+          this.outcomes.set(key, { version, outcome: { findings, config } });
+        });
+      } finally {
+        const n = (this.running.get(key) ?? 1) - 1;
+        if (n > 0) this.running.set(key, n);
+        else this.running.delete(key);
+      }
     } catch (e) {
       // never throw into the editor
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
@@ -109,13 +131,18 @@ export class Linter implements vscode.Disposable {
     if (!kind || !this.readyKinds.has(kind)) return undefined;
     try {
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
-      return lint(doc.getText(), kind, config, nodeEnv(file));
+      return lint(doc.getText(), kind, this.configOf(doc.uri, kind), nodeEnv(file));
     } catch (e) {
       this.log.appendLine(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
       return undefined;
     }
+  }
+
+  /** The configuration a lint of this file uses (settings, project file, .hadolint.yaml), as run() computes it. */
+  configOf(uri: vscode.Uri, kind: Kind): ResolvedConfig {
+    const file = uri.scheme === 'file' ? uri.fsPath : undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return configFor(file, kind, { settings: readSettings(uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined }).config;
   }
 
   /**
@@ -158,12 +185,17 @@ export class Linter implements vscode.Disposable {
     const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
     this.reportConfigErrors(sources, errors);
     const t = performance.now();
+    const c = process.cpuUsage();
     const findings = lint(text, kind, config, nodeEnv(file));
     const ms = performance.now() - t;
+    const lintCpu = process.cpuUsage(c);
     if (!current()) return undefined; // stale: a newer lint is scheduled
     if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
     this.publish(uri, findings);
     record?.(findings, config);
+    const cpu = process.cpuUsage(c);
+    const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+    this.timings.set(uri.toString(), { version: this.outcomes.get(uri.toString())?.version ?? -1, wallMs: performance.now() - t, cpuMs: cpuMs(cpu), lintCpuMs: cpuMs(lintCpu) });
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable[kind]) {
       // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
       // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { symbols, type SymbolInfo } from '../core/index';
-import { configFor } from '../node/host';
+import { nodeEnv } from '../node/host';
 import { documentKind, type Linter } from './linter';
 import { toRange } from './convert';
-import { readSettings } from './settings';
 
 const KIND: Record<SymbolInfo['kind'], vscode.SymbolKind> = {
   configure: vscode.SymbolKind.Namespace,
@@ -35,8 +34,10 @@ export class SymbolProvider implements vscode.DocumentSymbolProvider {
     try {
       await this.linter.ensureReady(kind);
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-      const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config });
-      return symbols(doc.getText(), kind, config).map(convert);
+      // the configuration and file of the last lint of this version: the outline then reuses its parse
+      const last = this.linter.outcomes.get(doc.uri.toString());
+      const config = last && last.version === doc.version ? last.outcome.config : this.linter.configOf(doc.uri, kind);
+      return symbols(doc.getText(), kind, config, nodeEnv(file)).map(convert);
     } catch {
       return [];
     }

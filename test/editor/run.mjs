@@ -433,6 +433,10 @@ async function main() {
   // 3. workspaces: a copy per pass, so the tests may edit, save and create files freely
   const mainWs = join(tmp, 'workspace');
   cpSync(join(here, 'workspace'), mainWs, { recursive: true });
+  // the repository's examples, for tests that check what the editor does to them (a copy: tests never touch the repo)
+  const examples = join(tmp, 'examples');
+  cpSync(join(root, 'examples'), examples, { recursive: true });
+  env.DG_EXAMPLES_DIR = examples;
   const passes = [];
   if (ONLY !== 'main') {
     for (const k of KINDS) {

@@ -1,7 +1,9 @@
 /** Code actions: a quick fix applied per kind, ignore on this line, ignore in this file, fix all, show docs. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { open, linted, writeFile, deleteFile, ours, codeOf, codeOfRule, codeActions, waitForCode, waitForDiagnostics, revertAndCloseAll, describeDiagnostics } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, linted, writeFile, deleteFile, ours, codeOf, codeOfRule, codeActions, waitForCode, waitForDiagnostics, revertAndCloseAll, describeDiagnostics, api } from '../helpers';
 
 const titles = (as: vscode.CodeAction[]) => as.map((a) => a.title).join(' | ') || '(none)';
 
@@ -119,6 +121,49 @@ describe('code actions', function () {
     assert.equal(editor.document.lineAt(4).text, 'COPY src/ /app/src/');
     assert.equal(editor.document.lineAt(0).text, 'FROM node:latest', 'DL3007 has no safe fix: the tag must stay');
     await waitForDiagnostics(uri, (ds) => !ds.some((x) => codeOf(x) === 'DL3020') && ds.some((x) => codeOf(x) === 'DL3007'), 'DL3020 gone, DL3007 kept');
+  });
+
+  it('source.fixAll on examples/my.cnf: the two redo-log fixes that edit the same text merge, the rename applies, fixes under review are left', async () => {
+    // the repository's own example (run.mjs copies examples/ and says where), put in the workspace as a user would
+    const dir = process.env.DG_EXAMPLES_DIR;
+    assert.ok(dir, 'run.mjs sets DG_EXAMPLES_DIR');
+    const original = readFileSync(join(dir, 'my.cnf'), 'utf8');
+    const redo = /^innodb_log_file_size = 4G\ninnodb_log_files_in_group = 4\n/m;
+    const rename = /^log_slave_updates = yes$/m;
+    assert.match(original, redo, 'examples/my.cnf changed: this test expects its redo-log pair');
+    assert.match(original, rename, 'examples/my.cnf changed: this test expects log_slave_updates = yes');
+    const expected = original.replace(redo, 'innodb_redo_log_capacity = 16G\n').replace(rename, 'log_replica_updates = yes');
+    const uri = await writeFile('example/my.cnf', original);
+    try {
+      await vscode.commands.executeCommand('vscode.open', uri);
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.toString(), uri.toString());
+      await api(); // running (this test may run alone)
+      const deprecated = await codeOfRule('deprecated-option');
+      const notRow = await codeOfRule('binlog-format-not-row');
+      await waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === deprecated).length >= 3, `three ${deprecated} findings in examples/my.cnf`);
+      const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      const all = await codeActions(uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+      const fixAll = all.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.append('devopsGuidance').contains(a.kind));
+      assert.ok(fixAll?.edit, `no source.fixAll.devopsGuidance action; offered: ${titles(all)}`);
+      assert.ok(await vscode.workspace.applyEdit(fixAll.edit), 'VS Code rejected the fix-all edit (overlapping edits?)');
+      assert.equal(editor.document.getText(), expected);
+      // the renamed and replaced options are no longer deprecated; binlog_format still is (no safe fix: it has no
+      // successor to rename to), and binlog-format-not-row stays (its fix changes behaviour: for review only)
+      await waitForDiagnostics(
+        uri,
+        (ds) =>
+          ds.filter((d) => codeOf(d) === deprecated).map((d) => editor.document.getText(d.range)).join() === 'binlog_format' && ds.some((d) => codeOf(d) === notRow),
+        `${deprecated} left only on binlog_format, ${notRow} kept`,
+      );
+      // nothing safely fixable is left: a second fix-all offers no edit
+      const again = await codeActions(uri, new vscode.Range(0, 0, editor.document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.value);
+      assert.ok(!again.some((a) => a.kind && vscode.CodeActionKind.SourceFixAll.append('devopsGuidance').contains(a.kind) && a.edit?.size), `fix-all offered again: ${titles(again)}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await deleteFile('example');
+    }
   });
 
   it('fix-all on save fixes what was typed just before saving, after files.trimTrailingWhitespace changed the text too', async () => {

@@ -16,9 +16,18 @@ import {
   writeFile,
   deleteFile,
   log,
+  api,
+  linted,
 } from '../helpers';
 
 const S = vscode.DiagnosticSeverity;
+
+/** `count` lines made of repeated blocks (block(0), block(1), ...), cut to length, each ending in a newline. */
+function lines(count: number, block: (n: number) => string[]): string {
+  const out: string[] = [];
+  for (let n = 0; out.length < count; n++) out.push(...block(n));
+  return `${out.slice(0, count).join('\n')}\n`;
+}
 
 /** Checks one diagnostic completely: range, the text it covers, severity, source, code and its link. */
 function check(doc: vscode.TextDocument, d: vscode.Diagnostic, code: string, range: [number, number, number, number], text: string, severity: vscode.DiagnosticSeverity): void {
@@ -119,6 +128,78 @@ describe('diagnostics', function () {
     assert.deepEqual(rangeOf(d.range), [0, 10, 0, 16]);
   });
 
+  describe('latency on a 1,000-line file (reported as DG_METRIC, not asserted: the budget is the debounce plus 150 ms)', () => {
+    const big: Record<string, { path: string; text: () => string; edit: (doc: vscode.TextDocument) => [vscode.Position, string]; rule: string }> = {
+      dockerfile: {
+        path: 'big/Dockerfile',
+        text: () => lines(1000, (s) => [`FROM node:20.11-bookworm-slim AS build${s}`, 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', `RUN npm run build -- --out dist${s}`, 'USER node', 'CMD ["node", "dist/server.js"]']),
+        edit: (doc) => [new vscode.Position(doc.lineCount - 1, 0), 'FROM alpine:latest\n'],
+        rule: 'DL3007',
+      },
+      mycnf: {
+        path: 'big/my.cnf',
+        text: () => `[mysqld]\n${lines(999, (s) => [`# server ${s}`, 'max_connections = 500', 'binlog_format = ROW', 'sync_binlog = 1', 'skip-name-resolve', 'long_query_time = 0.5'])}`,
+        edit: (doc) => [new vscode.Position(doc.lineCount - 1, 0), 'binlog_format = STATEMENT\n'],
+        rule: 'binlog-format-not-row',
+      },
+      vagrantfile: {
+        path: 'big/Vagrantfile',
+        text: () =>
+          `Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\n  config.vm.box_version = "202404.26.0"\n${lines(996, (n) => [`  config.vm.define "node${n}" do |node|`, `    node.vm.hostname = "node${n}"`, `    node.vm.network "private_network", ip: "192.168.56.${(n % 250) + 2}"`, '    node.vm.provider "virtualbox" do |vb|', '      vb.memory = 1024', '    end', '  end'])}end\n`,
+        edit: () => [new vscode.Position(3, 0), '  config.vm.network "forwarded_port", guest: 80, host: 8080\n'],
+        rule: 'forwarded-port-all-interfaces',
+      },
+    };
+    for (const [kind, b] of Object.entries(big)) {
+      it(`${kind}: typing a line with a finding to its diagnostic`, async () => {
+        const code = /^[A-Z]+\d+$/.test(b.rule) ? b.rule : await codeOfRule(b.rule);
+        const uri = await writeFile(b.path, b.text());
+        try {
+          await vscode.commands.executeCommand('vscode.open', uri);
+          const editor = vscode.window.activeTextEditor!;
+          assert.equal(editor.document.uri.toString(), uri.toString());
+          await linted(editor.document);
+          assert.equal(editor.document.lineCount >= 1000, true, `${editor.document.lineCount} lines`);
+          const [at, line] = b.edit(editor.document);
+          const there = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code && d.range.start.line === at.line);
+          // typed, removed, typed again: the first edit meets a cold JIT (the file's first lint ran just before), the
+          // third one an extension host that has linted this file a few times, as after a minute of editing
+          // Timed from the moment the extension host learns of the change (as when a person types in the window),
+          // not from the API call, whose trip through the workbench and back is not the extension's.
+          const { linter } = await api();
+          const ms: { wall: number; cpu: number; lintCpu: number }[] = [];
+          for (const step of ['type', 'remove', 'type'] as const) {
+            let changed = 0;
+            const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+              if (e.document.uri.toString() === uri.toString() && e.contentChanges.length && !changed) changed = performance.now();
+            });
+            try {
+              if (step === 'type') assert.ok(await editor.edit((e) => e.insert(at, line)));
+              else assert.ok(await editor.edit((e) => e.delete(new vscode.Range(at, at.translate(1)))));
+              await waitForDiagnostics(uri, (ds) => (step === 'type' ? there(ds) : !there(ds)), `${code} on line ${at.line + 1} after "${step}"`);
+            } finally {
+              sub.dispose();
+            }
+            assert.ok(changed, 'no change event');
+            const t = linter.timings.get(uri.toString());
+            assert.equal(t?.version, editor.document.version, 'the timing of this version\'s lint');
+            ms.push({ wall: performance.now() - changed, cpu: t!.cpuMs, lintCpu: t!.lintCpuMs });
+          }
+          // the budget: the debounce (250 ms) plus 150 ms; under load, the lint's CPU time says what it would take idle
+          for (const [i, n] of [[0, 'first'], [2, 'third']] as const) {
+            log(`DG_METRIC typing-to-diagnostics.${kind}-1000-lines.${n} ${ms[i].wall.toFixed(1)}`);
+            log(`DG_METRIC lint-cpu.${kind}-1000-lines.${n} ${ms[i].lintCpu.toFixed(1)}`);
+            log(`DG_METRIC lint-and-publish-cpu.${kind}-1000-lines.${n} ${ms[i].cpu.toFixed(1)}`);
+          }
+        } finally {
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+          await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+          await deleteFile('big');
+        }
+      });
+    }
+  });
+
   it('strike through only findings of rules tagged deprecated (MAINTAINER), not rules whose name says "removed" (DL3009)', async () => {
     const uri = await writeFile('deprecated/Dockerfile', 'FROM debian:12.5\nMAINTAINER someone@example.com\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\nUSER nobody\n');
     try {
@@ -131,6 +212,36 @@ describe('diagnostics', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await deleteFile('deprecated');
+    }
+  });
+
+  it('an openssl.cnf stays in its own mode and gets no diagnostics; a MySQL option file with the same kind of name does', async () => {
+    // OpenSSL's configuration has [sections] and key = value lines too; the name *.cnf alone must not make it ours
+    const openssl = await writeFile(
+      'ssl/openssl.cnf',
+      '# OpenSSL configuration for the test CA\nHOME = .\nopenssl_conf = openssl_init\n\n[ openssl_init ]\nproviders = provider_sect\n\n[ provider_sect ]\ndefault = default_sect\n\n[ default_sect ]\nactivate = 1\n\n[ req ]\ndefault_bits = 2048\ndistinguished_name = req_distinguished_name\nstring_mask = utf8only\n\n[ req_distinguished_name ]\ncountryName = Country Name (2 letter code)\ncommonName = Common Name\n\n[ v3_ca ]\nbasicConstraints = critical,CA:true\nkeyUsage = cRLSign, keyCertSign\n',
+    );
+    const server = await writeFile('ssl/server.cnf', '[mysqld]\nquery_cache_size = 64M\nbinlog_format = STATEMENT\n');
+    const { linter } = await api(); // running (this test may run alone: nothing else activated it)
+    const notRow = await codeOfRule('binlog-format-not-row');
+    try {
+      await vscode.commands.executeCommand('vscode.open', openssl);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === openssl.toString())!;
+      // the control: a .cnf in the same folder that is an option file by its content is taken and linted; the
+      // extension handles documents in the order they open, so by then it has decided about openssl.cnf too
+      await vscode.commands.executeCommand('vscode.open', server);
+      await waitForCode(server, notRow);
+      assert.notEqual(doc.languageId, 'mycnf', 'openssl.cnf was put in the MySQL option file mode');
+      assert.equal(await linter.lintNow(doc), undefined, 'openssl.cnf was linted');
+      assert.deepEqual(ours(openssl), [], `openssl.cnf has diagnostics: ${describeDiagnostics(ours(openssl))}`);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(openssl).filter((d) => d.source?.startsWith(SOURCE)),
+        [],
+        'no DevOps Guidance diagnostic of any collection on openssl.cnf',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await deleteFile('ssl');
     }
   });
 
