@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language, LintEnv } from '../language';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
 import { findRule } from '../registry';
@@ -19,9 +19,9 @@ let last: { text: string; model: DockerfileModel } | undefined;
  * and code actions run right after a lint of the same document), else a new parse. Models are never changed after
  * parsing (what rules compute on them is cached on them), so sharing one is safe.
  */
-export function dockerfileModelOf(text: string): DockerfileModel {
+export function dockerfileModelOf(text: string, env?: LintEnv): DockerfileModel {
   if (last && last.text === text) return last.model;
-  const model = parseDockerfile(text);
+  const model = parseDockerfile(text, env?.fileName);
   refuseDeepStageChains(model);
   return model;
 }
