@@ -282,6 +282,119 @@ for (const [name, raw] of help57) {
   put('mysql-5.7', i);
   facts57.helpAdded++;
 }
+// ---------- MySQL 5.7's plugin variables from its own sources (InnoDB and the community plugins) ----------
+// The help table above leaves InnoDB and plugins out; sources/mysql-5.7.37-plugin-variables.txt has them as the
+// 5.7.37 sources define them (scripts/mycnf/extract-mysql57-sysvars.mjs). For every prefix it covers, that file
+// decides: a name it lacks is not a 5.7 option (unless the help table has it, or it is kept as removed), a name it has
+// is verified with its 5.7 default, limits and values. Enterprise plugins (audit_log, firewall, thread_pool, LDAP,
+// the other keyrings) and NDB are not in the community sources and stay inferred.
+export const PLUGIN57_FILE = 'sources/mysql-5.7.37-plugin-variables.txt';
+export interface Plugin57Row {
+  name: string;
+  kind: string;
+  /** '?' unknown, '(null)' none, a JSON string for str/set kinds, else the value as printed. */
+  def: string;
+  min: string;
+  max: string;
+  values: string[];
+  flags: string[];
+}
+export function readPluginTable(text: string): { prefixes: string[]; rows: Map<string, Plugin57Row> } {
+  const prefixes: string[] = [];
+  const rows = new Map<string, Plugin57Row>();
+  for (const line of text.split('\n')) {
+    const pm = /^#\s+\S+ -> (\w+_)$/.exec(line);
+    if (pm) prefixes.push(pm[1]);
+    if (!line || line.startsWith('#')) continue;
+    const [name, kind, def, min, max, values, flags] = line.split('\t');
+    rows.set(name, { name, kind, def, min, max, values: values ? values.split('|') : [], flags: flags ? flags.split(',') : [] });
+  }
+  return { prefixes, rows };
+}
+/** A source default as a value of the option's type; undefined when unknown. */
+export function pluginValue(row: Pick<Plugin57Row, 'kind' | 'def' | 'values'>, type: Info['type']): Info['default'] | undefined {
+  const d = row.def;
+  if (d === '?') return undefined;
+  if (d === '(null)') return null;
+  if (type === 'boolean') return d === 'ON' ? true : d === 'OFF' ? false : undefined;
+  if (type === 'integer' || type === 'size' || type === 'numeric') {
+    const n = Number(d);
+    return Number.isFinite(n) && (Number.isSafeInteger(n) || !Number.isInteger(n)) ? n : undefined;
+  }
+  if (row.kind === 'str' || row.kind === 'set') return JSON.parse(d) as string;
+  if (type === 'enum') return row.values.find((v) => v.toLowerCase() === d.toLowerCase()) ?? d;
+  return d;
+}
+const plugin57 = readPluginTable(readFileSync(join(dataDir, PLUGIN57_FILE), 'utf8'));
+const facts57p = { verified: 0, added: [] as string[], dropped: [] as string[], defaults: 0 };
+{
+  const t57 = tables.get('mysql-5.7')!;
+  const covered = (n: string) => plugin57.prefixes.some((p) => n.startsWith(p));
+  for (const [name, i] of [...t57]) {
+    if (covered(name) && !plugin57.rows.has(name) && !help57.has(name) && i.removed === undefined) {
+      t57.delete(name);
+      facts57p.dropped.push(name);
+    }
+  }
+  const kindType = (k: string): Info['type'] => (k === 'bool' ? 'boolean' : k === 'str' ? 'string' : k === 'enum' ? 'enum' : k === 'set' ? 'set' : k === 'double' ? 'numeric' : 'integer');
+  const numericTypes: Info['type'][] = ['integer', 'size', 'numeric'];
+  for (const row of plugin57.rows.values()) {
+    let i = t57.get(row.name);
+    if (!i) {
+      const r = mysqlRows.find((x) => x.name === row.name);
+      i = r ? baseFromMysql(r) : { name: row.name, type: kindType(row.kind), optionFile: true };
+      t57.set(row.name, i);
+      facts57p.added.push(row.name);
+    }
+    // the 8.0 table's finer type (size, filename) is kept when it is of the same kind
+    const k = kindType(row.kind);
+    // (a string the server checks against a list at startup, innodb_flush_method, keeps its values)
+    const same = k === i.type || (k === 'integer' && numericTypes.includes(i.type)) || (k === 'string' && (i.type === 'filename' || i.type === 'enum'));
+    if (!same) {
+      i.type = k;
+      delete i.values;
+      delete i.min;
+      delete i.max;
+    }
+    if (k === 'enum' || k === 'set') {
+      if (row.values.length) i.values = row.values;
+    } else if (i.type !== 'enum') delete i.values;
+    i.optionFile = !row.flags.includes('no-option');
+    const before57 = JSON.stringify(i.default);
+    const v = pluginValue(row, i.type);
+    if (ov.mysql57.defaults[row.name] !== undefined) i.default = ov.mysql57.defaults[row.name];
+    else if (v === undefined) delete i.default; // computed at startup, or not a plain value: not claimed
+    else if (v === null && i.default !== undefined && i.default !== null) {
+      // a string left unset in the definition that the server fills at startup (innodb_data_file_path is
+      // ibdata1:12M:autoextend, innodb_flush_method fsync on Unix): the documented value stays
+    }
+    else i.default = v;
+    if (JSON.stringify(i.default) !== before57) facts57p.defaults++;
+    delete i.defaultVaries;
+    if (numericTypes.includes(i.type)) {
+      // limits beyond 2^53 (ULONG_MAX and the like) are not exact in JS: left out
+      const num = (x: string) => {
+        const n = Number(x);
+        return x === '' || x === '?' || !Number.isFinite(n) || (Number.isInteger(n) && !Number.isSafeInteger(n)) ? undefined : n;
+      };
+      const lo = num(row.min);
+      const hi = num(row.max);
+      if (lo === undefined) delete i.min;
+      else i.min = lo;
+      // my_getopt reads a maximum of 0 as "no upper limit" (validate_password_length is defined with 0, 0)
+      if (hi === undefined || hi === 0) delete i.max;
+      else i.max = hi;
+    }
+    if (row.flags.includes('read-only')) i.dynamic = false;
+    if (row.flags.includes('windows-only')) i.platform = 'windows';
+    const dep = ov.mysql57.deprecated[row.name] ?? (row.flags.includes('deprecated') ? '5.7' : undefined);
+    if (dep) i.deprecated = dep;
+    delete i.introduced;
+    i.confidence = 'verified';
+    facts57p.verified++;
+  }
+}
+
 // 8.4 removals and presence confirmed from the 8.1-8.4 change lists
 for (const [name, v] of Object.entries(ov.mysql84.removed)) {
   const i = tables.get('mysql-8.4')!.get(name);
@@ -642,7 +755,7 @@ const asset: OptionsAsset = {
   v: OPTIONS_ASSET_VERSION,
   targets: MYSQL_TARGETS.map((target) => ({ target, docsBase: DOCS_BASE[target], confidence: TARGET_CONFIDENCE[target] })),
   sources: {
-    mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists and the 8.4.0 release notes; 5.7 from 5.7.18\'s own mysqld --help table (server core, verified) and the 8.0 added/removed lists (InnoDB and plugins, inferred)',
+    mysql: 'MySQL 8.0.41 source and 8.0 manual; 8.4 from the 8.1-8.4 change lists and the 8.4.0 release notes; 5.7 from 5.7.18\'s own mysqld --help table (server core, verified), 5.7.37\'s sources (InnoDB and the community plugins, verified) and the 8.0 added/removed lists (enterprise plugins and NDB, inferred)',
     mariadb: `MariaDB ${mariaRows.meta.server} and 11.8 (mariadbd --help --verbose and probes); 11.4 bracketed by the two and 10.6 taken from 10.11 (both inferred)`,
     percona: 'Percona Server = MySQL of the same series plus Percona option names; PXC adds Galera options typed from MariaDB 10.11 (inferred) and its own [PXC manual]',
   },
@@ -661,6 +774,7 @@ if (process.env.MYCNF_FACTS) {
     console.log(`  ${tg}: ${all.length} names, ${n((i) => i.removed !== undefined)} removed (${n((i) => !!i.replacement || !!i.replacedBy)} with successor), ${n((i) => !!i.deprecated && i.removed === undefined)} deprecated, ${n((i) => i.default !== undefined && i.removed === undefined)} defaults, ${n((i) => (i.confidence ?? TARGET_CONFIDENCE[tg]) === 'inferred')} inferred`);
   }
   console.log(`  mysql-5.7 from its help table: ${facts57.helpDefaults} defaults corrected, ${facts57.helpAdded} names added, ${facts57.dropped.length} 8.0 names left out`);
+  console.log(`  mysql-5.7 from its plugin sources (${PLUGIN57_FILE}): ${facts57p.verified} names verified, ${facts57p.defaults} defaults changed, ${facts57p.added.length} added (${facts57p.added.join(' ')}), ${facts57p.dropped.length} dropped (${facts57p.dropped.join(' ')})`);
 }
 void canonicalOptionName;
 void (null as unknown as OptionInfo);

@@ -271,6 +271,22 @@ describe('mycnf parser', () => {
       // query_cache_size (gone in 8.0) and rpl_semi_sync_source_enabled (new in 8.0.26): no series fits all, the newest wins
       assert.equal(t('query_cache_size = 0\nrpl_semi_sync_source_enabled = ON').target, 'mysql-8.4');
       assert.equal(t('max_connections = 10').source, 'default');
+      // a loose- name a newer series removed still dates the file; an unknown loose- name does not
+      assert.equal(t('gtid_mode = ON\nloose-group_replication_allow_local_disjoint_gtids_join = ON').target, 'mysql-5.7');
+      assert.equal(t('gtid_mode = ON\nloose-no_such_option = 1').target, 'mysql-8.4');
+      // query_cache_size is MariaDB's too: the guess says so
+      assert.match(t('query_cache_size = 0').reason, /MariaDB also has query_cache_size: set the target/);
+      assert.doesNotMatch(t('default_authentication_plugin = x').reason, /MariaDB also has/);
+    });
+
+    it('infers the MariaDB series from options only newer servers have (10.11 otherwise)', () => {
+      const t = (body: string) => buildModel(`[mariadb]\n${body}\n`, {}, defaultConfig(), loadRef).target;
+      // character_set_collations came with 11.2: the file is for an 11.x server, not 10.11 (which refuses it)
+      assert.deepEqual([t('character-set-collations = utf8mb4=uca1400_ai_ci').target, t('character-set-collations = x').source], ['mariadb-11.4', 'inferred']);
+      assert.match(t('character_set_collations = x').reason, /character_set_collations, which MariaDB 10\.11 does not have/);
+      assert.equal(t('max_connections = 10').target, 'mariadb-10.11');
+      // a group that names the version wins over the options
+      assert.equal(buildModel('[mariadb-10.11]\ncharacter_set_collations = x\n', {}, defaultConfig(), loadRef).target.target, 'mariadb-10.11');
     });
 
     it('builds the effective server view: server groups only, last wins, renamed aliases folded', () => {

@@ -1,6 +1,7 @@
 /**
  * The option tables (dist/mysql-options.json) against the sources they were generated from, as committed in
- * data/reference/mycnf-options/: MySQL 5.7.18's own help table (sources/), the MySQL 8.0 import (mysql.json), the
+ * data/reference/mycnf-options/: MySQL 5.7.18's own help table and 5.7.37's plugin variables (sources/), the MySQL
+ * 8.0 import (mysql.json), the
  * MariaDB servers read directly (mariadb-10.11.json, mariadb-11.8.json) and the hand-kept facts with their sources
  * (overrides.yaml). No network: the extracts are in the repository.
  */
@@ -84,6 +85,82 @@ describe('mycnf option tables against their sources', () => {
       }
       assert.equal(ref('mysql-5.7').lookup('log_warnings')?.replacement, 'log_error_verbosity');
       assert.equal(ref('mysql-5.7').lookup('character_set_server')?.default, 'latin1');
+    });
+  });
+
+  describe('MySQL 5.7 InnoDB and plugin options against 5.7.37\'s sources', () => {
+    const file = readFileSync(join(DATA, 'sources', 'mysql-5.7.37-plugin-variables.txt'), 'utf8');
+    const prefixes = [...file.matchAll(/^#\s+\S+ -> (\w+_)$/gm)].map((m) => m[1]);
+    const rows = new Map<string, { kind: string; def: string; min: string; max: string; values: string[]; flags: string[] }>();
+    for (const line of file.split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [name, kind, def, min, max, values, flags] = line.split('\t');
+      rows.set(name, { kind, def, min, max, values: values ? values.split('|') : [], flags: flags ? flags.split(',') : [] });
+    }
+    const help = helpTable('mysql-5.7.18-help-variables.txt');
+    const r57 = () => ref('mysql-5.7');
+    it('the extract is whole (InnoDB and the community plugins of 5.7.37)', () => {
+      assert.ok(rows.size >= 210, `${rows.size} rows`);
+      assert.ok(prefixes.includes('innodb_') && prefixes.includes('group_replication_') && prefixes.includes('rpl_semi_sync_master_'));
+      assert.equal(rows.get('innodb_buffer_pool_size')?.def, '134217728');
+      assert.equal(rows.get('innodb_log_file_size')?.def, '50331648');
+      // debug-build-only variables are not in it
+      assert.equal(rows.get('innodb_force_recovery_crash'), undefined);
+      assert.equal(rows.get('innodb_disable_resize_buffer_pool_debug'), undefined);
+    });
+    it('knows every variable of the sources, verified, settable unless the source says it is no option', () => {
+      const bad: string[] = [];
+      for (const [n, row] of rows) {
+        const i = r57().lookup(n);
+        if (!i) bad.push(`${n}: missing`);
+        else if (i.confidence !== 'verified') bad.push(`${n}: ${i.confidence}`);
+        else if (i.optionFile === row.flags.includes('no-option')) bad.push(`${n}: optionFile ${i.optionFile}`);
+      }
+      assert.deepEqual(bad, []);
+    });
+    it('has no name of a covered prefix that 5.7.37 lacks (8.0-only names are gone), removed names aside', () => {
+      const extra = r57()
+        .all()
+        .filter((i) => prefixes.some((p) => i.name.startsWith(p)) && !rows.has(i.name) && !help.has(i.name) && i.removed === undefined)
+        .map((i) => i.name);
+      assert.deepEqual(extra, []);
+      for (const n of ['group_replication_member_expel_timeout', 'group_replication_flow_control_period', 'mysqlx_wait_timeout', 'innodb_redo_log_capacity', 'innodb_dedicated_server']) {
+        assert.equal(r57().lookup(n), undefined, n);
+      }
+    });
+    it('has the sources\' defaults, limits and values', () => {
+      const bad: string[] = [];
+      for (const [n, row] of rows) {
+        const i = r57().lookup(n);
+        if (!i || n in overrides.mysql57.defaults || overrides.patches[n]?.['mysql-5.7'] || overrides.patches[n]?.mysql) continue;
+        const d = row.def;
+        if (d !== '?' && d !== '(null)') {
+          let want: unknown = d;
+          if (i.type === 'boolean') want = d === 'ON';
+          else if (i.type === 'integer' || i.type === 'size' || i.type === 'numeric') want = Number.isSafeInteger(Number(d)) || !Number.isInteger(Number(d)) ? Number(d) : undefined;
+          else if (row.kind === 'str' || row.kind === 'set') want = JSON.parse(d);
+          const got = typeof want === 'string' && i.type === 'enum' ? String(i.default).toLowerCase() : i.default;
+          if (want !== undefined && JSON.stringify(got) !== JSON.stringify(typeof want === 'string' && i.type === 'enum' ? want.toLowerCase() : want)) bad.push(`${n}: default ${JSON.stringify(i.default)}, source ${d}`);
+        }
+        if (d === '?' && i.default !== undefined) bad.push(`${n}: default ${JSON.stringify(i.default)} claimed, the source computes it`);
+        const lo = Number(row.min);
+        if (row.min && row.min !== '?' && Number.isSafeInteger(lo) && i.min !== lo) bad.push(`${n}: min ${i.min}, source ${row.min}`);
+        if (row.values.length && JSON.stringify(i.values) !== JSON.stringify(row.values)) bad.push(`${n}: values ${i.values}, source ${row.values}`);
+      }
+      assert.deepEqual(bad, []);
+    });
+    it('5.7 facts that differ from 8.0', () => {
+      assert.equal(r57().lookup('innodb_doublewrite')?.type, 'boolean'); // an enum only since 8.0.30
+      assert.equal(r57().lookup('group_replication_transaction_size_limit')?.default, 0); // 150000000 since 8.0.2
+      assert.equal(r57().lookup('group_replication_exit_state_action')?.default, 'READ_ONLY');
+      assert.equal(r57().lookup('innodb_undo_tablespaces')?.max, 95);
+      assert.equal(r57().lookup('innodb_log_buffer_size')?.dynamic, false); // dynamic since 8.0.12
+      assert.equal(r57().lookup('innodb_large_prefix')?.default, true);
+      assert.equal(r57().lookup('innodb_checksums')?.deprecated, '5.7.9');
+      assert.equal(r57().lookup('innodb_undo_tablespaces')?.deprecated, '5.7.21');
+      assert.equal(r57().lookup('innodb_data_file_path')?.default, 'ibdata1:12M:autoextend'); // filled at startup
+      // enterprise plugins are not in the community sources: still known, still inferred
+      assert.equal(r57().lookup('audit_log_file')?.confidence, 'inferred');
     });
   });
 

@@ -46,13 +46,30 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   const serverOptions = p.options.filter((o) => (o.group ? o.group.role === 'server' : p.fragment && o.source === 0));
   const server = makeView(serverOptions, ref);
   const main = p.sources[0];
+  // the suppression units are only needed when the file has an ignore comment: built on first use
+  let units: MycnfModel['units'] | undefined;
+  return {
+    ...p,
+    target,
+    ref,
+    server,
+    comments: main.comments,
+    get units() {
+      return (units ??= unitsOf(p));
+    },
+    ...(guards ? { guards } : {}),
+  };
+}
+
+/** The lines of the linted file an ignore comment can apply to (groups, options, directives, malformed lines). */
+function unitsOf(p: ReturnType<typeof parseOptionFiles>): MycnfModel['units'] {
   const units: MycnfModel['units'] = [];
   for (const g of p.groups) if (g.source === 0) units.push({ startLine: g.line, endLine: g.line });
   for (const o of p.options) if (o.source === 0) units.push({ startLine: o.line, endLine: o.line });
   for (const d of p.directives) if (d.source === 0) units.push({ startLine: d.line, endLine: d.line });
   for (const m of p.malformed) if (m.source === 0) units.push({ startLine: m.line, endLine: m.line });
   units.sort((a, b) => a.startLine - b.startLine);
-  return { ...p, target, ref, server, comments: main.comments, units, ...(guards ? { guards } : {}) };
+  return units;
 }
 
 /** Finds the option a name means, stripping modifiers like the server does. */
@@ -95,11 +112,14 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
     prefixes.push(m[1].toLowerCase() as Prefix);
     offset += m[0].length;
   }
-  o.prefixes = prefixes;
-  const start = o.nameRange.start.character + offset;
-  o.baseRange = { start: { line: o.line, character: start }, end: o.nameRange.end };
+  o.prefixes = prefixes.length ? prefixes : NO_PREFIXES;
+  // ranges are never changed in place: without modifiers the bare name's range is the name's own range object
+  o.baseRange = offset ? { start: { line: o.line, character: o.nameRange.start.character + offset }, end: o.nameRange.end } : o.nameRange;
   o.key = settingKey(o.name, maria);
 }
+
+/** The modifiers of an option that has none (shared and frozen). */
+const NO_PREFIXES = Object.freeze([]) as unknown as Prefix[];
 
 const longestNames = new WeakMap<OptionReference, number>();
 

@@ -29,8 +29,8 @@ export interface MycnfTargetInfo {
 const INFERRED_TABLES: Partial<Record<MysqlTarget, string>> = {
   'mariadb-10.6': 'option table inferred from MariaDB 10.11 (no 10.6 server was read)',
   'mariadb-11.4': 'option table inferred between MariaDB 10.11 and 11.8',
-  'mysql-5.7': "server options from 5.7's own help table; InnoDB and plugin options inferred from 8.0",
-  'percona-5.7': "MySQL 5.7's table (InnoDB and plugin options inferred); Percona's own options known by name only",
+  'mysql-5.7': "server options from 5.7's own help table, InnoDB and community plugins from 5.7.37's sources; enterprise plugins inferred from 8.0",
+  'percona-5.7': "MySQL 5.7's table (enterprise plugin options inferred); Percona's own options known by name only",
   'percona-8.0': "MySQL 8.0's table; Percona's own options known by name only",
   'percona-8.4': "MySQL 8.4's table; Percona's own options known by name only",
   'pxc-5.7': 'Galera options typed from MariaDB (inferred); the rest as MySQL 5.7',

@@ -50,7 +50,13 @@ export const mycnfLanguage: Language<MycnfModel> = {
   parse: (text, env, config) => buildModel(text, env, config, loadRef),
   rules,
   template: (m) => m.template,
-  suppression: (m) => ({ comments: m.comments, units: m.units }),
+  suppression: (m) => ({
+    comments: m.comments,
+    // read only when the file has an ignore comment (the model builds them on first use)
+    get units() {
+      return m.units;
+    },
+  }),
   // findings in included files (rules report them with `input: option.source`)
   route: routeReport,
   hover: (m, position) => mycnfHover(m, position),

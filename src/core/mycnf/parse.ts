@@ -38,16 +38,20 @@ function r(line: number, s: number, e: number): Range {
 
 /** Index of the `#` that starts a comment (outside single/double quotes; a backslash escapes inside quotes), or the line length. */
 export function commentStart(l: string, from: number): number {
-  let quote = '';
+  // fast path: no quote and no `#` after `from` (most lines): nothing to scan
+  const hash = l.indexOf('#', from);
+  if (hash < 0) return l.length;
+  if (l.indexOf("'", from) < 0 && l.indexOf('"', from) < 0) return hash;
+  let quote = 0;
   let escape = false;
   for (let i = from; i < l.length; i++) {
-    const c = l[i];
-    if ((c === "'" || c === '"') && !escape) {
+    const c = l.charCodeAt(i);
+    if ((c === 39 || c === 34) && !escape) {
       if (!quote) quote = c;
-      else if (quote === c) quote = '';
+      else if (quote === c) quote = 0;
     }
-    if (!quote && c === '#') return i;
-    escape = !!quote && c === '\\' && !escape;
+    if (!quote && c === 35) return i;
+    escape = !!quote && c === 92 && !escape;
   }
   return l.length;
 }
@@ -253,9 +257,13 @@ function readGroup(state: ReadState, src: CnfSource, l: string, i: number, p: nu
   return g;
 }
 
+/** The modifiers of an option not yet resolved (shared, never written: analyze.ts assigns a new array). */
+const NO_PREFIXES = Object.freeze([]) as unknown as CnfOption['prefixes'];
+
 function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: number, group: CnfGroup | undefined): CnfOption | undefined {
   const cs = commentStart(l, p);
-  const eq = l.slice(0, cs).indexOf('=', p);
+  let eq = l.indexOf('=', p);
+  if (eq >= cs) eq = -1;
   let nameEnd = eq >= 0 ? eq : cs;
   while (nameEnd > p && isBlank(l.charCodeAt(nameEnd - 1))) nameEnd--;
   const text = l.slice(p, nameEnd);
@@ -269,22 +277,25 @@ function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: n
     state.out.malformed.push({ source: src.id, line: i, range: r(i, p, nameEnd), reason: 'option-name-space' });
     return undefined;
   }
-  const norm = text.replace(/-/g, '_');
+  const norm = text.includes('-') ? text.replace(/-/g, '_') : text;
+  const lower = norm.toLowerCase();
+  const nameRange = r(i, p, nameEnd);
   const opt: CnfOption = {
     source: src.id,
     line: i,
     group,
     text,
-    nameRange: r(i, p, nameEnd),
+    nameRange,
     norm,
     hasValue: eq >= 0,
-    range: r(i, p, nameEnd),
+    // ranges are never changed in place, so the name's range object is shared until a value or modifiers differ
+    range: nameRange,
     lineRange,
     lineText: l,
-    prefixes: [],
-    name: norm.toLowerCase(),
-    baseRange: r(i, p, nameEnd),
-    key: norm.toLowerCase(),
+    prefixes: NO_PREFIXES,
+    name: lower,
+    baseRange: nameRange,
+    key: lower,
   };
   if (cs < l.length) opt.commentStart = cs;
   if (eq >= 0) {
@@ -298,8 +309,10 @@ function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: n
     opt.rawValue = raw;
     opt.value = u.value;
     if (u.quote) opt.quote = u.quote;
-    opt.valueRange = r(i, vs, ve);
-    opt.range = r(i, p, ve > vs ? ve : eq + 1);
+    const valueRange = r(i, vs, ve);
+    opt.valueRange = valueRange;
+    // positions shared with the name's and the value's ranges (never changed in place)
+    opt.range = { start: nameRange.start, end: ve > vs ? valueRange.end : opt.equalsRange.end };
   }
   state.out.options.push(opt);
   group?.options.push(opt);

@@ -55,7 +55,8 @@ function build(target: MysqlTarget): OptionReference {
   Object.freeze(list);
   return {
     target,
-    lookup: (name) => map.get(canonicalOptionName(name)),
+    // most names asked for are already canonical: one map probe, no new string
+    lookup: (name) => map.get(name) ?? map.get(canonicalOptionName(name)),
     all: () => list,
   };
 }

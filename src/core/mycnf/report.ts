@@ -12,7 +12,8 @@ import type { CnfDirective, CnfGroup, CnfOption, CnfSource, MycnfModel } from '.
 /** What a report in another source of the model becomes; undefined when that file's own comments silence it. */
 export function routeReport(m: MycnfModel, r: Report, meta: RuleMeta): Report | undefined {
   const src = r.input === undefined ? undefined : m.sources[r.input];
-  if (!src || src.main) return { ...r, input: undefined };
+  // the linted file: the report as it is (the engine reads no `input` after routing; no copy per finding)
+  if (!src || src.main) return r;
   if (suppressedInSource(src, r.range.start.line, meta)) return undefined;
   const related: RelatedInformation[] = [...(r.related ?? [])];
   const top = topDirective(m, src);

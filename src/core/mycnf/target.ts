@@ -198,7 +198,17 @@ function evidence(p: ParsedFiles, refs: RefLoader): Evidence {
     mariaScore += 2;
   }
   const groupOrGalera = maria.length > 0 && (maria[0].startsWith('the [') || !!wsrep);
-  if (mariaScore > mysqlScore) return { product: 'mariadb', why: maria[0], series: mariaSeries, seriesWhy: mariaSeriesWhy, strong: groupOrGalera || hint?.product === 'mariadb' };
+  if (mariaScore > mysqlScore) {
+    if (!mariaSeries) {
+      // no group names the version: options only newer MariaDB servers have (character_set_collations, 11.2) do
+      const v = mariadbVersion(p, refs);
+      if (v) {
+        mariaSeries = seriesOf(v.target);
+        mariaSeriesWhy = v.why;
+      }
+    }
+    return { product: 'mariadb', why: maria[0], series: mariaSeries, seriesWhy: mariaSeriesWhy, strong: groupOrGalera || hint?.product === 'mariadb' };
+  }
   if (percona) return { product: 'percona', why: `the Percona Server option ${percona}`, strong: true, ...mysqlSeries(p, refs) };
   if (mysqlScore > 0) return { product: hint && family(hint.product) === 'mysql' ? hint.product : 'mysql', why: mysql[0], strong: !!hint && family(hint.product) === 'mysql', ...mysqlSeries(p, refs) };
   if (hint) return { product: hint.product, why: hint.why, strong: true, ...(hint.product === 'mariadb' ? {} : mysqlSeries(p, refs)) };
@@ -220,11 +230,14 @@ function mysqlSeries(p: ParsedFiles, refs: RefLoader): { series?: string; series
 function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; why: string } | undefined {
   const series: MysqlTarget[] = ['mysql-8.4', 'mysql-8.0', 'mysql-5.7'];
   const names = new Set<string>();
+  // loose- names say nothing by being unknown (that is what loose- is for), but one a newer series removed
+  // (loose-group_replication_allow_local_disjoint_gtids_join, gone in 8.0.4) still dates the file
+  const loose = new Set<string>();
   for (const o of p.options) {
     const g = o.group?.name.toLowerCase();
     if (g ? !/^(mysqld|server)$/.test(g) : !(p.fragment && o.source === 0)) continue;
-    if (/^loose[-_]/i.test(o.text)) continue;
-    names.add(o.norm.toLowerCase());
+    if (/^loose[-_]/i.test(o.text)) loose.add(bare(o.norm));
+    else names.add(o.norm.toLowerCase());
   }
   const scored: { t: MysqlTarget; misfits: string[]; gone: string[] }[] = [];
   for (const t of series) {
@@ -239,6 +252,14 @@ function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; w
         gone.push(n);
       } else if (!i && series.some((x) => x !== t && refs(x)?.lookup(n))) misfits.push(n);
     }
+    for (const n of loose) {
+      if (names.has(n)) continue;
+      const i = ref.lookup(n);
+      if (i && i.removed !== undefined && !i.stillAccepted && i.confidence !== 'inferred') {
+        misfits.push(n);
+        gone.push(n);
+      }
+    }
     scored.push({ t, misfits, gone });
   }
   let best = scored[0];
@@ -246,7 +267,45 @@ function mysqlVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; w
   if (best === scored[0]) return undefined;
   const newer = scored[series.indexOf(best.t) - 1];
   const reason = newer.gone[0] ?? newer.misfits[0];
-  return { target: best.t, why: `${reason}, which ${targetLabel(newer.t)} no longer has` };
+  // a name MariaDB also has (query_cache_size) says "older than MySQL 8.0" only if the file is MySQL at all
+  const maria = refs('mariadb-10.11')?.lookup(reason);
+  const alsoMaria = !!maria && maria.removed === undefined ? `; MariaDB also has ${reason}: set the target if the file is for MariaDB` : '';
+  return { target: best.t, why: `${reason}, which ${targetLabel(newer.t)} no longer has${alsoMaria}` };
+}
+
+/**
+ * The MariaDB series a file needs when its server options say so: 10.11 (the series assumed otherwise) unless some
+ * option is unknown or gone there and a later series has them all; then the oldest series with the fewest misfits.
+ */
+function mariadbVersion(p: ParsedFiles, refs: RefLoader): { target: MysqlTarget; why: string } | undefined {
+  const series: MysqlTarget[] = ['mariadb-10.11', 'mariadb-11.4', 'mariadb-11.8'];
+  const names = new Set<string>();
+  for (const o of p.options) {
+    const g = o.group?.name.toLowerCase();
+    if (g ? !/^(mysqld|server|mariadb|mariadbd|galera)$/.test(g) : !(p.fragment && o.source === 0)) continue;
+    if (o.prefixes.length || /^loose[-_]/i.test(o.text)) continue;
+    names.add(bare(o.norm.toLowerCase()));
+  }
+  const scored: { t: MysqlTarget; misfits: string[] }[] = [];
+  for (const t of series) {
+    const ref = refs(t);
+    if (!ref) return undefined;
+    const misfits: string[] = [];
+    for (const n of names) {
+      const i = ref.lookup(n);
+      const known = (x: MysqlTarget) => {
+        const j = refs(x)?.lookup(n);
+        return !!j && j.removed === undefined;
+      };
+      if (i ? i.removed !== undefined && !i.stillAccepted && series.some((x) => x !== t && known(x)) : series.some((x) => x !== t && known(x))) misfits.push(n);
+    }
+    scored.push({ t, misfits });
+  }
+  let best = scored[0];
+  for (const s of scored) if (s.misfits.length < best.misfits.length) best = s;
+  if (best === scored[0]) return undefined;
+  const reason = scored[0].misfits.find((n) => !best.misfits.includes(n)) ?? scored[0].misfits[0];
+  return { target: best.t, why: `${reason}, which MariaDB 10.11 does not have` };
 }
 
 export function suggestTarget(value: string): string[] {
