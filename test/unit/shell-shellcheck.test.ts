@@ -141,6 +141,21 @@ describe('shellcheck: the real binary', function () {
     assert.ok(!fs.some((f) => f.range.start.line >= 8), 'the python heredoc is not shell');
   });
 
+  it('keeps the bash features BusyBox ash has (Alpine) out of the POSIX-sh warnings, and only there', async function () {
+    needBinary(this);
+    const run = 'RUN source /etc/profile && [[ -d /opt ]] && echo ${PATH//:/ } && echo $((1+1)) $UNSET';
+    const alpine = await shellcheckDockerfile(`FROM alpine:3.20\n${run}\n`, defaultConfig(), { binary });
+    const debian = await shellcheckDockerfile(`FROM debian:12\n${run}\n`, defaultConfig(), { binary });
+    const codes = (fs: { code: string }[]) => [...new Set(fs.map((f) => f.code))].sort();
+    for (const c of ['SC3046', 'SC3010', 'SC3060']) {
+      assert.ok(codes(debian).includes(c), `${c} on Debian's dash: ${codes(debian)}`);
+      assert.ok(!codes(alpine).includes(c), `${c} not on Alpine's ash: ${codes(alpine)}`);
+    }
+    // other findings keep their exact place after the extra header line
+    const text = `FROM alpine:3.20\n${run}\n`;
+    assert.ok(alpine.some((f) => f.code === 'SC2086' && at(text, f.range) === '$UNSET'), alpine.map((f) => `${f.code} ${at(text, f.range)}`).join('\n'));
+  });
+
   it('caches per script and never hangs on a bad binary', async function () {
     needBinary(this);
     const m = parseDockerfile('FROM x\nRUN echo $1\n');

@@ -17,3 +17,22 @@ export function joinPath(base: string, rel: string): string {
   const joined = `/${out.join('/')}`;
   return rel.endsWith('/') && joined !== '/' ? `${joined}/` : joined;
 }
+
+/**
+ * A Windows container path (`C:\app`, `C:/app`, `\app`, `/app`) as BuildKit normalises it for a Windows image: the
+ * drive letter dropped, slashes unified, then written back as `C:\...`. Undefined for a relative path, a drive other
+ * than C: (BuildKit refuses those) or a bare `C:`.
+ */
+export function windowsAbsolute(p: string): string | undefined {
+  const m = /^([A-Za-z]):([\\/].*)$/.exec(p);
+  if (m && m[1].toLowerCase() !== 'c') return undefined;
+  const rest = m ? m[2] : p;
+  if (!/^[\\/]/.test(rest)) return undefined;
+  return `C:${joinPath('/', rest.replace(/\\/g, '/')).replace(/\//g, '\\')}`;
+}
+
+/** A relative Windows path joined onto a Windows absolute one (`C:\src` + `app` = `C:\src\app`). */
+export function joinWindowsPath(base: string, rel: string): string {
+  const b = base.replace(/^[A-Za-z]:/, '').replace(/\\/g, '/');
+  return `C:${joinPath(b || '/', rel.replace(/^[A-Za-z]:/, '').replace(/\\/g, '/')).replace(/\//g, '\\')}`;
+}

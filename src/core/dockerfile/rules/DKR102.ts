@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import type { Range } from '../../finding';
+import type { Range, RelatedInformation } from '../../finding';
 import type { DockerfileModel } from '../model';
 import type { ShellUse } from '../shell/analysis';
 import { commands, commandsNamed } from '../shell/lint';
@@ -11,15 +11,11 @@ function urlOf(d: Download): string {
   return u ? u.text : 'a URL';
 }
 
-function span(a: Command, b: Command): Range {
-  return a.source === b.source ? a.source.range(Math.min(a.start, b.start), Math.max(a.end, b.end)) : a.range;
-}
-
 function basename(p: string): string {
   return p.replace(/\/+$/, '').split('/').pop() ?? p;
 }
 
-function check(use: ShellUse, report: (r: { range: Range; message: string }) => void): void {
+function check(use: ShellUse, report: (r: { range: Range; message: string; related?: RelatedInformation[] }) => void): void {
   const cmds = commands(use);
   const downloads = new Map<Command, Download>();
   for (const c of cmds) {
@@ -34,9 +30,11 @@ function check(use: ShellUse, report: (r: { range: Range; message: string }) => 
     if (c.pipeline && c.pipeIndex > 0 && readsScriptFromStdin(c)) {
       const src = c.pipeline.elements.slice(0, c.pipeIndex).map((e) => e.command).find((x) => x && downloads.get(x)?.stdout);
       if (src) {
+        // on the interpreter, not on the pipe: the pipe itself is DL4006's (pipefail) token
         report({
-          range: span(src, c),
+          range: c.name ? { start: c.name.range.start, end: c.range.end } : c.range,
           message: `The script downloaded from ${urlOf(downloads.get(src)!)} runs straight from the network with no checksum or signature check; download it to a file, verify it, then run it.`,
+          related: [{ message: 'the download it runs', range: src.range }],
         });
         continue;
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { stageChain, type DockerfileModel } from '../model';
 import { argsSpan, execForm } from '../instructions';
-import { baseOf } from '../analysis';
+import { stagePlatform } from '../platform';
 import { jsonArray, simpleCommand } from '../shellform';
 
 /**
@@ -11,12 +11,10 @@ import { jsonArray, simpleCommand } from '../shellform';
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3025', name: 'cmd-shell-form', kind: 'dockerfile', severity: 'warning', fix: 'unsafe', aliases: ['JSONArgsRecommended'] },
   check(m, ctx) {
-    const windowsFile = m.escapeChar === '`';
     for (const stage of m.stages) {
       const chain = stageChain(stage);
-      const root = chain[chain.length - 1];
-      const rootImage = baseOf(m, root).expansion.value.toLowerCase();
-      const windows = windowsFile || /windows|nanoserver|servercore/.test(rootImage);
+      const platform = stagePlatform(m, stage);
+      const windows = platform.os === 'windows';
       let shellSet = chain.slice(1).some((s) => s.instructions.some((i) => i.getKeyword() === 'SHELL'));
       const hasCmd = stage.instructions.some((i) => i.getKeyword() === 'CMD');
       for (const ins of stage.instructions) {
@@ -38,7 +36,11 @@ export default defineRule<DockerfileModel>({
         }
         ctx.report({
           range: m.lines.rangeOf(span.start, end),
-          message: `${kw} in shell form runs under "/bin/sh -c": the shell becomes PID 1 and does not pass SIGTERM on, so the container cannot stop cleanly. Use the exec (JSON) form${words ? '' : ', with "exec" for a command that needs the shell'}.`,
+          message: platform.noShell
+            ? `${kw} in shell form runs under "/bin/sh -c", and this image (${platform.reason}) has no /bin/sh: the container cannot start. Use the exec (JSON) form.`
+            : windows
+              ? `${kw} in shell form runs under "cmd /S /C": the program runs as a child of cmd instead of being the container's main process. Use the exec (JSON) form so the program itself is the main process.`
+              : `${kw} in shell form runs under "/bin/sh -c": the shell becomes PID 1 and does not pass SIGTERM on, so the container cannot stop cleanly. Use the exec (JSON) form${words ? '' : ', with "exec" for a command that needs the shell'}.`,
           fixes,
         });
       }

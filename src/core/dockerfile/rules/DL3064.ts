@@ -40,6 +40,11 @@ export function secretName(name: string): string | undefined {
   return undefined;
 }
 
+/** An absolute or home-relative path (`/run/secrets/token`, `~/.config/gcloud/key.json`, `C:\\keys\\app.pfx`, `$HOME/.netrc`). */
+export function isPathValue(value: string): boolean {
+  return /^(\/|~\/|\.{1,2}\/|[A-Za-z]:[\\/]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\/)[^\s:;,]*$/.test(value) && value !== '/';
+}
+
 /**
  * ARG or ENV carrying what looks like a secret: ARG values end up in the image history and build metadata, ENV
  * values in every container. Secrets belong in `RUN --mount=type=secret`.
@@ -55,8 +60,8 @@ export default defineRule<DockerfileModel>({
         const why = secretName(p.name);
         if (!why) continue;
         const value = (p.raw ?? '').replace(/^["']|["']$/g, '');
-        // a path to a secret file is the right way to pass it
-        if (value.startsWith('/run/secrets/')) continue;
+        // a path (to a secret file, a key store, a socket) names where the secret is, not the secret itself
+        if (isPathValue(value)) continue;
         ctx.report({
           range: m.lines.rangeOf(p.nameStart, p.nameEnd),
           message: `${kw} ${p.name} looks like a secret (${why}): ${kw === 'ARG' ? 'build arguments are recorded in the image history and build provenance' : 'ENV values are stored in the image and visible to anyone who can pull it'}. Pass secrets with RUN --mount=type=secret.`,

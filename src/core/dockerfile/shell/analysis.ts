@@ -14,7 +14,7 @@ import type { Instruction, Run, Onbuild, Flag, Heredoc } from '../syntax';
 import { execForm, pairs, unquoteValue } from '../instructions';
 import type { Range } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
-import { analysis } from '../analysis';
+import { stagePlatform } from '../platform';
 import { ShellSource } from '../../shell/source';
 import { parseScript, allCommands, programOf, shellCommandArg, POSIX_SHELLS, type Command, type ShellScript, type Word } from '../../shell/script';
 
@@ -30,7 +30,7 @@ export interface ShellInfo {
   /** `-e` (or `-o errexit`) is among the shell's options. */
   errexit: boolean;
   /** Where the shell comes from. */
-  origin: 'default' | 'shell' | 'pragma' | 'windows-image';
+  origin: 'default' | 'shell' | 'pragma' | 'windows-image' | 'no-shell';
   /** The SHELL instruction that set it. */
   instruction?: Instruction;
 }
@@ -185,6 +185,15 @@ class EnvAt implements ReadonlyMap<string, string | undefined> {
 
 export const DEFAULT_SHELL: ShellInfo = { argv: ['/bin/sh', '-c'], program: 'sh', posix: true, pipefail: false, errexit: false, origin: 'default' };
 const WINDOWS_SHELL: ShellInfo = { argv: ['cmd', '/S', '/C'], program: 'cmd', posix: false, pipefail: false, errexit: false, origin: 'windows-image' };
+/** A stage whose image has no shell (scratch, distroless): shell-form RUN cannot run, so no shell advice is given. */
+const NO_SHELL: ShellInfo = { argv: ['/bin/sh', '-c'], program: 'sh', posix: false, pipefail: false, errexit: false, origin: 'no-shell' };
+
+/** The shell RUN gets in a stage before any SHELL: cmd on Windows, none on scratch/distroless, /bin/sh elsewhere. */
+function platformShell(m: DockerfileModel, stage: Stage): ShellInfo {
+  const p = stagePlatform(m, stage);
+  return p.os === 'windows' ? WINDOWS_SHELL : p.noShell ? NO_SHELL : DEFAULT_SHELL;
+}
+
 
 export function shellInfo(argv: string[], origin: ShellInfo['origin'], instruction?: Instruction): ShellInfo {
   const first = argv[0] ?? '';
@@ -218,22 +227,6 @@ export function shellOptions(args: readonly string[]): { pipefail: boolean; erre
   return { pipefail, errexit };
 }
 
-/** Windows base images run RUN with cmd unless SHELL says otherwise. */
-function isWindowsImage(m: DockerfileModel, stage: Stage): boolean {
-  // the image with ARG defaults resolved (`FROM ${WINDOWS_BASE_IMAGE}:${TAG}`), else as written
-  let resolved: string | undefined;
-  try {
-    resolved = analysis(m).base.get(stage)?.expansion.value;
-  } catch {
-    resolved = undefined;
-  }
-  const raw = (resolved ?? stage.image?.raw ?? '').toLowerCase();
-  const at = raw.lastIndexOf(':');
-  const name = at > raw.lastIndexOf('/') ? raw.slice(0, at) : raw;
-  const tag = at > raw.lastIndexOf('/') ? raw.slice(at + 1) : '';
-  return /(^|\/)windows(\/|$)|nanoserver|servercore|windowsservercore/.test(name) || /nanoserver|windowsservercore|ltsc20\d\d/.test(tag);
-}
-
 /** Scripts above this length (UTF-16 units) are not parsed. */
 export const MAX_SCRIPT_LENGTH = 64 * 1024;
 
@@ -254,7 +247,7 @@ function analyse(m: DockerfileModel): DockerfileShell {
 
   for (const stage of m.stages) {
     const base = stage.parent ? byStage.get(stage.parent) : undefined;
-    let shell: ShellInfo = base ? base.shell : isWindowsImage(m, stage) ? WINDOWS_SHELL : DEFAULT_SHELL;
+    let shell: ShellInfo = base ? base.shell : platformShell(m, stage);
     const env = new Map<string, string | undefined>(base ? base.env : []);
     const ops: EnvOp[] = [];
     const envHere = () => new EnvAt(base?.env, ops, ops.length);

@@ -376,3 +376,22 @@ export function mentions(run: RunInfo, re: RegExp): boolean {
   }
   return v;
 }
+
+/** The package names a package-manager install call adds (versions and flags stripped; `wget=1.21-r0` -> `wget`). */
+function installedNames(call: PmCall): string[] {
+  if (call.action !== 'add' && call.action !== 'install') return [];
+  return call.operands.filter((w) => w.literal).map((w) => w.text.replace(/[=<>~].*$/, '').toLowerCase());
+}
+
+/**
+ * A package of one of `names` is installed in the stage (or the stages it is built FROM) before `cmd`: in an earlier
+ * RUN, or earlier in the same RUN. Used to tell a BusyBox applet from the GNU tool installed over it (`apk add wget`).
+ */
+export function installedBefore(m: DockerfileModel, run: RunInfo, cmd: Command, names: readonly string[]): boolean {
+  const hit = (c: Command): boolean => {
+    const call = callOf(c);
+    return !!call && installedNames(call).some((n) => names.includes(n));
+  };
+  if (earlierRuns(m, run).some((r) => commands(r).some(hit))) return true;
+  return commands(run).some((c) => c !== cmd && c.source === cmd.source && c.start < cmd.start && hit(c));
+}

@@ -12,6 +12,7 @@ import { dockerfileLanguage } from '../language';
 import type { DockerfileModel } from '../model';
 import { dockerfileShell } from './analysis';
 import type { ShellSource } from '../../shell/source';
+import { stagePlatform } from '../platform';
 
 /** Warnings that make no sense for a RUN: sourced files (SC1090, SC1091) and "ash is checked as dash" (SC2187). */
 export const SHELLCHECK_EXCLUDED = ['SC1090', 'SC1091', 'SC2187'];
@@ -21,6 +22,13 @@ const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'F
 
 /** Our shells as ShellCheck dialects; shells ShellCheck cannot check (zsh, yash) are skipped. */
 const DIALECT: Record<string, string> = { sh: 'sh', bash: 'bash', dash: 'dash', ksh: 'ksh', mksh: 'ksh', ash: 'ash', busybox: 'sh' };
+
+/**
+ * ShellCheck's "undefined in POSIX sh" warnings for features BusyBox ash has (the shell of Alpine and BusyBox images):
+ * `source` (SC3046), `[[ ]]` (SC3010), `$'…'` (SC3003), `${v:1:2}` (SC3057), `${v//a/b}` (SC3060), `set -o pipefail`
+ * (SC3040), `echo -n/-e` (SC3037), `==` in `[` (SC3014), `&>` (SC3020). ShellCheck 0.9 has no BusyBox dialect.
+ */
+const BUSYBOX_ASH_SUPPORTS = ['SC3003', 'SC3010', 'SC3014', 'SC3020', 'SC3037', 'SC3040', 'SC3046', 'SC3057', 'SC3060'];
 
 export interface ShellcheckJob {
   /** What ShellCheck reads on standard input. */
@@ -47,8 +55,10 @@ export function shellcheckJobs(m: DockerfileModel): ShellcheckJob[] {
         const nl = body.search(/\r?\n/);
         body = nl < 0 ? '' : body.slice(nl);
       }
-      const header = `#!/bin/${shell}\n${exports}`;
-      jobs.push({ script: header + body, shell, headerLines: 1 + names.length, source });
+      // BusyBox ash (Alpine) runs /bin/sh there and has the bash features ShellCheck's sh dialect calls undefined
+      const busybox = shell === 'sh' && program === 'sh' && stagePlatform(m, run.stage).kind === 'busybox';
+      const header = `#!/bin/${shell}\n${busybox ? `# shellcheck disable=${BUSYBOX_ASH_SUPPORTS.join(',')}\n` : ''}${exports}`;
+      jobs.push({ script: header + body, shell, headerLines: 1 + (busybox ? 1 : 0) + names.length, source });
     };
     const line = run.line;
     // skip a command line that only names the program reading a heredoc (`RUN <<EOF bash`, `RUN python3 <<EOF`)
