@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = new URL('.', import.meta.url).pathname;
 const production = process.argv.includes('--production');
@@ -49,7 +49,26 @@ step('copy assets', () => {
   for (const [from, to] of assets) copyFileSync(join(root, from), join(dist, to));
 });
 
+// @ruby/prism's entry point finds prism.wasm through its own import.meta.url. Bundled, that module's URL is made a
+// call to src/node/prism-public.ts's prismEntryUrl() (a file in the assets folder the host names), and only there:
+// the define below (web-tree-sitter) would send it to file:///prism.wasm.
+const prismEntryUrl = {
+  name: 'prism-entry-url',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@ruby[\\/]prism[\\/]src[\\/]index\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const src = await readFile(args.path, 'utf8');
+      if (!src.includes('new URL("prism.wasm", import.meta.url)')) {
+        return { errors: [{ text: `@ruby/prism's entry point changed (${args.path}): review src/node/prism-public.ts` }] };
+      }
+      const helper = JSON.stringify(join(root, 'src/node/prism-public.ts'));
+      return { contents: `import { prismEntryUrl as __dgPrismEntryUrl } from ${helper};\n` + src.replaceAll('import.meta.url', '__dgPrismEntryUrl()'), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 const common = {
+  plugins: [prismEntryUrl],
   bundle: true,
   platform: 'node',
   format: 'cjs',

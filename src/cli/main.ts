@@ -7,8 +7,7 @@
  *   devops-guidance rules [--format text|json]
  * Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   KINDS,
   MYSQL_TARGETS,
@@ -32,18 +31,32 @@ import {
   type Severity,
   type UserConfig,
 } from '../core/index';
-import { configFor, installNodeAssets, nodeEnv } from '../node/host';
+import { configFor, installNodeAssets, nodeEnv, vcsRootOf } from '../node/host';
 import { lintFile } from '../node/shellcheck';
 import { FORMATS, HADOLINT_FORMATS, format, type FileResult, type Format } from './formats';
 import { fixFile, fixText, unifiedDiff } from './fix';
 import { parseHadolintConfig, templateOf, SYNTAX_LABEL } from '../core/index';
 import { escapeControl } from './escape';
 import { collectFiles, KindUnknown } from './walk';
-import { readTextFileSafe } from '../node/safefs';
+import { isInside, readStreamSafe, readTextFileSafe } from '../node/safefs';
 
 const VERSION = '0.1.0';
 
 class UsageError extends Error {}
+
+/** A configuration file named with -c is refused above this size (as configuration files found by discovery). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+/**
+ * Where configuration discovery (.devops-guidance.yaml, .hadolint.yaml) stops going up for a linted file: the top of
+ * the repository holding the current folder (else the current folder itself) for files under it and for stdin; for
+ * a file named outside the current folder, the top of its own repository (else its own folder). Nothing above is
+ * read unless named with --config.
+ */
+export function configRootFor(file: string | undefined, cwd = process.cwd()): string {
+  const base = file && !isInside(cwd, file) ? dirname(resolve(file)) : cwd;
+  return vcsRootOf(base) ?? base;
+}
 
 interface LintArgs {
   paths: string[];
@@ -77,7 +90,8 @@ Usage:
       --unsafe-fixes                  with --fix or --diff: also fixes that may change behaviour
       --diff                          print the fixes as a unified diff; write nothing (exit 1 when there are any)
       --kind dockerfile|mycnf|vagrantfile   kind of stdin or of files with other names
-      --config FILE                   project config instead of the nearest .devops-guidance.yaml
+      --config FILE                   project config instead of the nearest .devops-guidance.yaml (looked up
+                                      no higher than the repository's top folder, else the current folder)
       --include-root DIR              follow option-file includes only inside DIR (default: the current folder)
       --fail-level error|warning|info|hint|none   exit 1 at or above this (default warning)
       --mysql-target ${MYSQL_TARGETS.join('|')}
@@ -176,13 +190,10 @@ function parseLintArgs(argv: string[], hadolint = false): LintArgs {
         const file = take();
         if (/hadolint/i.test(basename(file))) {
           // hadolint's own configuration file: read in its format (ignored, override, trustedRegistries, ...)
-          let text: string;
-          try {
-            text = readFileSync(file, 'utf8');
-          } catch (e) {
-            throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-          }
-          a.hadolintConfig = parseHadolintConfig(text, file);
+          // size-checked like any configuration file: a FIFO, a device or a huge file is refused unread
+          const r = readTextFileSafe(file, MAX_CONFIG_BYTES);
+          if ('error' in r) throw new UsageError(`cannot use ${escapeControl(file)}: ${r.error}`);
+          a.hadolintConfig = parseHadolintConfig(r.text, file);
         } else a.configFile = file;
         break;
       }
@@ -264,20 +275,20 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     for (const p of mycnfIncludedFiles(readFileOr(file, kind), nodeEnv(abs, { root: includeRoot }))) if (resolve(p) !== abs && !includedBy.has(resolve(p))) includedBy.set(resolve(p), abs);
   }
   const rootTargets = new Map<string, ReturnType<typeof mycnfTarget>>();
+  // stdin is read once, however often `-` is named
+  let stdinRead: ReturnType<typeof readStreamSafe> | undefined;
   for (const { file, kind } of files) {
     const isStdin = file === '-';
     // read before anything else, size-checked: one unreadable or oversized file does not stop the others
     let text: string;
-    if (isStdin) text = readFileSync(0, 'utf8');
-    else {
-      const r = readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
-      if ('error' in r) {
-        problems.push({ path: file, message: r.error });
-        continue;
-      }
-      text = r.text;
+    // stdin has the same size limit as a file, and is read no further than the limit
+    const r = isStdin ? await (stdinRead ??= readStreamSafe(process.stdin, MAX_TEXT_LENGTH[kind])) : readTextFileSafe(file, MAX_TEXT_LENGTH[kind]);
+    if ('error' in r) {
+      problems.push({ path: isStdin ? '<stdin>' : file, message: r.error });
+      continue;
     }
-    const found = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer });
+    text = r.text;
+    const found = configFor(isStdin ? undefined : file, kind, { configFile: args.configFile, cli: cliLayer, stopAt: configRootFor(isStdin ? undefined : file) });
     if (found.errors.length) {
       // a broken config file is reported once, and the files it governs are not linted (their result would be wrong)
       for (const e of found.errors) configErrors.set(`${e.file ?? ''}:${e.message}`, e);
@@ -288,7 +299,7 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     if (root && !args.cli.mysql?.target) {
       let rt = rootTargets.get(root);
       if (!rt) {
-        const rootConfig = configFor(root, 'mycnf', { configFile: args.configFile, cli: cliLayer }).config;
+        const rootConfig = configFor(root, 'mycnf', { configFile: args.configFile, cli: cliLayer, stopAt: configRootFor(root) }).config;
         rt = mycnfTarget(readFileOr(root, 'mycnf'), rootConfig, nodeEnv(root, { root: includeRoot }));
         rootTargets.set(root, rt);
       }
@@ -349,6 +360,16 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
       seenIncluded.add(key);
       return true;
     });
+  }
+  // findings in included option files carry the included file's absolute path: shown relative to the current
+  // folder, like the linted files' own names
+  const shownPath = (p: string) => (isAbsolute(p) ? relative(process.cwd(), p) || p : p);
+  for (const r of results) {
+    r.findings = r.findings.map((f) =>
+      f.file || f.related?.some((x) => x.file)
+        ? { ...f, ...(f.file ? { file: shownPath(f.file) } : {}), ...(f.related ? { related: f.related.map((x) => (x.file ? { ...x, file: shownPath(x.file) } : x)) } : {}) }
+        : f,
+    );
   }
   if (args.fix) {
     // what was fixed goes before the findings that remain (on stderr for machine-readable formats)

@@ -150,6 +150,15 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
     }
   }
   current = undefined;
+  if (lang.partsNotLinted) {
+    // parts of the file some checks skipped: said where they are (DG002 at their range), silenced like any finding
+    const sev = severitySettingFor(FILE_NOT_LINTED, config) ?? FILE_NOT_LINTED.severity;
+    try {
+      if (sev !== 'off') for (const p of lang.partsNotLinted(model)) findings.push({ ...engineFinding(FILE_NOT_LINTED, p.message, sev), range: p.range });
+    } catch (e) {
+      findings.push(engineFinding(INTERNAL_ERROR, `Internal error while listing the parts not linted: ${describeError(e)}`));
+    }
+  }
   let kept = findings;
 
   try {

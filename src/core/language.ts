@@ -74,6 +74,11 @@ export interface Language<Model> {
   template?(model: Model): TemplateReading | undefined;
   /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;
+  /**
+   * Parts of a linted file some checks skipped (a script too long to analyse): each becomes one DG002 finding at
+   * its range, so the user learns that silence there is not a clean bill. Without this hook: none.
+   */
+  partsNotLinted?(model: Model): { message: string; range: Range }[];
   /** Lines at the top of the text a file-wide ignore comment must go after (parser directives). */
   headerLines?(lines: string[]): number;
   /**

@@ -162,9 +162,9 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
 
   function stopAt(file: string): string | undefined {
-    // configuration is looked up to the workspace folder holding the file (its parent, like the extension), else to the root
-    const root = workspaceRoots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
-    return root ? dirname(root) : undefined;
+    // configuration is looked up no higher than the workspace folder holding the file (like the extension), else to
+    // the top of the file's repository (configFor's default)
+    return workspaceRoots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
   }
 
   async function resolveConfig(doc: TextDocument, kind: Kind): Promise<{ config: ResolvedConfig; settings: ServerSettings; file?: string }> {

@@ -12,3 +12,5 @@ export { configFor, nodeEnv, installNodeAssets } from './host';
 // benchmarks: the tree-sitter walk through its internal cursor functions or through the public TreeCursor
 export { setNativeCursor, nativeCursorActive } from '../core/shell/parser';
 export { shellCacheStats } from '../core/shell/script';
+// benchmarks: the Ruby parser through its internal way (parsePrism on our own instance) or its public loadPrism()
+export { loadPrism as loadRubyParser, parseRuby, prismBackend, prismLoadMs, prismFallbackReason } from '../core/vagrant/prism';

@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { isInside, isPseudoPath, readTextFileSafe } from './safefs';
 import { dirname, join, resolve } from 'node:path';
+import { setPublicPrismLoader } from '../core/vagrant/prism';
+import { publicPrismLoader } from './prism-public';
 import {
   setAssetLoader,
   defaultConfig,
@@ -16,8 +18,12 @@ import {
   type Kind,
 } from '../core/index';
 
-/** Reads engine assets (WASM, kb.json, references) from the folder the bundle ships them in. */
+/**
+ * Reads engine assets (WASM, kb.json, references) from the folder the bundle ships them in, and offers the Ruby
+ * parser's public entry point as the fallback when its internal one fails its self-check (prism-public.ts).
+ */
 export function installNodeAssets(distDir: string): void {
+  setPublicPrismLoader(publicPrismLoader(distDir));
   const cache = new Map<string, Uint8Array>();
   setAssetLoader((name) => {
     let b = cache.get(name);
@@ -74,6 +80,12 @@ export function nodeEnv(fileName?: string, options: { root?: string } = {}): Lin
       }
     },
   };
+}
+
+/** The top folder of the repository (git, Mercurial, Subversion) holding `dir`, if any. */
+export function vcsRootOf(dir: string): string | undefined {
+  const marker = findUp(dir, ['.git', '.hg', '.svn']);
+  return marker ? dirname(marker) : undefined;
 }
 
 /** The nearest ancestor folder (starting at `dir`) holding one of `names`; returns that file's path. */
@@ -155,6 +167,9 @@ export function configFor(
   const errors: ConfigError[] = [];
   const layers: UserConfig[] = [];
   const dir = file ? dirname(resolve(file)) : process.cwd();
+  // discovery goes no higher than the caller's root (workspace folder, the CLI's project), else than the top of
+  // the repository holding the file; only a file outside any repository is looked up to the file system's root
+  const stopAt = options.stopAt ?? vcsRootOf(dir);
   const take = (path: string | undefined, parse: ConfigParser) => {
     if (!path) return;
     const v = readConfigFile(path, parse);
@@ -164,8 +179,8 @@ export function configFor(
       sources.push(path);
     }
   };
-  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, options.stopAt), whole((text, file) => other.parse(text, file)));
-  const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, options.stopAt);
+  for (const other of configFilesFor(kind)) take(findUp(dir, other.names, stopAt), whole((text, file) => other.parse(text, file)));
+  const projectPath = options.configFile ? resolve(options.configFile) : findUp(dir, PROJECT_CONFIG_NAMES, stopAt);
   take(projectPath, parseConfigPartially);
   const projectFile = projectPath && sources[sources.length - 1] === projectPath ? projectPath : undefined;
   const project = projectFile ? layers[layers.length - 1] : undefined;

@@ -58,6 +58,51 @@ export function readTextFileSafe(path: string, maxBytes: number): ReadResult {
   }
 }
 
+/**
+ * Reads a stream (the CLI's stdin) as UTF-8 text of at most `maxBytes`, or says why not. Nothing beyond the limit is
+ * kept: at the first chunk past it reading stops and the stream is released (a writer still sending gets EPIPE, as
+ * with `head`), so piping a 2 GiB file holds at most the limit plus one chunk in memory.
+ */
+export function readStreamSafe(
+  stream: NodeJS.ReadableStream & { destroy?(): void; readableEnded?: boolean; destroyed?: boolean },
+  maxBytes: number,
+): Promise<ReadResult & { bytes?: number }> {
+  // a stream already read to its end (or released) has nothing more to give: waiting for 'end' would never finish
+  if (stream.readableEnded) return Promise.resolve({ text: '', path: '-', bytes: 0 });
+  if (stream.destroyed) return Promise.resolve({ error: 'cannot read: the stream was closed' });
+  return new Promise((resolvePromise) => {
+    const chunks: Buffer[] = [];
+    let got = 0;
+    let done = false;
+    const finish = (r: ReadResult & { bytes?: number }) => {
+      if (done) return;
+      done = true;
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      resolvePromise(r);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      got += b.length;
+      if (got > maxBytes) {
+        chunks.length = 0;
+        stream.pause();
+        stream.destroy?.();
+        finish({ error: `not read: more than the ${kib(maxBytes)} limit` });
+        return;
+      }
+      chunks.push(b);
+    };
+    const onEnd = () => finish({ text: Buffer.concat(chunks, got).toString('utf8'), path: '-', bytes: got });
+    const onError = (e: unknown) => finish({ error: `cannot read: ${describe(e)}` });
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    stream.resume();
+  });
+}
+
 function kindOfNode(st: ReturnType<typeof fstatSync>): string {
   if (st.isFIFO()) return 'a FIFO';
   if (st.isCharacterDevice()) return 'a character device';

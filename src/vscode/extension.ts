@@ -117,7 +117,7 @@ async function completions(doc: vscode.TextDocument, pos: vscode.Position, linte
   try {
     await linter.ensureReady(kind);
     const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
-    const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config });
+    const { config } = configFor(file, kind, { settings: readSettings(doc.uri).config, stopAt: vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath });
     return completionsAt(doc.getText(), kind, fromRange(new vscode.Range(pos, pos)).start, config, nodeEnv(file)).map(toCompletionItem);
   } catch {
     return [];

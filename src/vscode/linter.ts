@@ -142,7 +142,7 @@ export class Linter implements vscode.Disposable {
   configOf(uri: vscode.Uri, kind: Kind): ResolvedConfig {
     const file = uri.scheme === 'file' ? uri.fsPath : undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return configFor(file, kind, { settings: readSettings(uri).config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined }).config;
+    return configFor(file, kind, { settings: readSettings(uri).config, stopAt: folder?.uri.fsPath }).config;
   }
 
   /**
@@ -182,7 +182,7 @@ export class Linter implements vscode.Disposable {
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.offByTrust) this.restrictedModeNotice();
     const file = uri.scheme === 'file' ? uri.fsPath : undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath ? dirname(folder.uri.fsPath) : undefined });
+    const { config, errors, sources } = configFor(file, kind, { settings: settings.config, stopAt: folder?.uri.fsPath });
     this.reportConfigErrors(sources, errors);
     const t = performance.now();
     const c = process.cpuUsage();

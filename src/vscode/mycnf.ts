@@ -4,7 +4,6 @@
  * active option file is checked for and why.
  */
 import * as vscode from 'vscode';
-import { dirname } from 'node:path';
 import { isOptionFileName, looksLikeOptionFile, mycnfTarget } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { readSettings } from './settings';
@@ -47,7 +46,7 @@ export class TargetStatus implements vscode.Disposable {
     try {
       const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config } = configFor(file, 'mycnf', { settings: readSettings(doc.uri).config, stopAt: folder ? dirname(folder.uri.fsPath) : undefined });
+      const { config } = configFor(file, 'mycnf', { settings: readSettings(doc.uri).config, stopAt: folder?.uri.fsPath });
       const t = mycnfTarget(doc.getText(), config, nodeEnv(file));
       this.item.text = `$(database) ${t.label}`;
       this.item.tooltip = new vscode.MarkdownString(`**Checked for ${t.label}** (\`${t.target}\`): ${t.reason}.${t.tables ? `\n\n_${t.tables}._` : ''}\n\nSet it with \`# devops-guidance target=...\` in the file, \`mysql.target\` in \`.devops-guidance.yaml\`, or the \`devopsGuidance.mysql.target\` setting.`);

@@ -5,6 +5,7 @@
  *   npm test -- fuzz                         the CI budget (FUZZ_COUNT inputs per kind, default below)
  *   npm run fuzz                             the long mode: 100,000 inputs per kind
  *   FUZZ_SEED=7 FUZZ_KIND=mycnf FUZZ_INDEX=123 npm test -- fuzz      one input again
+ *   npm run fuzz -- --kind dockerfile --start 50000 --count 50000   one chunk of a long run (inputs 50000–99999)
  *
  * Failing inputs are written to $TMPDIR/dg-fuzz-failures/<kind>-<index>.txt.
  */
@@ -21,6 +22,8 @@ const CI_COUNT: Record<Kind, number> = { dockerfile: 1000, mycnf: 2000, vagrantf
 const seed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
 const onlyKind = process.env.FUZZ_KIND as Kind | undefined;
 const onlyIndex = process.env.FUZZ_INDEX !== undefined ? Number(process.env.FUZZ_INDEX) : undefined;
+/** First input index of the run: a long run can be split into chunks (same seed, disjoint index ranges). */
+const firstIndex = onlyIndex ?? Number(process.env.FUZZ_START ?? 0);
 /**
  * Heap growth allowed between the end of the warm-up and the end of the run. The engine's bounded caches (parsed
  * RUN scripts: up to 4096) are emptied before each measurement, so what is left is what a leak would hold;
@@ -43,14 +46,15 @@ describe('fuzz: mutations of the corpus never crash, hang or produce invalid ran
 
   for (const kind of KINDS) {
     if (onlyKind && onlyKind !== kind) continue;
-    it(`${kind}: ${countFor(kind)} inputs (seed ${seed})`, function () {
+    it(`${kind}: ${countFor(kind)} inputs (seed ${seed}${firstIndex ? `, from #${firstIndex}` : ''})`, function () {
       const files = corpusFiles(CORPUS, kind);
       assert.ok(files.length >= 10, `the corpus has ${kind} files`);
       const stats: KindStats = { inputs: 0, totalMs: 0, slowestMs: 0, findings: 0, notLinted: 0 };
       const problems: Problem[] = [];
       const n = countFor(kind);
-      const start = onlyIndex ?? 0;
+      const start = firstIndex;
       const warm = Math.min(n, Math.max(1, Math.floor(n / 10)));
+      const progress = n >= 10000;
       let heapAfterWarmup = 0;
       let heapPeak = 0;
       for (let i = start; i < start + n; i++) {
@@ -59,8 +63,19 @@ describe('fuzz: mutations of the corpus never crash, hang or produce invalid ran
         if (what.length && problems.length < 50) {
           for (const w of what) problems.push({ kind, index: i, origin: input.origin, what: w, text: input.text });
         }
+        if (what.length && progress) for (const w of what) console.log(`      ${kind} #${i} (${input.origin}): ${w.slice(0, 300)}`);
         if (i - start + 1 === warm) heapAfterWarmup = heapNow();
-        if ((i - start + 1) % 5000 === 0) heapPeak = Math.max(heapPeak, heapNow());
+        if ((i - start + 1) % 5000 === 0) {
+          const h = heapNow();
+          heapPeak = Math.max(heapPeak, h);
+          // the long mode says how far it got: a run stopped early still reports its numbers
+          if (progress) {
+            console.log(
+              `      ${kind}: ${stats.inputs} inputs (to #${i}), ${problems.length} problem(s), mean ${(stats.totalMs / Math.max(1, stats.inputs)).toFixed(1)} ms, ` +
+                `slowest ${stats.slowestMs.toFixed(0)} ms ${stats.slowest ?? ''}; heap ${(h / 1024 / 1024).toFixed(1)} MB (after warm-up ${(heapAfterWarmup / 1024 / 1024).toFixed(1)} MB)`,
+            );
+          }
+        }
       }
       const heapEnd = heapNow();
       heapPeak = Math.max(heapPeak, heapEnd);

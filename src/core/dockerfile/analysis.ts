@@ -173,6 +173,7 @@ export interface Use {
   onbuild?: Instruction;
   /** What was expanded: the arguments, or one flag's value. */
   what: 'args' | 'flag';
+  /** Its references, problems and value; without per-character source spans (srcStart and srcEnd are empty). */
   x: Expansion;
 }
 
@@ -202,12 +203,14 @@ export function expandedUses(m: DockerfileModel): Use[] {
         const vr = f.getValueRange();
         if (!expands || !v || !vr || !v.includes('$')) continue;
         const start = m.lines.offsetAt(vr.start);
-        out.push({ ins, onbuild, what: 'flag', x: expand(m.text.slice(start, m.lines.offsetAt(vr.end)), start, lookup, { escapeChar: m.escapeChar }) });
+        out.push({ ins, onbuild, what: 'flag', x: expand(m.text.slice(start, m.lines.offsetAt(vr.end)), start, lookup, { escapeChar: m.escapeChar, spans: false }) });
       }
       if (!EXPANDING.has(kw)) return;
       const span = argsSpan(m, ins);
       if (!span || !span.text.includes('$') && !/["']/.test(span.text)) return;
-      out.push({ ins, onbuild, what: 'args', x: expand(span.text, span.start, lookup, { escapeChar: m.escapeChar }) });
+      // no per-character spans: the rules that read these want references and problems, and spans for every
+      // character of a long expanded value made 1,900 `ENV PATH /x:$PATH` lines take seconds
+      out.push({ ins, onbuild, what: 'args', x: expand(span.text, span.start, lookup, { escapeChar: m.escapeChar, spans: false }) });
     };
     for (const ins of m.instructions) {
       visit(ins);

@@ -1,4 +1,5 @@
 import type { Language, LintEnv } from '../language';
+import type { Range } from '../finding';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
 import { findRule } from '../registry';
@@ -10,6 +11,7 @@ import { NotLinted } from '../general';
 import { dockerfileConfigSection, hadolintConfigFile, hadolintPragmasAllowed } from './config';
 import { checkSkipNames, parseHadolintPragma, parserDirectiveLines, skippedByCheckDirective } from './pragmas';
 import { SHELLCHECK_EXCLUDED, shellcheckFindings, shellcheckJobs } from './shell/shellcheck';
+import { dockerfileShell, MAX_SCRIPT_LENGTH } from './shell/analysis';
 
 /** The model the engine parsed last, with its text. */
 let last: { text: string; model: DockerfileModel } | undefined;
@@ -89,6 +91,22 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   },
   rules,
   template: (m) => m.template,
+  partsNotLinted(m) {
+    // a RUN script longer than any real one is not parsed (analysis.ts): say so rather than stay silent
+    const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
+    const out: { message: string; range: Range }[] = [];
+    for (const run of dockerfileShell(m).runs) {
+      const what = run.tooLong
+        ? `This RUN's script is ${kib(run.tooLong)}`
+        : run.heredocs.filter((h) => h.tooLong).map((h) => `The heredoc script ${h.name} of this RUN is ${kib(h.tooLong!)}`)[0];
+      if (!what) continue;
+      out.push({
+        message: `${what}, above the ${kib(MAX_SCRIPT_LENGTH)} limit for shell analysis: the shell checks (package pinning, pipefail, cd, ShellCheck) were not run on it. The rest of the file was linted.`,
+        range: run.instruction.getInstructionRange(),
+      });
+    }
+    return out;
+  },
   hover: (m, position) => dockerfileHover(m, position),
   clearCaches() {
     last = undefined;

@@ -59,6 +59,12 @@ export function rubyNestingDepth(text: string, limit = MAX_RUBY_NESTING): number
   let afterOperand = false;
   /** A `while`/`until`/`for` opened on this line: its optional `do` opens nothing. */
   let loopDoPending = false;
+  /**
+   * Where the last identifier ended (-1: none): an identifier after it with only blanks between is an argument of a
+   * command call without parentheses (`a b c` is `a(b(c))`), which Prism reads recursively too. The fuzzer found
+   * 850 of them on one line making prism.wasm spin forever inside a block.
+   */
+  let identEnd = -1;
   /** Heredoc terminators waiting for the end of the current line. */
   let heredocs: { id: string; indented: boolean }[] = [];
   let i = 0;
@@ -203,9 +209,11 @@ export function rubyNestingDepth(text: string, limit = MAX_RUBY_NESTING): number
       const next = text.charCodeAt(e);
       const isKey = next === 58 && text.charCodeAt(e + 1) !== 58; // `if:` is a hash key
       const isMember = prev === 46 || prev === 58; // `.end`, `:do` (a symbol), `::Class`
+      const start = i;
       i = e;
       if (isKey || isMember) {
         afterOperand = !isKey;
+        if (isMember && prev === 46) identEnd = e;
         continue;
       }
       if (word === 'end') {
@@ -235,6 +243,8 @@ export function rubyNestingDepth(text: string, limit = MAX_RUBY_NESTING): number
         afterOperand = false;
         continue;
       }
+      if (identEnd >= 0 && identEnd < start && /^[ \t]+$/.test(text.slice(identEnd, start))) op();
+      identEnd = e;
       afterOperand = !EXPRESSION_START_WORDS.has(word);
       continue;
     }

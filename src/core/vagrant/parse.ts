@@ -9,7 +9,6 @@
  * The tree is walked with `childNodes()`, not `compactChildNodes()` / `Visitor`: in @ruby/prism 1.9.0 those drop
  * list children (parameters, `when` conditions, multi-assign targets) — ruby/prism#4187.
  */
-import * as N from '@ruby/prism/src/nodes.js';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import type {
@@ -30,7 +29,7 @@ import type {
   VagrantModel,
 } from './model';
 import { ByteOffsets } from './offsets';
-import { parseRuby, PrismCrash } from './prism';
+import { N, parseRuby, PrismCrash } from './prism';
 import { MAX_RUBY_NESTING, rubyNestingDepth } from './nesting';
 import { NotLinted } from '../general';
 import { maskErb } from './erb';
@@ -143,7 +142,7 @@ export function parseVagrantfile(text: string): VagrantModel {
   const ruby = erb ? erb.text : text;
   // prism.wasm spins forever (it cannot be stopped) past a nesting depth it does not check: refuse such input first
   const depth = rubyNestingDepth(ruby);
-  if (depth > MAX_RUBY_NESTING) throw new NotLinted(`the file nests more than ${MAX_RUBY_NESTING} levels deep (blocks, brackets, operators), beyond what the Ruby parser handles safely`);
+  if (depth > MAX_RUBY_NESTING) throw new NotLinted(`the file nests more than ${MAX_RUBY_NESTING} levels deep (blocks, brackets, operators, arguments without parentheses), beyond what the Ruby parser handles safely`);
   let result;
   try {
     result = parseRuby(ruby);

@@ -1,14 +1,34 @@
 /**
- * The Ruby parser behind every Vagrantfile rule: Prism (the parser CRuby itself uses), compiled to WASM.
- * Loaded once by vagrantLanguage.ready(); after that, parsing is synchronous. The WASM module only needs a few
- * WASI functions (in practice just `random_get`, for hash seeds), so it gets a stub WASI instead of `node:wasi`:
- * the same code runs in Node and in a web worker. Nothing is ever evaluated — Prism only parses.
+ * The Ruby parser behind every Vagrantfile rule: Prism (the parser CRuby itself uses), compiled to WASM. Every use
+ * of @ruby/prism goes through this module. Loaded once by vagrantLanguage.ready(); after that, parsing is
+ * synchronous. Nothing is ever evaluated: Prism only parses.
+ *
+ * Two ways to reach the parser:
+ * - internal (the default): the package's `src/parsePrism.js` on an instance we make ourselves, with a stub WASI
+ *   (prism.wasm only needs `random_get`, for hash seeds). Runs in Node and in a web worker, needs no file access,
+ *   and lets a trapped instance be replaced synchronously. But `parsePrism` and the WASM exports it calls are not
+ *   the package's promised API.
+ * - public (the fallback): the package's entry point `loadPrism()`, which needs Node's `wasi` module and reads
+ *   prism.wasm itself, so the engine cannot call it; a Node host offers it with setPublicPrismLoader().
+ * Each way is probed by a self-check before the first Vagrantfile is parsed; the internal one is used when it passes,
+ * the public one when it does not (a newer @ruby/prism), and when neither does every Vagrantfile gets one DG001
+ * naming the reason, instead of rules silently reading a tree they do not understand.
  */
 import { parsePrism } from '@ruby/prism/src/parsePrism.js';
 import type { ParseResult } from '@ruby/prism/src/deserialize.js';
+// The node classes (for `instanceof`): the same module the package's entry point re-exports, reached without the
+// entry point (which imports Node's `wasi` and file system). The self-check verifies trees are made of them.
+import * as N from '@ruby/prism/src/nodes.js';
 import { loadAsset } from '../assets';
 
 export type { ParseResult };
+export { N };
+
+/** A parse function: Ruby source in, Prism's result out (locations are UTF-8 byte offsets). */
+export type PrismParse = (source: string) => ParseResult;
+/** A host's way to a parser through @ruby/prism's public entry point (`loadPrism()`); see src/node/prism-public.ts. */
+export type PublicPrismLoader = () => Promise<PrismParse>;
+export type PrismBackend = 'internal' | 'public';
 
 // lib.dom is not part of this project's typings; these are the few WebAssembly members used here.
 interface WasmMemory {
@@ -31,11 +51,24 @@ export class PrismCrash extends Error {}
 /** WASI errno ENOSYS: "function not supported". */
 const ENOSYS = 52;
 
-let prism: Record<string, unknown> | undefined;
-let compiled: WasmModule | undefined;
+let publicLoader: PublicPrismLoader | undefined;
+/** The parser in use, and how to replace it after a WASM trap (synchronously: a spare is kept ready). */
+let active: { backend: PrismBackend; parse: PrismParse; replace(): void } | undefined;
 let loading: Promise<void> | undefined;
-/** Milliseconds the last successful load took (WASM compile + instantiate + init), for benchmarks. */
+/** Milliseconds the last successful load took (WASM compile + instantiate + init + self-check), for benchmarks. */
 export let prismLoadMs = 0;
+/** Why the internal way was not used (its self-check's failure), when the public one is in use. */
+export let prismFallbackReason: string | undefined;
+
+/** Called by a Node host (installNodeAssets): the public-API fallback. Takes effect at the next load. */
+export function setPublicPrismLoader(loader: PublicPrismLoader | undefined): void {
+  publicLoader = loader;
+}
+
+/** Which way the loaded parser takes (undefined before a load). */
+export function prismBackend(): PrismBackend | undefined {
+  return active?.backend;
+}
 
 function stubWasi(memory: () => WasmMemory | undefined): Record<string, unknown> {
   let seed = 0x9e3779b9;
@@ -96,60 +129,128 @@ function instantiate(module: WasmModule): Record<string, unknown> {
   return instance.exports;
 }
 
-/** Loads, compiles and initialises prism.wasm once (from the host's assets). Later calls return the same promise. */
-export function loadPrism(): Promise<void> {
+/**
+ * Loads the parser once: the internal way, else the public one (see the top of this file). Later calls return the
+ * same promise. `way` (benchmarks, tests) loads anew: that way only, or 'auto' for the choice above.
+ */
+export function loadPrism(way?: PrismBackend | 'auto'): Promise<void> {
+  if (way === 'internal' || way === 'public') {
+    return (loading = (way === 'internal' ? loadInternal() : loadPublic()).then((a) => {
+      active = a;
+    }));
+  }
+  if (way === 'auto') loading = undefined;
   return (loading ??= (async () => {
-    const t0 = performance.now();
-    compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
-    const instance = instantiate(compiled);
-    selfCheck(instance);
-    prism = instance;
-    prismLoadMs = performance.now() - t0;
+    let internalError: string;
+    try {
+      active = await loadInternal();
+      prismFallbackReason = undefined;
+      return;
+    } catch (e) {
+      internalError = e instanceof Error ? e.message : String(e);
+    }
+    if (!publicLoader) throw new Error(`this version of @ruby/prism is not supported by the Vagrantfile analysis (${internalError})`);
+    try {
+      active = await loadPublic();
+      prismFallbackReason = internalError;
+    } catch (e) {
+      throw new Error(`this version of @ruby/prism is not supported by the Vagrantfile analysis (${internalError}; through its public loadPrism(): ${e instanceof Error ? e.message : String(e)})`);
+    }
   })().catch((e) => {
     loading = undefined; // a later ready() may retry (for example once the host has set its asset loader)
     throw e;
   }));
 }
 
+async function loadInternal(): Promise<NonNullable<typeof active>> {
+  const t0 = performance.now();
+  let compiled: WasmModule;
+  let exports: Record<string, unknown>;
+  try {
+    compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
+    exports = instantiate(compiled);
+  } catch (e) {
+    throw new Error(`the internal way: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parse: PrismParse = (source) => parsePrism(exports as never, source);
+  selfCheck(parse, 'internal');
+  prismLoadMs = performance.now() - t0;
+  // after a trap the instance's memory and stack are in an unknown state: a fresh one (instantiation is cheap)
+  return { backend: 'internal', parse, replace: () => (exports = instantiate(compiled)) };
+}
+
+async function loadPublic(): Promise<NonNullable<typeof active>> {
+  if (!publicLoader) throw new Error('no public loader: this host cannot run @ruby/prism\'s loadPrism()');
+  const loader = publicLoader;
+  const t0 = performance.now();
+  let current = await loader();
+  selfCheck(current, 'public');
+  prismLoadMs = performance.now() - t0;
+  // loadPrism() is asynchronous: a spare instance is kept ready to replace a trapped one at once
+  let spare: PrismParse | undefined = await loader();
+  const refill = () => {
+    loader().then(
+      (p) => (spare = p),
+      () => undefined,
+    );
+  };
+  const parse: PrismParse = (source) => current(source);
+  return {
+    backend: 'public',
+    parse,
+    replace: () => {
+      if (spare) {
+        current = spare;
+        spare = undefined;
+        refill();
+      } else {
+        // no spare yet (two traps in a row): refuse until one is ready rather than parse with a broken instance
+        current = () => {
+          throw new PrismCrash('the Ruby parser is restarting after a failure');
+        };
+        loader().then((p) => (current = p), () => undefined);
+      }
+    },
+  };
+}
+
 /**
- * `parsePrism` and the node classes come from files inside @ruby/prism (src/parsePrism.js, src/nodes.js) rather
- * than its entry point, whose `loadPrism()` needs Node's `wasi` and file system and so cannot run in the engine.
- * Those files are not a promised API: before the first Vagrantfile is parsed, a probe checks that they still
- * behave as this code expects (the tree's shape, byte offsets, error and comment lists). When they do not — a
- * newer @ruby/prism — loading fails with a message saying so, and every Vagrantfile gets one DG001 naming it,
- * instead of rules silently reading a tree they do not understand.
+ * `parsePrism` and the node classes come from files inside @ruby/prism rather than its entry point, and those files
+ * are not a promised API (nor is the exact tree): before the first Vagrantfile is parsed, a probe checks that the
+ * parser still behaves as this code expects (the tree's shape and classes, byte offsets, error and comment lists).
  */
-function selfCheck(instance: Record<string, unknown>): void {
+function selfCheck(parse: PrismParse, way: PrismBackend): void {
   const probe = 'x = 1 # c\n(';
   let why: string | undefined;
   try {
-    const r = parsePrism(instance as never, probe) as unknown as {
-      value?: { constructor?: { name?: string }; statements?: { body?: { name?: string; location?: { startOffset?: number; length?: number } }[] } };
+    const r = parse(probe) as unknown as {
+      value?: { statements?: { body?: unknown[] } };
       errors?: unknown[];
       comments?: { location?: { startOffset?: number } }[];
     };
     const first = r.value?.statements?.body?.[0];
     if (!Array.isArray(r.errors) || r.errors.length === 0) why = 'no syntax error reported for an unclosed parenthesis';
     else if (!Array.isArray(r.comments) || r.comments[0]?.location?.startOffset !== 6) why = 'comments or their byte offsets differ';
-    else if (first?.name !== 'x' || first.location?.startOffset !== 0 || first.location.length !== 5) why = 'the syntax tree has a different shape';
+    else if (!(r.value instanceof N.ProgramNode) || !(first instanceof N.LocalVariableWriteNode)) why = 'the syntax tree is not made of the node classes this code knows';
+    else if (first.name !== 'x' || first.location.startOffset !== 0 || first.location.length !== 5) why = 'the syntax tree has a different shape';
   } catch (e) {
     why = e instanceof Error ? e.message : String(e);
   }
-  if (why) throw new Error(`this version of @ruby/prism is not supported by the Vagrantfile analysis (self-check: ${why})`);
+  if (why) throw new Error(`self-check of the ${way} way: ${why}`);
 }
 
 export function prismReady(): boolean {
-  return prism !== undefined;
+  return active !== undefined;
 }
 
 /** Parses Ruby source (never evaluates it). Locations in the result are UTF-8 byte offsets. */
 export function parseRuby(source: string): ParseResult {
-  if (!prism || !compiled) throw new Error('the Ruby parser (prism.wasm) is not loaded: await ready() first');
+  if (!active) throw new Error('the Ruby parser (prism.wasm) is not loaded: await ready() first');
   try {
-    return parsePrism(prism as never, source);
+    return active.parse(source);
   } catch (e) {
-    // After a trap the instance's memory and stack are in an unknown state: start a new one for the next file.
-    prism = instantiate(compiled);
+    if (e instanceof PrismCrash) throw e;
+    active.replace();
     throw new PrismCrash(e instanceof Error ? e.message : String(e));
   }
 }

@@ -64,6 +64,8 @@ export interface HeredocInfo {
   command?: Command;
   /** The shell running the script has errexit on (SHELL ["bash", "-e", ...], `bash -e <<EOF`, `#!/bin/sh -e`). */
   errexit?: boolean;
+  /** A script body too long to analyse (its length, UTF-16 units): not parsed, the shell rules stay silent on it. */
+  tooLong?: number;
 }
 
 export interface ShellUse {
@@ -73,6 +75,8 @@ export interface ShellUse {
   form: 'shell' | 'exec';
   /** Shell rules apply: a POSIX shell, or exec form. */
   analysable: boolean;
+  /** A command line too long to analyse (its length, UTF-16 units): not parsed, the shell rules stay silent on it. */
+  tooLong?: number;
   /** The command line (shell form) or the exec-form command. */
   line?: ShellScript;
   /** Every script: the command line first, then heredoc scripts. */
@@ -455,6 +459,7 @@ function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: S
   // on it rather than let one pathological line hold the editor for seconds
   if (l.end - start > MAX_SCRIPT_LENGTH) {
     use.analysable = false;
+    use.tooLong = l.end - start;
     return use;
   }
   const hds = heredocs(m, ins);
@@ -595,7 +600,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
         info.scripts.push(hd.script);
         info.commands.push(...allCommands(hd.script));
         info.analysable = true;
-      }
+      } else if (body) hd.tooLong = body.text.length;
     }
   }
 }
