@@ -7,6 +7,8 @@ export interface FileResult {
   findings: Finding[];
   /** Option files: the server the file was checked for, and why. */
   mysqlTarget?: { target: string; label: string; reason: string; tables?: string };
+  /** Set when the file was read as a template: the syntax's name (`Jinja2`, `ERB`, `Puppet EPP`, `Go`...). */
+  template?: string;
   /** Set when the file was not linted (e.g. a *.cnf that is no MySQL option file), with the reason. */
   skipped?: string;
   /** The linted text, for formats that count columns in UTF-8 bytes (rdjson) and for fingerprints. */
@@ -100,6 +102,7 @@ export function formatText(results: FileResult[], color: boolean): string {
       lines.push(`${r.file}: not linted: ${r.skipped}`);
       continue;
     }
+    if (r.template) lines.push(`${r.file}: read as a${/^[AEIOU]/.test(r.template) ? 'n' : ''} ${r.template} template (tags masked, templated values not judged)`);
     if (r.mysqlTarget) lines.push(`${r.file}: checked for ${r.mysqlTarget.label} (${r.mysqlTarget.target}): ${r.mysqlTarget.reason}${r.mysqlTarget.tables ? ` [${r.mysqlTarget.tables}]` : ''}`);
     for (const f of r.findings) {
       counts[f.severity]++;

@@ -35,7 +35,7 @@ import { configFor, installNodeAssets, nodeEnv, vcsRootOf } from '../node/host';
 import { lintFile } from '../node/shellcheck';
 import { FORMATS, HADOLINT_FORMATS, format, type FileResult, type Format } from './formats';
 import { fixFile, fixText, unifiedDiff } from './fix';
-import { parseHadolintConfig } from '../core/index';
+import { parseHadolintConfig, templateOf, SYNTAX_LABEL } from '../core/index';
 import { escapeControl } from './escape';
 import { collectFiles, KindUnknown } from './walk';
 import { isInside, readStreamSafe, readTextFileSafe } from '../node/safefs';
@@ -334,7 +334,8 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     // --no-shellcheck turns it off), merged
     const findings = await lintFile(text, kind, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
     const mysqlTarget = kind === 'mycnf' && config.enable.mycnf ? mycnfTarget(text, config, env) : undefined;
-    results.push({ file: shown, kind, findings, text, ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
+    const tpl = text !== undefined ? templateOf(isStdin ? undefined : file, text) : undefined;
+    results.push({ file: shown, kind, findings, text, ...(tpl ? { template: SYNTAX_LABEL[tpl.syntax] } : {}), ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
   }
   for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${escapeControl(k)}"\n`);
   const reportProblems = () => {

@@ -7,6 +7,7 @@ import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
 import { language, languages, ruleMeta, severitySettingFor } from './registry';
 import { checkRanges } from './ranges';
 import { boundMessage, LineIndex } from './text';
+import { filterTemplateFindings } from './template/findings';
 import { clearParses, rememberParse } from './parsecache';
 
 export type { LintEnv } from './language';
@@ -159,11 +160,15 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
     }
   }
   let kept = findings;
+
   try {
     kept = applySuppressions(findings, lang.suppression(model, config), ruleMeta);
   } catch (e) {
     kept.push(engineFinding(INTERNAL_ERROR, `Internal error while applying suppressions: ${describeError(e)}`));
   }
+  // a template: nothing on template code, no fix that edits a tag, nothing relating two exclusive branches
+  const template = lang.template?.(model);
+  if (template && kept.length) kept = filterTemplateFindings(template, new LineIndex(text), kept);
   return dedupe(kept.sort(compareFindings));
 }
 

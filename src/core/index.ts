@@ -12,6 +12,7 @@ export { setAssetLoader, hasAssetLoader, loadAsset, loadJsonAsset } from './asse
 export { knowledgeBase, ruleDoc, topics, topic, searchTopics } from './knowledge/index';
 export type { RuleDoc, Topic, KnowledgeBase } from './knowledge/schema';
 export { kindOf } from './kinds';
+export { templateOf, detectTemplate, readTemplate, untemplatedName, isPlaceholderValue, SYNTAX_LABEL, onTemplateCode, unfaithfulLines, type TemplateReading, type TemplateSyntax } from './template/index';
 export { applyFixes, fixAll, planFixes, fixText, diffEdit, editsConflict, type FixPlan, type FixSelection, type FixRound, type FixTextResult } from './fixes';
 export { LineIndex, boundMessage, didYouMean, editDistance } from './text';
 export { rangeProblem, repairRange, rangeStats, resetRangeStats } from './ranges';

@@ -1,5 +1,6 @@
 import type { Kind } from './finding';
 import { BY_FILE_NAME, LANGUAGES } from './languages/index';
+import { untemplatedName } from './template/read';
 
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
@@ -22,5 +23,8 @@ export function kindOf(path: string, languageId?: string): Kind | undefined {
     if (lang.matchesFileName(name)) return k;
     if (languageId && lang.editorLanguage === languageId) return undefined;
   }
+  // a template of a file we know: my.cnf.j2, mysqld.cnf.erb, Dockerfile.template, Containerfile.in (src/core/template)
+  const plain = untemplatedName(name);
+  if (plain) for (const k of BY_FILE_NAME) if (LANGUAGES[k].matchesFileName(plain)) return k;
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { ResolvedConfig, UserConfig } from './config';
 import type { Report, Rule, RuleMeta } from './rule';
 import type { SuppressionModel } from './suppress';
 import type { RuleDoc } from './knowledge/schema';
+import type { TemplateReading } from './template/read';
 
 /** What the host can offer a parser that needs other files (option-file includes). The engine never reads the disk itself. */
 export interface LintEnv {
@@ -67,6 +68,11 @@ export interface Language<Model> {
    * silence it. Without this hook such reports are kept as they are.
    */
   route?(model: Model, report: Report, meta: RuleMeta): Report | undefined;
+  /**
+   * The template the model was read from (src/core/template): its tags were masked before parsing. The engine then
+   * drops findings on template code, fixes that would edit a tag, and findings relating two exclusive branches.
+   */
+  template?(model: Model): TemplateReading | undefined;
   /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;
   /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { existsSync } from 'node:fs';
-import { lint, ready, kindOf, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
+import { lint, ready, kindOf, untemplatedName, compareFindings, ConfigError, type Finding, type Kind, type ResolvedConfig } from '../core/index';
 import { configFor, nodeEnv } from '../node/host';
 import { shellcheckFile } from '../node/shellcheck';
 import { readSettings } from './settings';
@@ -15,8 +15,14 @@ export function documentKind(doc: vscode.TextDocument): Kind | undefined {
   if (doc.languageId === 'dockerfile') return 'dockerfile';
   if (doc.languageId === 'mycnf') return 'mycnf';
   if (doc.languageId === 'ruby') return kindOf(name, 'ruby');
+  // a template of one of our files (my.cnf.j2, mysqld.cnf.erb, Dockerfile-debian.template) that another extension's
+  // language (Jinja, ERB) or plain text holds: linted as the template it is, its language left as it is
+  if (name && TEMPLATE_LANGUAGES.has(doc.languageId) && untemplatedName(basename(name))) return kindOf(name);
   return undefined;
 }
+
+/** Languages other extensions give templates (VS Code itself has none for *.j2, *.erb, *.epp, *.tpl...). */
+const TEMPLATE_LANGUAGES = new Set(['plaintext', 'jinja', 'jinja-properties', 'jinja-yaml', 'erb', 'embedded-puppet', 'puppet', 'gotmpl', 'go-template', 'helm']);
 
 export interface LintOutcome {
   findings: Finding[];

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language, LintEnv } from '../language';
 import type { Range } from '../finding';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
@@ -21,9 +21,9 @@ let last: { text: string; model: DockerfileModel } | undefined;
  * and code actions run right after a lint of the same document), else a new parse. Models are never changed after
  * parsing (what rules compute on them is cached on them), so sharing one is safe.
  */
-export function dockerfileModelOf(text: string): DockerfileModel {
+export function dockerfileModelOf(text: string, env?: LintEnv): DockerfileModel {
   if (last && last.text === text) return last.model;
-  const model = parseDockerfile(text);
+  const model = parseDockerfile(text, env?.fileName);
   refuseDeepStageChains(model);
   return model;
 }
@@ -90,13 +90,14 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   },
   ready: loadShellParser,
   isReady: shellParserReady,
-  parse(text) {
-    const model = parseDockerfile(text);
+  parse(text, env) {
+    const model = parseDockerfile(text, env.fileName);
     refuseDeepStageChains(model);
     last = { text, model };
     return model;
   },
   rules,
+  template: (m) => m.template,
   partsNotLinted(m) {
     // a RUN script longer than any real one is not parsed (analysis.ts): say so rather than stay silent
     const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;

@@ -1,3 +1,4 @@
+import type { TemplateReading } from '../template/read';
 import type { Instruction, From } from './syntax';
 import type { Range } from '../finding';
 import type { LineIndex } from '../text';
@@ -39,8 +40,10 @@ export interface Directive {
 }
 
 export interface DockerfileModel {
-  /** The text as given. */
+  /** The text as given (a template's with its tags masked: same length and lines). */
   text: string;
+  /** The template this Dockerfile was read from (Dockerfile.j2, Dockerfile.template...), tags masked in `text`. */
+  template?: TemplateReading;
   lines: LineIndex;
   instructions: Instruction[];
   /** Instructions before the first FROM (ARG, and mistakes). */

@@ -1,4 +1,5 @@
 import { parseSyntax, type From, type Instruction } from './syntax';
+import { templateOf } from '../template/read';
 import { LineIndex, didYouMean } from '../text';
 import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
 import { invalidReference } from './image';
@@ -24,7 +25,10 @@ const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
  * Parses a Dockerfile with our BuildKit-faithful reader (syntax.ts) and builds our model: stages (with their in-file parents), comments,
  * parser directives, the escape character, and the syntax problems Docker would refuse (DL1000).
  */
-export function parseDockerfile(text: string): DockerfileModel {
+export function parseDockerfile(given: string, fileName?: string): DockerfileModel {
+  // A template (Dockerfile.j2, Dockerfile.template...): its tags are masked, positions kept (src/core/template).
+  const template = templateOf(fileName, given);
+  const text = template ? template.text : given;
   const lines = new LineIndex(text);
   const syntax = parseSyntax(text, lines);
   const instructions = syntax.instructions;
@@ -78,6 +82,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   const directives: Directive[] = syntax.directives.map((d) => ({ name: d.name, value: d.value, range: d.range, nameRange: d.nameRange, valueRange: d.valueRange }));
   const m: DockerfileModel = {
     text,
+    ...(template ? { template } : {}),
     lines,
     instructions,
     preamble,

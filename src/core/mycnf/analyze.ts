@@ -12,6 +12,8 @@ import { MARIADB_ALIASES, MYSQL_RENAMES, NEGATION_ALIASES } from './names';
 import type { OptionReference } from './options';
 import { parseOptionFiles } from './parse';
 import { chooseTarget, type RefLoader } from './target';
+import { dropUnrendered, namesServer, optionGuards } from './guards';
+import { MYSQL_TARGETS } from './targets';
 
 /** Sticky: matched at the current offset of the name. */
 const PREFIX = /(loose|skip|disable|enable|maximum|autoset)_/iy;
@@ -29,7 +31,10 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   // A conf.d file is a fragment of the whole configuration: checks that need all of it (no server_id, no cluster
   // address, replica safety) stay quiet here and run on the root file, which reads this one through !includedir.
   if (isOverlayPath(env.fileName) || env.includedBy) p.partial = true;
-  const target = chooseTarget(p, config, refs);
+  // a template: lines a flavor or version guard chooses say nothing about the server meant, and those the guard
+  // keeps out of the rendering for the target are not in its file
+  const guards = optionGuards(p);
+  const target = chooseTarget(guards ? { ...p, options: p.options.filter((o) => !namesServer(guards.get(o) ?? [], MYSQL_TARGETS)) } : p, config, refs);
   const t = target.target;
   for (const g of p.groups) applyGroupClass(g, t);
   const ref = refs(t);
@@ -37,6 +42,7 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
     const checkTarget = o.group ? o.group.checkTarget : t;
     resolveOption(o, checkTarget ? refs(checkTarget) : undefined, checkTarget ?? t);
   }
+  if (guards) dropUnrendered(p, t, guards);
   const serverOptions = p.options.filter((o) => (o.group ? o.group.role === 'server' : p.fragment && o.source === 0));
   const server = makeView(serverOptions, ref);
   const main = p.sources[0];
@@ -51,6 +57,7 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
     get units() {
       return (units ??= unitsOf(p));
     },
+    ...(guards ? { guards } : {}),
   };
 }
 

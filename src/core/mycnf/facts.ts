@@ -5,7 +5,7 @@
 import { compareVersions, flavorOf, seriesOf, type Flavor } from './groups';
 import type { CnfOption, MycnfModel } from './model';
 import { NEGATION_ALIASES } from './names';
-import { boolOf, numOf, upperOf } from './values';
+import { boolOf, isPlaceholderWord, isTemplated, numOf, upperOf } from './values';
 
 export interface Facts {
   flavor: Flavor;
@@ -155,8 +155,13 @@ export function defaultNum(m: MycnfModel, name: string, fallback: number): numbe
   return typeof d === 'number' ? d : fallback;
 }
 
-/** The setting's number when set, else the default. */
+/**
+ * The setting's number when set, else the default; NaN when its value is a template expression or a placeholder
+ * (unknown: every comparison with it is false, so rules that compare stay silent instead of assuming the default).
+ */
 export function numOr(m: MycnfModel, key: string, fallback: number): number {
+  const o = m.server.get(key);
+  if (o?.hasValue && (isTemplated(o.value) || isPlaceholderWord(o.value))) return NaN;
   return num(m, key) ?? defaultNum(m, key, fallback);
 }
 

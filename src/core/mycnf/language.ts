@@ -49,6 +49,7 @@ export const mycnfLanguage: Language<MycnfModel> = {
   isReady: () => true,
   parse: (text, env, config) => buildModel(text, env, config, loadRef),
   rules,
+  template: (m) => m.template,
   suppression: (m) => ({
     comments: m.comments,
     // read only when the file has an ignore comment (the model builds them on first use)

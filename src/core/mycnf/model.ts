@@ -9,6 +9,7 @@ import type { MysqlTarget } from './targets';
 import type { Range } from '../finding';
 import type { LineIndex } from '../text';
 import type { OptionInfo, OptionReference } from './options';
+import type { Guard, TemplateReading } from '../template/read';
 
 /** One file: the linted file (id 0) or one read through `!include` / `!includedir`. */
 export interface CnfSource {
@@ -172,6 +173,13 @@ export interface MycnfModel {
   fragment: boolean;
   /** True when the effective configuration may be incomplete: a fragment, or an include we could not read. */
   partial: boolean;
+  /** The template the linted file was read from (my.cnf.j2, my.cnf.erb...): its tags are masked in `text`. */
+  template?: TemplateReading;
+  /**
+   * A template's options under conditions, with their guards (outermost first), including those a flavor or version
+   * guard keeps out of the rendering for the target (they are not in `options`).
+   */
+  guards?: Map<CnfOption, Guard[]>;
   target: TargetChoice;
   /** Option reference of the target; undefined when it could not be loaded (reference rules stay silent). */
   ref?: OptionReference;

@@ -15,6 +15,8 @@ import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import type { CnfDirective, CnfGroup, CnfOption, CnfSource, MycnfModel } from './model';
 import { baseName, dirName, isAbsolutePath, joinPath, normalizePath, resolvePath } from './paths';
+import { templateOf, type TemplateReading } from '../template/read';
+import { onTemplateCode } from '../template/findings';
 
 /** The server skips include directives in files at this depth (the linted file is depth 0). */
 export const MAX_INCLUDE_DEPTH = 10;
@@ -23,7 +25,7 @@ const MAX_INCLUDED_FILES = 200;
 
 export type ParsedFiles = Pick<
   MycnfModel,
-  'text' | 'lines' | 'sources' | 'groups' | 'options' | 'directives' | 'malformed' | 'orphans' | 'fragment' | 'partial'
+  'text' | 'lines' | 'sources' | 'groups' | 'options' | 'directives' | 'malformed' | 'orphans' | 'fragment' | 'partial' | 'template'
 >;
 
 export function isBlank(c: number): boolean {
@@ -85,7 +87,10 @@ interface ReadState {
   windows: boolean;
 }
 
-export function parseOptionFiles(text: string, env: LintEnv = {}): ParsedFiles {
+export function parseOptionFiles(given: string, env: LintEnv = {}): ParsedFiles {
+  // A template (my.cnf.j2, my.cnf.erb, my.cnf.epp...): its tags are masked, positions kept (src/core/template).
+  const template = templateOf(env.fileName, given);
+  const text = template ? template.text : given;
   const lines = new LineIndex(text);
   const out: ParsedFiles = {
     text,
@@ -106,7 +111,12 @@ export function parseOptionFiles(text: string, env: LintEnv = {}): ParsedFiles {
     stack: fileName ? [normalizePath(fileName)] : [],
     windows: !!fileName && /\.ini$/i.test(fileName),
   };
+  if (template) {
+    out.template = template;
+    markTemplated(out, template);
+  }
   readSource(state, text, lines, fileName, 0, undefined);
+  if (template) dropTemplatedNames(out, template);
   out.fragment = out.sources[0].fragment;
   if (out.fragment) out.partial = true;
   return out;
@@ -395,4 +405,31 @@ function include(state: ReadState, path: string, text: string, depth: number, d:
   } finally {
     state.stack.pop();
   }
+}
+
+/**
+ * A template whose expressions render whole lines (`{{ mysql_config_include_files }}`, `<%= @options %>`) or whose
+ * includes are not followed holds settings we cannot see: checks that need the whole configuration stay quiet.
+ */
+function markTemplated(out: ParsedFiles, t: TemplateReading): void {
+  if (t.includes.length) out.partial = true;
+  for (const tag of t.tags) {
+    if (tag.type !== 'expression') continue;
+    // an expression masked as blanks rendered lines of its own
+    if (t.text.charCodeAt(tag.start) === 32) out.partial = true;
+  }
+}
+
+/**
+ * Options whose name is (or holds) a template expression (`{{ key }} = {{ value }}` in a loop) are no option we can
+ * name: they leave the model (and the configuration is partial); groups whose name is templated are kept (their
+ * options are still read) with the role a name we do not know gets.
+ */
+function dropTemplatedNames(out: ParsedFiles, t: TemplateReading): void {
+  const isTemplated = (o: CnfOption) => o.source === 0 && onTemplateCode(t, out.lines.offsetAt(o.nameRange.start), out.lines.offsetAt(o.nameRange.end));
+  if (!out.options.some(isTemplated)) return;
+  out.partial = true;
+  out.options = out.options.filter((o) => !isTemplated(o));
+  out.orphans = out.orphans.filter((o) => !isTemplated(o));
+  for (const g of out.groups) g.options = g.options.filter((o) => !isTemplated(o));
 }

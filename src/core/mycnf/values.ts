@@ -2,6 +2,7 @@
 import type { MysqlTarget } from './targets';
 import type { CnfOption } from './model';
 import { NEGATION_ALIASES } from './names';
+import { isPlaceholderValue } from '../template/read';
 
 const TRUE_WORDS = new Set(['on', 'true', '1']);
 const FALSE_WORDS = new Set(['off', 'false', '0']);
@@ -28,6 +29,8 @@ export function likelyIntent(v: string): boolean | undefined {
  * `x=V` → V when V is a canonical boolean word; any other word → OFF (the server warns and sets OFF).
  */
 export function boolOf(o: CnfOption): boolean | undefined {
+  // a template expression (`slow_query_log = {{ x }}`) or a placeholder: the value is unknown, never OFF
+  if (o.hasValue && isTemplated(o.value)) return undefined;
   const neg = o.prefixes.includes('skip') || o.prefixes.includes('disable') || o.norm.toLowerCase() in NEGATION_ALIASES;
   const en = o.prefixes.includes('enable');
   if (neg) return o.hasValue && o.value === '0';
@@ -139,7 +142,7 @@ const VALUE_WORDS = new Set(['ON', 'OFF', 'TRUE', 'FALSE', 'YES', 'NO', 'NONE', 
  */
 export function isTemplated(v: string | undefined): boolean {
   if (!v) return false;
-  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v);
+  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
 }
 
 /** An upper-case placeholder word where a number is expected (`server-id = PORT`). */

@@ -10,6 +10,8 @@
  * Rules then stay silent about templated values, and no fix can land inside a tag (a masked word is never literal).
  */
 
+import { readTemplate } from '../template/read';
+
 export interface ErbMask {
   /** The text with its tags masked (same length as the original). */
   text: string;
@@ -17,43 +19,42 @@ export interface ErbMask {
   tags: [number, number][];
 }
 
-/** Masks the ERB tags of a text; undefined when it has none. */
+/** Masks the ERB tags of a text; undefined when it has none. The tags are found by the shared template reader. */
 export function maskErb(text: string): ErbMask | undefined {
   if (!text.includes('<%')) return undefined;
+  const reading = readTemplate(text, 'erb');
+  if (!reading.tags.length) return undefined;
   const tags: [number, number][] = [];
   let out = '';
   let quote: string | undefined; // the string the scan is in, on the current line
   let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '<' && text[i + 1] === '%' && text[i + 2] !== '%') {
-      const close = text.indexOf('%>', i + 2);
-      const end = close < 0 ? text.length : close + 2;
-      const tag = text.slice(i, end);
-      tags.push([i, end]);
-      const expr = /^<%-?==?/.test(tag) && !tag.startsWith('<%#');
-      const blank = tag.replace(/[^\r\n]/g, ' ');
-      if (!expr || /[\r\n]/.test(tag)) out += blank;
-      else if (quote === '"' && tag.length >= 4) out += `#{${'_'.repeat(tag.length - 3)}}`;
-      else if (quote) out += '_'.repeat(tag.length);
-      else out += '_'.repeat(tag.length);
-      i = end;
-      continue;
+  /** Copies text up to `to`, following Ruby string quotes on each line. */
+  const copy = (to: number) => {
+    while (i < to) {
+      const ch = text[i];
+      if (ch === '\n') quote = undefined;
+      else if (quote) {
+        if (ch === '\\' && i + 1 < to) {
+          out += text.slice(i, i + 2);
+          i += 2;
+          continue;
+        }
+        if (ch === quote) quote = undefined;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      out += ch;
+      i++;
     }
-    if (ch === '\n') quote = undefined;
-    else if (quote) {
-      if (ch === '\\') {
-        out += text.slice(i, i + 2);
-        i += 2;
-        continue;
-      }
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#') {
-      // a Ruby comment: copy the rest of the line as is (tags in it are still masked by the loop)
-    }
-    out += ch;
-    i++;
+  };
+  for (const t of reading.tags) {
+    copy(t.start);
+    const tag = text.slice(t.start, t.end);
+    tags.push([t.start, t.end]);
+    const blank = tag.replace(/[^\r\n]/g, ' ');
+    if (t.type !== 'expression' || /[\r\n]/.test(tag)) out += blank;
+    else if (quote === '"' && tag.length >= 4) out += `#{${'_'.repeat(tag.length - 3)}}`;
+    else out += '_'.repeat(tag.length);
+    i = t.end;
   }
+  copy(text.length);
   return { text: out, tags };
 }

@@ -9,9 +9,13 @@ import { INSTRUCTION_SET } from '../instructions';
 export default defineRule<DockerfileModel>({
   meta: { code: 'DL3061', name: 'instruction-before-from', kind: 'dockerfile', severity: 'error', fix: 'none' },
   check(m, ctx) {
+    // In a template, an expression or include before the instruction may render the FROM (or the file is a piece
+    // of a larger template): the file cannot know, so it stays silent there.
+    const tags = m.template ? m.template.tags.filter((t) => t.type !== 'comment') : [];
     for (const ins of m.preamble) {
       const kw = ins.getKeyword();
       if (kw === 'ARG' || !INSTRUCTION_SET.has(kw)) continue;
+      if (m.template && (!m.stages.length || tags.some((t) => t.start < m.lines.offsetAt(ins.getRange().start)))) continue;
       ctx.report({
         range: ins.getInstructionRange(),
         message: m.stages.length
