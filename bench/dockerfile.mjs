@@ -4,8 +4,10 @@
 //
 // Two numbers for us, each with its ratio to dockerfile-utils:
 //   cold  the engine's caches are cleared before the run: every RUN script is parsed (first open of a file, CI)
-//   warm  the same files linted again right after: scripts whose text did not change are not parsed again (what
-//         re-linting a file in the editor after a keystroke costs, all RUNs but the edited one being unchanged)
+//   warm  the same files linted again right after: scripts whose text did not change are not parsed again, and
+//         those also at the same place (offsets, lines, columns) are not walked again either (what re-linting a file
+//         in the editor after a keystroke costs: the RUNs above the edit are reused whole, the ones below it are
+//         walked from their cached syntax trees, the edited one is parsed)
 // and what parsing and the model cost alone (every rule off); the cold lint again with tree-sitter trees walked
 // through web-tree-sitter's public TreeCursor instead of its internal cursor functions (src/core/shell/parser.ts: the
 // fallback used when the load-time self-check fails); and pathological inputs (each must lint in under 1 s).

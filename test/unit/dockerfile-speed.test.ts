@@ -187,6 +187,30 @@ describe('dockerfile speed-ups change nothing', function () {
     assert.ok(warm.some((f) => f.code === 'DL3008' && f.range.start.line === 3 && f.range.start.character === 22), JSON.stringify(warm));
   });
 
+  it('re-uses a walked script only at the same place, and what the rest of the file says still counts', () => {
+    const config = allOn();
+    // same length before the RUN: the RUN keeps its offsets, lines and columns; the heredoc script too
+    const a = 'FROM debian:12\nARG V=1\nRUN apt-get install -y curl=$V && sh -c "pip install x" || true\nRUN <<EOF\nset -e\napt-get install -y wget\nEOF\n';
+    const b = a.replace('debian:12', 'ubuntu:24').replace('V=1', 'W=2');
+    clearCaches();
+    const first = dockerfileShell(parseDockerfile(a));
+    const second = dockerfileShell(parseDockerfile(b));
+    assert.equal(second.runs[0].line, first.runs[0].line, 'the command line is reused');
+    assert.equal(second.runs[1].heredocs[0].script, first.runs[1].heredocs[0].script, 'the heredoc script is reused');
+    assert.equal(second.runs[1].heredocs[0].script!.kind, 'heredoc');
+    assert.equal(second.runs[0].line!.source.lines.text, b, 'moved to the current document');
+    const warm = lint(b, 'dockerfile', config);
+    // one line more above: same text, another place, walked again (ranges at the new place)
+    const c = 'FROM debian:12\n\n' + a.slice('FROM debian:12\n'.length);
+    const third = dockerfileShell(parseDockerfile(c));
+    assert.notEqual(third.runs[0].line, first.runs[0].line);
+    assert.equal(third.runs[0].line!.commands[0].range.start.line, 3);
+    const warmC = lint(c, 'dockerfile', config);
+    setShellCacheEnabled(false);
+    assert.deepEqual(warm, lint(b, 'dockerfile', config), 'a reused script finds what a fresh one does');
+    assert.deepEqual(warmC, lint(c, 'dockerfile', config));
+  });
+
   it('keeps the cache within its bounds (least recently used out)', () => {
     setShellCacheLimits(50, 1_000_000);
     const config = allOn();

@@ -182,9 +182,37 @@ const MAX_LEVEL = 3;
  */
 export const MAX_SCRIPT_CHARS = 64 * 1024;
 
+export interface ParseOptions {
+  /** SHELL has `-o pipefail` (or the `sh -c` string runs under it). */
+  pipefail?: boolean;
+  /**
+   * The source is made of literal slices of its document (ShellSource.joined or .slice), and is the instruction's
+   * command line or a heredoc script: the walked script may be reused by a later lint when the same text sits at the
+   * same place (see `walked`).
+   */
+  reuse?: 'line' | 'heredoc';
+}
+
 /** Parses a script. Never throws on bad input: syntax errors mark the affected commands `uncertain`. */
-export function parseScript(source: ShellSource, level = 0, options: { pipefail?: boolean } = {}): ShellScript {
-  const script: ShellScript = { source, commands: [], pipelines: [], hasError: false, nested: [], level, kind: level > 0 ? 'string' : 'line' };
+export function parseScript(source: ShellSource, level = 0, options: ParseOptions = {}): ShellScript {
+  const key = options.reuse && level === 0 && cache.enabled && walked.maxEntries > 0 ? walkKey(source, options) : undefined;
+  if (key !== undefined) {
+    const hit = walked.get(key);
+    if (hit) {
+      // a parse avoided: counted as a hit of the node-table cache, whose entry stays fresh
+      const text = source.text;
+      if (text.length <= MAX_SCRIPT_CHARS && text.trim()) cache.touch(text);
+      rebind(hit, source.lines);
+      return hit;
+    }
+  }
+  const script = walk(source, level, options);
+  if (key !== undefined) walked.put(key, script);
+  return script;
+}
+
+function walk(source: ShellSource, level: number, options: ParseOptions): ShellScript {
+  const script: ShellScript = { source, commands: [], pipelines: [], hasError: false, nested: [], level, kind: level > 0 ? 'string' : options.reuse === 'heredoc' ? 'heredoc' : 'line' };
   if (options.pipefail) script.pipefailFrom = 0;
   const text = source.text;
   if (!text.trim()) return script;
@@ -253,6 +281,15 @@ class ParseCache {
     this.map.set(text, t);
     return t;
   }
+  /** A lint reused the walked script of `text` (see `walked`): no parse, the entry (if still here) becomes the most recent. */
+  touch(text: string): void {
+    this.hits++;
+    const t = this.map.get(text);
+    if (t) {
+      this.map.delete(text);
+      this.map.set(text, t);
+    }
+  }
   put(text: string, t: Nodes): void {
     const cost = t.count + text.length;
     if (cost > this.maxSize / 8) return; // one huge script must not flush everything else
@@ -282,23 +319,72 @@ class ParseCache {
 
 const cache = new ParseCache(4096, 4_000_000);
 
+/**
+ * Walked scripts (commands, words, pipelines), by text and place: a lint of a document whose RUN has the same text
+ * at the same place (offsets, lines and columns of its pieces) as in an earlier lint gets the same ShellScript back,
+ * without walking the node table again. Everything in a ShellScript is a function of its text, its place and the
+ * parse options (the key); nothing of the rest of the file is in it (the shell of the stage, ARG/ENV, mounts are in
+ * the per-lint RunInfo around it), and nothing changes it after the walk (rules keep per-command answers that depend
+ * on the command alone: package-manager calls, parsed options). Only top-level scripts are kept: a nested `sh -c`
+ * script takes flags from the command around it, and is reused with its parent. On reuse its sources are moved to
+ * the current document's line table. Bounded by entries (as many as the node-table cache), least recently used out.
+ */
+class WalkCache {
+  private readonly map = new Map<string, ShellScript>();
+  constructor(public maxEntries: number) {}
+  get(key: string): ShellScript | undefined {
+    const s = this.map.get(key);
+    if (s) {
+      this.map.delete(key);
+      this.map.set(key, s);
+    }
+    return s;
+  }
+  put(key: string, s: ShellScript): void {
+    this.map.delete(key);
+    this.map.set(key, s);
+    while (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+const walked = new WalkCache(4096);
+
+function walkKey(source: ShellSource, options: ParseOptions): string {
+  return `${options.reuse}|${options.pipefail ? 1 : 0}|${source.placement()}|${source.text}`;
+}
+
+/** Points every source of a reused script (its own, its nested scripts') at the current document's line table. */
+function rebind(script: ShellScript, lines: ShellSource['lines']): void {
+  script.source.lines = lines;
+  for (const n of script.nested) rebind(n, lines);
+}
+
 
 /** Empties the parse cache (the next lint parses every script again: the first-open / CI case) and its counters. */
 export function clearShellCache(): void {
   cache.clear();
+  walked.clear();
 }
 
 /** Turns the parse cache off (every lint parses every script) or on. For tests and benchmarks. */
 export function setShellCacheEnabled(enabled: boolean): void {
   cache.enabled = enabled;
-  if (!enabled) cache.clear();
+  if (!enabled) {
+    cache.clear();
+    walked.clear();
+  }
 }
 
-/** Tests: the bounds of the parse cache (entries, and nodes plus characters); the defaults when omitted. */
-export function setShellCacheLimits(maxEntries = 4096, maxSize = 4_000_000): void {
+/** Tests: the bounds of the parse cache (entries, and nodes plus characters) and of the walked scripts (entries); the defaults when omitted. */
+export function setShellCacheLimits(maxEntries = 4096, maxSize = 4_000_000, maxWalked = maxEntries): void {
   cache.maxEntries = maxEntries;
   cache.maxSize = maxSize;
   cache.clear();
+  walked.maxEntries = maxWalked;
+  walked.clear();
 }
 
 /** Hits, misses and entries of the parse cache since it was last cleared. */
@@ -552,14 +638,12 @@ class Nodes {
     s.next = new Int32Array(buf, 12 * n, n);
     s.flags = new Uint8Array(buf, 16 * n, n);
     s.kind = new Uint8Array(buf, 17 * n, n);
-    for (let k = 0; k < n; k++) {
-      s.start[k] = this.start[k];
-      s.end[k] = this.end[k];
-      s.first[k] = this.first[k];
-      s.next[k] = this.next[k];
-      s.flags[k] = this.flags[k];
-      s.kind[k] = this.kind[k];
-    }
+    s.start.set(this.start.subarray(0, n));
+    s.end.set(this.end.subarray(0, n));
+    s.first.set(this.first.subarray(0, n));
+    s.next.set(this.next.subarray(0, n));
+    s.flags.set(this.flags.subarray(0, n));
+    s.kind.set(this.kind.subarray(0, n));
     return s;
   }
 

@@ -19,7 +19,8 @@ export class ShellSource {
    */
   private constructor(
     readonly text: string,
-    readonly lines: LineIndex,
+    /** The document's line table; `rebind` moves a source to a new version of the document (parse cache). */
+    public lines: LineIndex,
     private readonly segStart: number[],
     private readonly segPhys: number[],
   ) {}
@@ -124,6 +125,20 @@ export class ShellSource {
       segPhys.push(start);
     }
     return new ShellSource(out, lines, segStart, segPhys);
+  }
+
+  /**
+   * Where this source lies in its document: each piece's logical start, document offset, and the line and column of
+   * its first character. Two sources made of literal document slices (`joined`, `slice`) with the same text and the
+   * same placement map every offset to the same document offset and position.
+   */
+  placement(): string {
+    let key = '';
+    for (let k = 0; k < this.segStart.length; k++) {
+      const p = this.lines.positionAt(this.segPhys[k]);
+      key += `${this.segStart[k]}:${this.segPhys[k]}:${p.line}:${p.character};`;
+    }
+    return key;
   }
 
   /** A source made of a part of this one (the text of `sh -c '...'`): offsets are relative to `start`. */

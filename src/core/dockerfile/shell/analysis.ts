@@ -409,7 +409,6 @@ function layout(m: DockerfileModel, ins: Instruction): { flagsStart: number; arg
 }
 
 function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo, env: ReadonlyMap<string, string | undefined>): RunInfo {
-  const base = analyseUse(m, run, stage, shell, env);
   const l = layout(m, run);
   const flags = l.argsStart > l.flagsStart && typeof run.getFlags === 'function' ? run.getFlags() : [];
   const mounts: Mount[] = [];
@@ -424,15 +423,25 @@ function analyseRun(m: DockerfileModel, run: Run, stage: Stage, shell: ShellInfo
       range: f.getRange(),
     });
   }
-  const info: RunInfo = { ...base, heredocs: [], mounts, flags };
+  // the RunInfo is the ShellUse itself, completed (a copy with `...` cost more than the rest of this function)
+  const info = analyseUse(m, run, stage, shell, env, l) as RunInfo;
+  info.heredocs = [];
+  info.mounts = mounts;
+  info.flags = flags;
   if (info.form === 'shell') addHeredocs(m, run, info);
   return info;
 }
 
 /** Shell-form or exec-form command of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD. */
-function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: ShellInfo, env: ReadonlyMap<string, string | undefined>): ShellUse {
+function analyseUse(
+  m: DockerfileModel,
+  ins: Instruction,
+  stage: Stage,
+  shell: ShellInfo,
+  env: ReadonlyMap<string, string | undefined>,
+  l = layout(m, ins),
+): ShellUse {
   const use: ShellUse = { instruction: ins, stage, shell, form: 'shell', analysable: shell.posix, scripts: [], commands: [], env };
-  const l = layout(m, ins);
   let start = l.argsStart;
   if (ins.getKeyword() === 'HEALTHCHECK') {
     if (m.text.slice(start, start + 3).toUpperCase() !== 'CMD' || !/\s/.test(m.text[start + 3] ?? '')) return use;
@@ -465,7 +474,7 @@ function analyseUse(m: DockerfileModel, ins: Instruction, stage: Stage, shell: S
   const hds = heredocs(m, ins);
   const blank: [number, number][] = hds.map((h) => markerSpan(m, h.getStartRange()));
   const source = ShellSource.joined(m.lines, start, l.end, m.escapeChar, { stopAtLineEnd: hds.length > 0, blank });
-  const script = parseScript(source);
+  const script = parseScript(source, 0, { reuse: 'line' });
   use.line = script;
   use.scripts.push(script);
   use.commands = [...allCommands(script)];
@@ -595,8 +604,7 @@ function addHeredocs(m: DockerfileModel, run: Run, info: RunInfo): void {
       hd.interpreter = interpreter;
       hd.errexit = errexit;
       if (body && body.text.length <= MAX_SCRIPT_LENGTH) {
-        hd.script = parseScript(body, 0, { pipefail });
-        hd.script.kind = 'heredoc';
+        hd.script = parseScript(body, 0, { pipefail, reuse: 'heredoc' });
         info.scripts.push(hd.script);
         info.commands.push(...allCommands(hd.script));
         info.analysable = true;
@@ -610,5 +618,6 @@ const RELIABLE = Symbol('devops-guidance.reliable');
 /** Commands of the uses a rule should look at: analysable ones, without those inside syntax errors (cached). */
 export function reliableCommands(use: ShellUse): Command[] {
   const holder = use as ShellUse & { [RELIABLE]?: Command[] };
-  return (holder[RELIABLE] ??= use.analysable ? use.commands.filter((c) => !c.uncertain) : []);
+  // the commands themselves when none is uncertain (most RUNs): no copy
+  return (holder[RELIABLE] ??= use.analysable ? (use.commands.some((c) => c.uncertain) ? use.commands.filter((c) => !c.uncertain) : use.commands) : []);
 }
