@@ -77,7 +77,12 @@ describe('snippets', function () {
       const { linter } = await api();
       for (const [name, s] of group.snippets) {
         await editor.edit((e) => e.delete(new vscode.Range(0, 0, editor.document.lineCount, 0)));
-        assert.ok(await editor.insertSnippet(new vscode.SnippetString(Array.isArray(s.body) ? s.body.join('\n') : s.body), new vscode.Position(0, 0)));
+        const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+        // a Dockerfile piece (RUN, COPY, HEALTHCHECK...) goes below a FROM and a WORKDIR, as a user inserts it (alone it
+        // has no stage)
+        const base = language === 'dockerfile' && !/^\s*(#|FROM\b)/i.test(body) ? `FROM ${/\bapk\b/.test(body) ? 'alpine:3.20' : 'debian:12.8'}\nWORKDIR /app\n` : '';
+        if (base) assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), base)));
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(base ? 2 : 0, 0)));
         assert.ok(editor.document.getText().trim().length > 20, `snippet "${name}" inserted nothing`);
         const findings = await linter.lintNow(editor.document);
         assert.ok(findings, `snippet "${name}": the extension did not lint ${path}`);
