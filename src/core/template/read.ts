@@ -390,11 +390,26 @@ function mask(text: string, tags: TemplateTag[]): string {
   if (!tags.length) return text;
   const parts: string[] = [];
   let last = 0;
+  // whether a line holds only tags, per line start: the answer is the same for every one-line tag that starts on the
+  // line, and a generated line of thousands of tags must not be scanned once per tag
+  const alone = new Map<number, boolean>();
+  let ls = 0;
+  let nextNl = text.indexOf('\n');
+  const aloneAt = (k: number) => {
+    // tags come in text order: the line start moves forward, each line break is found once
+    while (nextNl >= 0 && nextNl < tags[k].start) {
+      ls = nextNl + 1;
+      nextNl = text.indexOf('\n', ls);
+    }
+    let v = alone.get(ls);
+    if (v === undefined) alone.set(ls, (v = aloneOnLine(text, tags, k)));
+    return v;
+  };
   tags.forEach((t, k) => {
     if (t.start < last) return;
     parts.push(text.slice(last, t.start));
     const s = text.slice(t.start, t.end);
-    if (t.type === 'statement' || t.type === 'comment' || /[\r\n]/.test(s) || aloneOnLine(text, tags, k)) parts.push(s.replace(/[^\r\n]/g, ' '));
+    if (t.type === 'statement' || t.type === 'comment' || /[\r\n]/.test(s) || (t.type !== 'placeholder' && aloneAt(k))) parts.push(s.replace(/[^\r\n]/g, ' '));
     else if (s.length >= 4) parts.push('${' + '_'.repeat(s.length - 3) + '}');
     else parts.push('_'.repeat(s.length));
     last = t.end;
