@@ -140,6 +140,16 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms (the fuzz bound is 1 s on an idle machine; this allows for a loaded one)`);
   });
 
+  it('a run of 80,000 tabs inside a RUN or an ENV value: no regex that backtracks over it (a fuzzed file took 1.5 s)', () => {
+    const tabs = '\t'.repeat(80000);
+    const text = `FROM debian:12\nRUN apt-get update && apt-get install -y curl ${tabs}x\nENV A=1 ${tabs}B=2\n`;
+    const t0 = process.hrtime.bigint();
+    const fs = lint(text, 'dockerfile');
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.ok(!codes(fs).includes('DG001'), codes(fs).join(','));
+    assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
+  });
+
   it('MYC022 on a maximum- option whose base option is not in the server view', () => {
     for (const o of ['maximum-innodb_log_file_size=1G', 'maximum-innodb_log_files_in_group=3']) {
       const fs = lint(`[mysqld]\r\n${o}\r\n`, 'mycnf');

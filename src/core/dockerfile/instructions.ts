@@ -387,7 +387,7 @@ function computePairs(m: DockerfileModel, ins: Instruction): Pair[] {
       name,
       nameStart: first.start,
       nameEnd: first.end,
-      raw: restStart === undefined ? undefined : m.text.slice(restStart, span.end).replace(/[ \t]+$/, ''),
+      raw: restStart === undefined ? undefined : trimBlanksEnd(m.text.slice(restStart, span.end)),
       valueStart: restStart,
       valueEnd: restStart === undefined ? undefined : trimEnd(m.text, restStart, span.end),
       legacy: true,
@@ -538,4 +538,11 @@ export function unquoteValue(raw: string, esc: string): string {
     out += c;
   }
   return out;
+}
+
+/** The text without trailing spaces and tabs (a loop: the regex /[ \t]+$/ is quadratic on a long run of blanks). */
+function trimBlanksEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e === s.length ? s : s.slice(0, e);
 }

@@ -192,7 +192,7 @@ export function appendToScript(script: ShellScript, text: string): TextEdit | un
   const src = script.source;
   // A final `;` is kept after the appended command: `a; b;` becomes `a; b && text;`, so the script still ends with
   // b's status (after `b; text` a failing b would no longer fail the build).
-  const trimmed = src.text.replace(/\s+$/, '').replace(/;$/, '').replace(/\s+$/, '');
+  const trimmed = src.text.trimEnd().replace(/;$/, '').trimEnd(); // (trimEnd: /\s+$/ is quadratic on long blank runs)
   if (!trimmed) return undefined;
   if (/(&&|\|\||\||&|;|\\|`)$/.test(trimmed)) return undefined;
   // never write inside a comment: a `#` that starts a word on the last line may be one
@@ -345,7 +345,7 @@ export function reportMissingClean(
 export function appendToHeredoc(run: RunInfo, script: ShellScript, text: string): TextEdit | undefined {
   const hd = run.heredocs.find((h) => h.script === script);
   if (!hd?.body || script.hasError) return undefined;
-  const body = hd.body.text.replace(/\s+$/, '');
+  const body = hd.body.text.trimEnd();
   if (!body || /(&&|\|\||\||\\)$/.test(body)) return undefined;
   const end = hd.body.lines.positionAt(hd.body.physicalEnd(body.length));
   return insertAt(end, '\n' + text);
