@@ -21,6 +21,7 @@ import { checkInput, corpusFiles, DEFAULT_SEED, heapUsedAfterGc, makeInput, type
 const CI_COUNT: Record<Kind, number> = { dockerfile: 1000, mycnf: 2000, vagrantfile: 1500 };
 const seed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
 const onlyKind = process.env.FUZZ_KIND as Kind | undefined;
+const trace = process.env.FUZZ_TRACE;
 const onlyIndex = process.env.FUZZ_INDEX !== undefined ? Number(process.env.FUZZ_INDEX) : undefined;
 /** First input index of the run: a long run can be split into chunks (same seed, disjoint index ranges). */
 const firstIndex = onlyIndex ?? Number(process.env.FUZZ_START ?? 0);
@@ -59,6 +60,8 @@ describe('fuzz: mutations of the corpus never crash, hang or produce invalid ran
       let heapPeak = 0;
       for (let i = start; i < start + n; i++) {
         const input = makeInput(seed, kind, i, files);
+        // FUZZ_TRACE=<file>: the input about to be linted is written there first, so a run that hangs names its input
+        if (trace) writeFileSync(trace, `${kind} #${i} (${input.origin})\n${input.text}`);
         const what = checkInput(input, stats);
         if (what.length && problems.length < 50) {
           for (const w of what) problems.push({ kind, index: i, origin: input.origin, what: w, text: input.text });

@@ -7,7 +7,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { CORPUS, DIST, engineReady } from '../helpers/setup';
+import { CORPUS, DIST, ROOT, engineReady } from '../helpers/setup';
 import { boundMessage, lint, LineIndex, rangeProblem, repairRange, parseProjectConfig, ConfigError, type Finding } from '../../src/core/index';
 import { MAX_RUBY_NESTING, rubyNestingDepth } from '../../src/core/vagrant/nesting';
 import { ByteOffsets } from '../../src/core/vagrant/offsets';
@@ -25,6 +25,16 @@ const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
 describe('harden: no hang on deeply nested Ruby', () => {
   before(engineReady);
+
+  it('a file parsed after a deeply nested one does not make Prism spin (fuzz #8525 then #8527; a fresh instance per parse)', () => {
+    // in a child process (the CLI, one process for both files): a spinning WASM call cannot be interrupted in this one
+    const dir = join(ROOT, 'test', 'unit', 'fixtures', 'prism-state');
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--no-shellcheck', '--format', 'json', 'deep-first.Vagrantfile', 'rejected-after.Vagrantfile'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.signal, null, 'the CLI did not finish in 30 s');
+    const found = JSON.parse(r.stdout) as { file: string; code: string }[];
+    assert.ok(found.some((f) => f.file === 'deep-first.Vagrantfile'));
+    assert.deepEqual(found.filter((f) => f.file === 'rejected-after.Vagrantfile').map((f) => f.code), ['VGT005']);
+  });
 
   it('refuses 200 nested blocks or begins with one DG002 finding instead of spinning in Prism', () => {
     for (const text of [

@@ -215,7 +215,12 @@ function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: strin
       // (an earlier stage's name is a valid reference: looked up only for what is not a valid image name, so that
       // 10,000 stages do not cost 10,000 x 10,000 comparisons)
       let why = image.includes('$') ? undefined : invalidReference(image);
-      if (why && m.stages.some((st) => st.name === image.toLowerCase() && st.startLine < ins.getRange().start.line)) why = undefined;
+      if (why) {
+        // (the name and line computed once: a file of thousands of FROM lines must not cost stages × stages of work)
+        const name = image.toLowerCase();
+        const line = ins.getRange().start.line;
+        if (m.stages.some((st) => st.name === name && st.startLine < line)) why = undefined;
+      }
       if (why) add(`"${image}" is not a valid image reference: ${why}.`, args[0].getRange());
       if (n === 2 || n > 3) add('FROM takes an image and optionally "AS name": one or three arguments.', argsRangeOf(ins) ?? kwRange);
       else if (n === 3 && args[1].getValue().toLowerCase() !== 'as') add(`Expected "AS" before the stage name, found "${args[1].getValue()}".`, args[1].getRange());

@@ -172,7 +172,10 @@ async function loadInternal(): Promise<NonNullable<typeof active>> {
   } catch (e) {
     throw new Error(`the internal way: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const parse: PrismParse = (source) => parsePrism(exports as never, source);
+  // A fresh instance for every parse (instantiation costs well under a millisecond): an instance that has parsed a
+  // deeply nested file can be left in a state where a later file that a fresh instance rejects at once makes it spin
+  // forever (found by the long fuzz run: vagrantfile #8525, then #8527).
+  const parse: PrismParse = (source) => parsePrism((exports = instantiate(compiled)) as never, source);
   selfCheck(parse, 'internal');
   prismLoadMs = performance.now() - t0;
   // after a trap the instance's memory and stack are in an unknown state: a fresh one (instantiation is cheap)
