@@ -165,21 +165,19 @@ export function loadPrism(way?: PrismBackend | 'auto'): Promise<void> {
 async function loadInternal(): Promise<NonNullable<typeof active>> {
   const t0 = performance.now();
   let compiled: WasmModule;
-  let exports: Record<string, unknown>;
   try {
     compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
-    exports = instantiate(compiled);
+    instantiate(compiled);
   } catch (e) {
     throw new Error(`the internal way: ${e instanceof Error ? e.message : String(e)}`);
   }
   // A fresh instance for every parse (instantiation costs well under a millisecond): an instance that has parsed a
   // deeply nested file can be left in a state where a later file that a fresh instance rejects at once makes it spin
-  // forever (found by the long fuzz run: vagrantfile #8525, then #8527).
-  const parse: PrismParse = (source) => parsePrism((exports = instantiate(compiled)) as never, source);
+  // forever (found by the long fuzz run: vagrantfile #8525, then #8527). So a trapped instance is never reused either.
+  const parse: PrismParse = (source) => parsePrism(instantiate(compiled) as never, source);
   selfCheck(parse, 'internal');
   prismLoadMs = performance.now() - t0;
-  // after a trap the instance's memory and stack are in an unknown state: a fresh one (instantiation is cheap)
-  return { backend: 'internal', parse, replace: () => (exports = instantiate(compiled)) };
+  return { backend: 'internal', parse, replace: () => undefined };
 }
 
 async function loadPublic(): Promise<NonNullable<typeof active>> {
