@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { everyDockerfileRule } from './dockerfile-config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -39,25 +40,7 @@ const lines = files.reduce((a, t) => a + t.split('\n').length, 0);
 
 await dg.ready('dockerfile');
 
-// Every Dockerfile rule on, the off-by-default ones included, and the configuration-dependent ones configured.
-const rules = {};
-for (const m of dg.allRules()) if (m.kind === 'dockerfile') rules[m.code] = m.severity === 'off' ? 'warning' : m.severity;
-const config = dg.mergeConfig(dg.defaultConfig(), {
-  rules,
-  dockerfile: {
-    shellcheck: false,
-    trustedRegistries: ['docker.io', '*.example.com'],
-    labelSchema: {
-      'org.opencontainers.image.source': 'url',
-      'org.opencontainers.image.created': 'rfc3339',
-      'org.opencontainers.image.licenses': 'spdx',
-      'org.opencontainers.image.revision': 'hash',
-      'org.opencontainers.image.version': 'semver',
-      'org.opencontainers.image.authors': 'email',
-    },
-    strictLabels: true,
-  },
-});
+const config = everyDockerfileRule(dg);
 
 function ours() {
   let n = 0;

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { everyDockerfileRule } from '../bench/dockerfile-config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -19,24 +20,7 @@ const out = args[0];
 const dir = join(root, 'test', 'corpus', 'files', 'dockerfile');
 const names = readdirSync(dir).filter((f) => dg.kindOf(f) === 'dockerfile').sort();
 await dg.ready('dockerfile');
-const rules = {};
-for (const m of dg.allRules()) if (m.kind === 'dockerfile') rules[m.code] = m.severity === 'off' ? 'warning' : m.severity;
-const config = dg.mergeConfig(dg.defaultConfig(), {
-  rules,
-  dockerfile: {
-    shellcheck: false,
-    trustedRegistries: ['docker.io', '*.example.com'],
-    labelSchema: {
-      'org.opencontainers.image.source': 'url',
-      'org.opencontainers.image.created': 'rfc3339',
-      'org.opencontainers.image.licenses': 'spdx',
-      'org.opencontainers.image.revision': 'hash',
-      'org.opencontainers.image.version': 'semver',
-      'org.opencontainers.image.authors': 'email',
-    },
-    strictLabels: true,
-  },
-});
+const config = everyDockerfileRule(dg);
 const lintAll = () => Object.fromEntries(names.map((f) => [f, dg.lint(readFileSync(join(dir, f), 'utf8'), 'dockerfile', config)]));
 dg.clearCaches();
 const cold = lintAll();

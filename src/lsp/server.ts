@@ -327,13 +327,20 @@ export function startServer(options: ServerOptions = {}): Connection {
     spill.delete(uri);
   });
 
+  /** An open document of a kind we lint, with that kind's parser loaded. */
+  async function openDocument(uri: string) {
+    const doc = documents.get(uri);
+    const kind = doc && documentKind(doc);
+    if (!doc || !kind) return undefined;
+    await ready(kind);
+    return { doc, kind };
+  }
+
   connection.onHover(async (params): Promise<Hover | null> => {
     try {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return null;
-      const kind = documentKind(doc);
-      if (!kind) return null;
-      await ready(kind);
+      const open = await openDocument(params.textDocument.uri);
+      if (!open) return null;
+      const { doc, kind } = open;
       const parts: string[] = [];
       let range: Range | undefined;
       const o = await currentOutcome(doc);
@@ -363,11 +370,9 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onCompletion(async (params): Promise<CompletionItem[]> => {
     try {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      const kind = documentKind(doc);
-      if (!kind) return [];
-      await ready(kind);
+      const open = await openDocument(params.textDocument.uri);
+      if (!open) return [];
+      const { doc, kind } = open;
       const { config, file } = await resolveConfig(doc, kind);
       return completionsAt(doc.getText(), kind, params.position, config, nodeEnv(file)).map((c) => {
         const item: CompletionItem = { label: c.label, kind: ITEM_KIND[c.kind] };
@@ -385,11 +390,9 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onDocumentSymbol(async (params) => {
     try {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      const kind = documentKind(doc);
-      if (!kind) return [];
-      await ready(kind);
+      const open = await openDocument(params.textDocument.uri);
+      if (!open) return [];
+      const { doc, kind } = open;
       const { config } = await resolveConfig(doc, kind);
       return documentSymbols(doc.getText(), kind, config);
     } catch (e) {

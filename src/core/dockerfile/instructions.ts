@@ -387,7 +387,7 @@ function computePairs(m: DockerfileModel, ins: Instruction): Pair[] {
       name,
       nameStart: first.start,
       nameEnd: first.end,
-      raw: restStart === undefined ? undefined : trimBlanksEnd(m.text.slice(restStart, span.end)),
+      raw: restStart === undefined ? undefined : m.text.slice(restStart, blanksEnd(m.text, restStart, span.end)),
       valueStart: restStart,
       valueEnd: restStart === undefined ? undefined : trimEnd(m.text, restStart, span.end),
       legacy: true,
@@ -415,6 +415,12 @@ function computePairs(m: DockerfileModel, ins: Instruction): Pair[] {
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** The end of `text[start, end)` without its trailing spaces and tabs (a loop: /[ \t]+$/ backtracks quadratically). */
+function blanksEnd(text: string, start: number, end: number): number {
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   return end;
 }
 
@@ -538,11 +544,4 @@ export function unquoteValue(raw: string, esc: string): string {
     out += c;
   }
   return out;
-}
-
-/** The text without trailing spaces and tabs (a loop: the regex /[ \t]+$/ is quadratic on a long run of blanks). */
-function trimBlanksEnd(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
-  return e === s.length ? s : s.slice(0, e);
 }
