@@ -41,6 +41,7 @@ const lines = files.reduce((a, t) => a + t.split('\n').length, 0);
 await dg.ready('dockerfile');
 
 const config = everyDockerfileRule(dg);
+const rules = Object.fromEntries(dg.allRules().filter((m) => m.kind === 'dockerfile').map((m) => [m.code, config.rules[m.code]]));
 
 function ours() {
   let n = 0;
