@@ -12,7 +12,7 @@
  */
 import type { LintEnv } from '../language';
 import type { Range } from '../finding';
-import { LineIndex } from '../text';
+import { LineIndex, lineIndexOf } from '../text';
 import type { CnfDirective, CnfGroup, CnfOption, CnfSource, MycnfModel } from './model';
 import { baseName, dirName, isAbsolutePath, joinPath, normalizePath, resolvePath } from './paths';
 import { templateOf, type TemplateReading } from '../template/read';
@@ -91,7 +91,7 @@ export function parseOptionFiles(given: string, env: LintEnv = {}): ParsedFiles 
   // A template (my.cnf.j2, my.cnf.erb, my.cnf.epp...): its tags are masked, positions kept (src/core/template).
   const template = templateOf(env.fileName, given);
   const text = template ? template.text : given;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const out: ParsedFiles = {
     text,
     lines,
