@@ -80,7 +80,8 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
   // is never copied while modifiers are stripped, and no name longer than the longest option is looked up.
   const longest = ref ? longestName(ref) : 0;
   let offset = 0;
-  const prefixes: Prefix[] = [];
+  // most names have no modifier: the list is made on the first one
+  let prefixes: Prefix[] | undefined;
   for (;;) {
     const fits = norm.length - offset <= longest;
     const s = fits ? norm.slice(offset) : '';
@@ -109,10 +110,10 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
       o.name = norm.slice(offset).toLowerCase();
       break;
     }
-    prefixes.push(m[1].toLowerCase() as Prefix);
+    (prefixes ??= []).push(m[1].toLowerCase() as Prefix);
     offset += m[0].length;
   }
-  o.prefixes = prefixes.length ? prefixes : NO_PREFIXES;
+  o.prefixes = prefixes ?? NO_PREFIXES;
   // ranges are never changed in place: without modifiers the bare name's range is the name's own range object
   o.baseRange = offset ? { start: { line: o.line, character: o.nameRange.start.character + offset }, end: o.nameRange.end } : o.nameRange;
   o.key = settingKey(o.name, maria);

@@ -65,18 +65,33 @@ export function suffixesFor(target: MysqlTarget): string {
  * the digits is looked at (a suffix letter, or an error for anything else). No digits at all reads as 0.
  */
 export function parseInteger(v: string, target: MysqlTarget): NumberReading | NumberError {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)(.*)$/s.exec(v)!;
-  const [, sign, digits, rest] = m;
-  let n = digits ? Number(digits) : 0;
-  if (digits.length >= 20 && BigInt(digits) > 18446744073709551615n) return { error: 'overflow' };
-  const out: NumberReading = { value: 0, negative: sign === '-' && n !== 0, empty: !digits && !rest };
-  if (rest) {
-    const c = rest[0];
+  // read by hand (no match array, no substrings but the digits): every numeric option of every lint comes here
+  const len = v.length;
+  let k = 0;
+  while (k < len) {
+    const c = v.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13)) k++;
+    else break;
+  }
+  let sign = '';
+  if (k < len && (v.charCodeAt(k) === 43 || v.charCodeAt(k) === 45)) sign = v[k++];
+  const ds = k;
+  while (k < len && v.charCodeAt(k) >= 48 && v.charCodeAt(k) <= 57) k++;
+  const nd = k - ds;
+  let n = 0;
+  if (nd) {
+    const digits = v.slice(ds, k);
+    n = Number(digits);
+    if (nd >= 20 && BigInt(digits) > 18446744073709551615n) return { error: 'overflow' };
+  }
+  const out: NumberReading = { value: 0, negative: sign === '-' && n !== 0, empty: !nd && k === len };
+  if (k < len) {
+    const c = v[k];
     const mult = suffixesFor(target).includes(c.toLowerCase()) ? MULT[c.toLowerCase()] : undefined;
     if (!mult) return c === '.' || c === ',' ? { error: 'decimal' } : { error: 'suffix', char: c };
     n *= mult;
     out.suffix = c;
-    if (rest.length > 1) out.ignored = rest.slice(1);
+    if (k + 1 < len) out.ignored = v.slice(k + 1);
   }
   out.value = sign === '-' ? -n : n;
   return out;
@@ -142,8 +157,16 @@ const VALUE_WORDS = new Set(['ON', 'OFF', 'TRUE', 'FALSE', 'YES', 'NO', 'NONE', 
  */
 export function isTemplated(v: string | undefined): boolean {
   if (!v) return false;
-  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
+  // asked by many rules about the same values: remembered per value (bounded, as values are typed in an editor)
+  let t = templatedCache.get(v);
+  if (t === undefined) {
+    t = /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
+    if (templatedCache.size >= 4096) templatedCache.clear();
+    templatedCache.set(v, t);
+  }
+  return t;
 }
+const templatedCache = new Map<string, boolean>();
 
 /** An upper-case placeholder word where a number is expected (`server-id = PORT`). */
 export function isPlaceholderWord(v: string | undefined): boolean {

@@ -36,7 +36,8 @@ export default defineRule<MycnfModel>({
       const winnerValue = effective(winner);
       const winnerAt = where(m, winner);
       const winnerNorm = winner.norm.toLowerCase();
-      const rel = related(m, winner);
+      // one list for every finding about this winner (findings never change their related list)
+      const rel = [related(m, winner)];
       for (const o of list) {
         if (o === winner) continue;
         const same = effective(o) === winnerValue;
@@ -49,7 +50,7 @@ export default defineRule<MycnfModel>({
           range: o.nameRange,
           message: msg,
           severity: same ? 'info' : undefined,
-          related: [rel],
+          related: rel,
           fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', safe, deleteLineEdit(o))],
         });
       }
