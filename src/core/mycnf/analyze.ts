@@ -8,7 +8,7 @@ import type { MysqlTarget } from './targets';
 import type { LintEnv } from '../language';
 import { applyGroupClass, flavorOf } from './groups';
 import type { CnfOption, MycnfModel, Prefix, ServerView } from './model';
-import { MARIADB_ALIASES, MYSQL_RENAMES, NEGATION_ALIASES } from './names';
+import { MARIADB_ALIAS_MAP, MYSQL_RENAME_MAP, NEGATION_ALIAS_MAP } from './names';
 import type { OptionReference } from './options';
 import { parseOptionFiles } from './parse';
 import { chooseTarget, type RefLoader } from './target';
@@ -179,9 +179,11 @@ export function prefixMatches(ref: OptionReference, name: string): string[] {
  */
 export function settingKey(name: string, maria: boolean): string {
   const n = name.toLowerCase();
-  if (NEGATION_ALIASES[n]) return NEGATION_ALIASES[n];
-  if (maria && MARIADB_ALIASES[n]) return MARIADB_ALIASES[n];
-  return MYSQL_RENAMES[n] ?? n;
+  const neg = NEGATION_ALIAS_MAP.get(n);
+  if (neg) return neg;
+  const alias = maria ? MARIADB_ALIAS_MAP.get(n) : undefined;
+  if (alias) return alias;
+  return MYSQL_RENAME_MAP.get(n) ?? n;
 }
 
 function makeView(options: CnfOption[], ref: OptionReference | undefined): ServerView {

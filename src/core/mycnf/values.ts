@@ -1,7 +1,7 @@
 /** Values as the server reads them: booleans, numbers with size suffixes, enums and sets. */
 import type { MysqlTarget } from './targets';
 import type { CnfOption } from './model';
-import { NEGATION_ALIASES } from './names';
+import { NEGATION_ALIAS_MAP } from './names';
 import { isPlaceholderValue } from '../template/read';
 
 const TRUE_WORDS = new Set(['on', 'true', '1']);
@@ -31,7 +31,7 @@ export function likelyIntent(v: string): boolean | undefined {
 export function boolOf(o: CnfOption): boolean | undefined {
   // a template expression (`slow_query_log = {{ x }}`) or a placeholder: the value is unknown, never OFF
   if (o.hasValue && isTemplated(o.value)) return undefined;
-  const neg = o.prefixes.includes('skip') || o.prefixes.includes('disable') || o.norm.toLowerCase() in NEGATION_ALIASES;
+  const neg = o.prefixes.includes('skip') || o.prefixes.includes('disable') || NEGATION_ALIAS_MAP.has(o.norm.toLowerCase());
   const en = o.prefixes.includes('enable');
   if (neg) return o.hasValue && o.value === '0';
   if (en) return !(o.hasValue && o.value === '0');

@@ -66,14 +66,16 @@ export default defineRule<MycnfModel>({
     }
     for (const [k, l] of byKey) check(l, k === 'user', '');
     // other groups: duplicates within one group name
-    const byGroup = new Map<string, CnfOption[]>();
+    // by group name, then by setting (no composite key string per option)
+    const byGroup = new Map<string, Map<string, CnfOption[]>>();
     for (const o of m.options) {
       if (!o.group || o.group.role === 'server' || multi(o)) continue;
-      const k = `${o.group.key}\u0000${o.key}`;
-      let l = byGroup.get(k);
-      if (!l) byGroup.set(k, (l = []));
+      let g = byGroup.get(o.group.key);
+      if (!g) byGroup.set(o.group.key, (g = new Map()));
+      let l = g.get(o.key);
+      if (!l) g.set(o.key, (l = []));
       l.push(o);
     }
-    for (const l of byGroup.values()) check(l, false, ` for [${l[0].group!.name}]`);
+    for (const g of byGroup.values()) for (const l of g.values()) check(l, false, ` for [${l[0].group!.name}]`);
   },
 });
