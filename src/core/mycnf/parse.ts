@@ -346,7 +346,7 @@ function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: n
     state.out.malformed.push({ source: src.id, line: i, range: r(i, p, nameEnd), reason: 'option-name-space' });
     return undefined;
   }
-  const norm = text.includes('-') ? text.replace(/-/g, '_') : text;
+  const norm = text.includes('-') ? text.replaceAll('-', '_') : text;
   const opt = new OptionLine(src.id, i, group, text, r(i, p, nameEnd), norm, l, norm.toLowerCase(), eq, i + 1 >= src.lines.lineCount);
   if (cs < l.length) opt.commentStart = cs;
   if (eq >= 0) {

@@ -126,15 +126,25 @@ export function humanSize(n: number): string {
  */
 export function matchEnum(v: string, values: string[]): { value: string; how: 'exact' | 'prefix' | 'number' } | undefined {
   const l = v.trim().toLowerCase();
-  const exact = values.find((x) => x.toLowerCase() === l);
-  if (exact) return { value: exact, how: 'exact' };
+  const lower = lowerValues(values);
+  const at = lower.indexOf(l);
+  if (at >= 0) return { value: values[at], how: 'exact' };
   if (/^\d+$/.test(l)) {
     const i = Number(l);
     return i < values.length ? { value: values[i], how: 'number' } : undefined;
   }
   if (!l) return undefined;
-  const pre = values.filter((x) => x.toLowerCase().startsWith(l));
+  const pre = values.filter((_, i) => lower[i].startsWith(l));
   return pre.length === 1 ? { value: pre[0], how: 'prefix' } : undefined;
+}
+
+const lowerCache = new WeakMap<string[], string[]>();
+
+/** An enum's values in lower case, once per list (the reference's lists are shared and never change). */
+function lowerValues(values: string[]): string[] {
+  let l = lowerCache.get(values);
+  if (!l) lowerCache.set(values, (l = values.map((x) => x.toLowerCase())));
+  return l;
 }
 
 /** The elements of a set value that the server does not know (empty list: all fine). */
