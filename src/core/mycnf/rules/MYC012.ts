@@ -40,7 +40,9 @@ export default defineRule<MycnfModel>({
       const rel = [related(m, winner)];
       for (const o of list) {
         if (o === winner) continue;
-        const same = effective(o) === winnerValue;
+        // a line written as the winner is (same name, modifiers, value, reference entry) has its value: no re-reading
+        const copy = o.norm === winner.norm && o.prefixes === winner.prefixes && o.value === winner.value && o.hasValue === winner.hasValue && o.info === winner.info;
+        const same = copy || effective(o) === winnerValue;
         const alias = o.norm.toLowerCase() !== winnerNorm ? ` as ${winner.text} (the same setting)` : '';
         const msg = same
           ? `${o.text} is set again${alias} with the same value at line ${winnerAt}; this line is redundant.`
