@@ -58,6 +58,9 @@ export function prismGuard(distDir: string): PrismGuard {
 
   return {
     async start() {
+      // a thread where blocking waits are not allowed (a browser-like host) cannot use the guard: fail here, and the
+      // engine parses on its own thread instead
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
       running ??= launch();
       const r = running;
       // wait for the compile without blocking the caller's thread
