@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config';
 import type { MysqlTarget } from './targets';
 import type { LintEnv } from '../language';
 import { applyGroupClass, flavorOf } from './groups';
-import type { CnfOption, MycnfModel, Prefix, ServerView } from './model';
+import type { CnfOption, MycnfModel, Prefix, ServerView, TargetChoice } from './model';
 import { MARIADB_ALIAS_MAP, MYSQL_RENAME_MAP, NEGATION_ALIAS_MAP } from './names';
 import type { OptionReference } from './options';
 import { parseOptionFiles } from './parse';
@@ -34,7 +34,7 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   // a template: lines a flavor or version guard chooses say nothing about the server meant, and those the guard
   // keeps out of the rendering for the target are not in its file
   const guards = optionGuards(p);
-  const target = chooseTarget(guards ? { ...p, options: p.options.filter((o) => !namesServer(guards.get(o) ?? [], MYSQL_TARGETS)) } : p, config, refs);
+  const target = targetOfParsed(p, guards, config, refs);
   const t = target.target;
   for (const g of p.groups) applyGroupClass(g, t);
   const ref = refs(t);
@@ -59,6 +59,14 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
     },
     ...(guards ? { guards } : {}),
   };
+}
+
+/**
+ * The target of parsed files: a template's lines under a flavor or version guard say nothing about the server meant
+ * (the lint and the target the CLI and the editor show both come from here).
+ */
+export function targetOfParsed(p: ReturnType<typeof parseOptionFiles>, guards: ReturnType<typeof optionGuards>, config: ResolvedConfig, refs: RefLoader): TargetChoice {
+  return chooseTarget(guards ? { ...p, options: p.options.filter((o) => !namesServer(guards.get(o) ?? [], MYSQL_TARGETS)) } : p, config, refs);
 }
 
 /** The lines of the linted file an ignore comment can apply to (groups, options, directives, malformed lines). */
