@@ -280,7 +280,6 @@ class OptionLine implements CnfOption {
   value: string | undefined;
   valueRange: Range | undefined;
   quote: '"' | "'" | undefined;
-  range: Range;
   lineText: string;
   commentStart: number | undefined;
   prefixes: CnfOption['prefixes'];
@@ -293,6 +292,8 @@ class OptionLine implements CnfOption {
   private readonly equalsAt: number;
   /** The line is the last of its file (no line break after it to delete). */
   private readonly lastLine: boolean;
+  /** `range` once asked for. */
+  private rangeMemo: Range | undefined;
 
   constructor(source: number, line: number, group: CnfGroup | undefined, text: string, nameRange: Range, norm: string, lineText: string, lower: string, equalsAt: number, lastLine: boolean) {
     this.source = source;
@@ -306,8 +307,6 @@ class OptionLine implements CnfOption {
     this.value = undefined;
     this.valueRange = undefined;
     this.quote = undefined;
-    // ranges are never changed in place, so the name's range object is shared until a value or modifiers differ
-    this.range = nameRange;
     this.lineText = lineText;
     this.commentStart = undefined;
     this.prefixes = NO_PREFIXES;
@@ -318,6 +317,17 @@ class OptionLine implements CnfOption {
     this.key = lower;
     this.equalsAt = equalsAt;
     this.lastLine = lastLine;
+    this.rangeMemo = undefined;
+  }
+
+  /**
+   * From the name to the end of the value (or of the name). Built when asked for (few rules do); ranges are never
+   * changed in place, so it shares the name's and the value's positions, and is the name's range without a value.
+   */
+  get range(): Range {
+    const v = this.valueRange;
+    if (!v) return this.nameRange;
+    return (this.rangeMemo ??= { start: this.nameRange.start, end: v.end.character > v.start.character ? v.end : { line: this.line, character: this.equalsAt + 1 } });
   }
 
   /** The whole line including its line break (a new object on each read: only fixes that delete the line ask). */
@@ -364,10 +374,7 @@ function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: n
       opt.value = u.value;
       if (u.quote) opt.quote = u.quote;
     }
-    const valueRange = r(i, vs, ve);
-    opt.valueRange = valueRange;
-    // positions shared with the name's and the value's ranges (never changed in place)
-    opt.range = { start: opt.nameRange.start, end: ve > vs ? valueRange.end : { line: i, character: eq + 1 } };
+    opt.valueRange = r(i, vs, ve);
   }
   state.out.options.push(opt);
   group?.options.push(opt);
