@@ -7,7 +7,7 @@
  * Never throws into the client: every handler answers something empty when the engine fails.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import {
   createConnection,
   TextDocuments,
@@ -83,6 +83,18 @@ export function filePath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The innermost workspace folder holding `file`, matched by whole path segments: /work/a holds /work/a/Dockerfile,
+ * not /work/ab/Dockerfile (a plain string prefix would say it does).
+ */
+export function workspaceFolderOf(file: string, roots: readonly string[]): string | undefined {
+  const holds = (root: string) => {
+    const rel = relative(root, file);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  };
+  return roots.filter(holds).sort((a, b) => b.length - a.length)[0];
 }
 
 export function documentKind(doc: { uri: string; languageId: string }): Kind | undefined {
@@ -164,7 +176,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   function stopAt(file: string): string | undefined {
     // configuration is looked up no higher than the workspace folder holding the file (like the extension), else to
     // the top of the file's repository (configFor's default)
-    return workspaceRoots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+    return workspaceFolderOf(file, workspaceRoots);
   }
 
   async function resolveConfig(doc: TextDocument, kind: Kind): Promise<{ config: ResolvedConfig; settings: ServerSettings; file?: string }> {
