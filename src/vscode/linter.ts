@@ -24,6 +24,25 @@ export function documentKind(doc: vscode.TextDocument): Kind | undefined {
 /** Languages other extensions give templates (VS Code itself has none for *.j2, *.erb, *.epp, *.tpl...). */
 const TEMPLATE_LANGUAGES = new Set(['plaintext', 'jinja', 'jinja-properties', 'jinja-yaml', 'erb', 'embedded-puppet', 'puppet', 'gotmpl', 'go-template', 'helm']);
 
+/**
+ * What the last published lint of a document cost. Times are performance.now() of the extension host, so a test in it
+ * can take them apart: edit (editedAt) → debounce timer fired (firedAt) → lint sequence started (startedAt: settings,
+ * configuration) → engine lint (lintStartedAt) → diagnostics handed to VS Code (publishedAt). editedAt and firedAt are
+ * absent for a lint that no edit or timer started.
+ */
+export interface LintTiming {
+  version: number;
+  /** Engine lint plus publishing, wall and CPU time of this process, and the engine lint's CPU time alone. */
+  wallMs: number;
+  cpuMs: number;
+  lintCpuMs: number;
+  editedAt?: number;
+  firedAt?: number;
+  startedAt: number;
+  lintStartedAt: number;
+  publishedAt: number;
+}
+
 export interface LintOutcome {
   findings: Finding[];
   config: ResolvedConfig;
@@ -46,7 +65,11 @@ export class Linter implements vscode.Disposable {
    * of this process, and the CPU time of the engine's lint alone. For the editor suite's latency figures and the output channel; a CPU figure is what the wall
    * time would be on an idle machine.
    */
-  readonly timings = new Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number }>();
+  readonly timings = new Map<string, LintTiming>();
+  /** When the extension learned of each document's last edit (performance.now()), until the lint of it is published. */
+  private readonly editedAt = new Map<string, number>();
+  /** When each document's debounce timer fired (performance.now()), until that lint is published. */
+  private readonly firedAt = new Map<string, number>();
   /** The last results per document, for hovers and code actions. */
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
@@ -72,6 +95,21 @@ export class Linter implements vscode.Disposable {
     this.log.appendLine(`${kind} parser loaded in ${(performance.now() - t).toFixed(1)} ms`);
   }
 
+  /**
+   * The document was edited: its ShellCheck run (for a text that is gone, so its result would be dropped) is stopped
+   * now rather than when the next lint starts, so it does not take the CPU the next lint needs; the time of the edit is
+   * kept for the latency trace (timings).
+   */
+  edited(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.editedAt.set(key, performance.now());
+    const sc = this.shellcheckRuns.get(key);
+    if (sc) {
+      sc.controller.abort();
+      this.shellcheckRuns.delete(key);
+    }
+  }
+
   /** Schedules a lint after the debounce delay (0 = now). */
   schedule(doc: vscode.TextDocument, delayMs?: number): void {
     const kind = documentKind(doc);
@@ -84,6 +122,7 @@ export class Linter implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        this.firedAt.set(key, performance.now());
         void this.lintNow(doc);
       }, delay),
     );
@@ -177,6 +216,7 @@ export class Linter implements vscode.Disposable {
     current: () => boolean,
     record?: (findings: Finding[], config: ResolvedConfig) => void,
   ): Promise<Finding[] | undefined> {
+    const startedAt = performance.now();
     const settings = readSettings(uri);
     this.reportSettingsProblems(settings.problems);
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.offByTrust) this.restrictedModeNotice();
@@ -192,10 +232,24 @@ export class Linter implements vscode.Disposable {
     if (!current()) return undefined; // stale: a newer lint is scheduled
     if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
     this.publish(uri, findings);
+    const publishedAt = performance.now();
     record?.(findings, config);
     const cpu = process.cpuUsage(c);
     const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-    this.timings.set(uri.toString(), { version: this.outcomes.get(uri.toString())?.version ?? -1, wallMs: performance.now() - t, cpuMs: cpuMs(cpu), lintCpuMs: cpuMs(lintCpu) });
+    const key = uri.toString();
+    this.timings.set(key, {
+      version: this.outcomes.get(key)?.version ?? -1,
+      wallMs: performance.now() - t,
+      cpuMs: cpuMs(cpu),
+      lintCpuMs: cpuMs(lintCpu),
+      editedAt: this.editedAt.get(key),
+      firedAt: this.firedAt.get(key),
+      startedAt,
+      lintStartedAt: t,
+      publishedAt,
+    });
+    this.editedAt.delete(key);
+    this.firedAt.delete(key);
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable[kind]) {
       // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
       // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
@@ -283,6 +337,8 @@ export class Linter implements vscode.Disposable {
     this.outcomes.delete(key);
     this.shellcheckRuns.get(key)?.controller.abort();
     this.shellcheckRuns.delete(key);
+    this.editedAt.delete(key);
+    this.firedAt.delete(key);
     if (this.workspaceFiles.has(key)) return;
     this.diagnostics.delete(doc.uri);
     for (const u of this.spill.get(key) ?? []) this.diagnostics.delete(vscode.Uri.parse(u));
