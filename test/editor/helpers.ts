@@ -244,7 +244,7 @@ export async function renderedPageOpens(kind: 'rules' | 'topics', id: string): P
 }
 
 /** The extension's exported API (activate()'s return value). */
-export async function api(): Promise<{ activationMs: number; page(): RenderedPage | undefined; linter: { settingsProblems: string[]; timings: Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number; editedAt?: number; firedAt?: number; startedAt: number; lintStartedAt: number; publishedAt: number }>; lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
+export async function api(): Promise<{ activationMs: number; page(): RenderedPage | undefined; linter: { settingsProblems: string[]; timings: Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number; editedAt?: number; firedAt?: number; startedAt: number; lintStartedAt: number; publishedAt: number; convertCpuMs: number; setCpuMs: number }>; lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
   const ext = extension();
   return (await ext.activate()) as never;
 }

@@ -19,6 +19,7 @@ import {
   log,
   api,
   linted,
+  waitFor,
 } from '../helpers';
 
 const S = vscode.DiagnosticSeverity;
@@ -175,7 +176,7 @@ describe('diagnostics', function () {
           // debounced), so the wait below is not the figure.
           const { linter } = await api();
           const debounce = vscode.workspace.getConfiguration('devopsGuidance', uri).get<number>('debounceMs', 250);
-          const rows: { shown: number; waited: number; after: number; setup: number; lint: number; cpu: number; event: number }[] = [];
+          const rows: { shown: number; waited: number; after: number; setup: number; lint: number; cpu: number; convert: number; set: number; event: number }[] = [];
           const load: number[] = [];
           for (let i = 0; i < 12; i++) {
             const step = i % 2 === 0 ? 'type' : 'remove';
@@ -197,7 +198,7 @@ describe('diagnostics', function () {
             assert.ok(t!.editedAt !== undefined && t!.firedAt !== undefined, `the lint of an edit has its edit and timer times: ${JSON.stringify(t)}`);
             // the extension saw the edit in the same event as this test (its listener was registered first)
             assert.ok(Math.abs(t!.editedAt! - changed) < 50, `edit seen at ${t!.editedAt} by the extension, ${changed} by the test`);
-            rows.push({ shown: t!.publishedAt - t!.editedAt!, waited: t!.firedAt! - t!.editedAt!, after: t!.publishedAt - t!.firedAt!, setup: t!.lintStartedAt - t!.firedAt!, lint: t!.lintCpuMs, cpu: t!.cpuMs, event });
+            rows.push({ shown: t!.publishedAt - t!.editedAt!, waited: t!.firedAt! - t!.editedAt!, after: t!.publishedAt - t!.firedAt!, setup: t!.lintStartedAt - t!.firedAt!, lint: t!.lintCpuMs, cpu: t!.cpuMs, convert: t!.convertCpuMs, set: t!.setCpuMs, event });
             load.push(loadavg()[0]);
           }
           const stats = (xs: number[]) => {
@@ -211,6 +212,7 @@ describe('diagnostics', function () {
           log(`  of which the debounce timer: ${show(rows.map((r) => r.waited))} ms; after it fired: ${show(rows.map((r) => r.after))} ms`);
           log(`  of what came after: timer to the engine's lint (settings, configuration files): ${show(rows.map((r) => r.setup))} ms`);
           log(`  engine lint CPU: ${show(rows.map((r) => r.lint))} ms; lint + publish CPU: ${show(rows.map((r) => r.cpu))} ms`);
+          log(`  publishing CPU: findings to diagnostics ${show(rows.map((r) => r.convert))} ms; VS Code's DiagnosticCollection.set ${show(rows.map((r) => r.set))} ms`);
           log(`  edit → onDidChangeDiagnostics in this test (VS Code debounces that event by 50 ms): ${show(rows.map((r) => r.event))} ms`);
           const shown = stats(rows.map((r) => r.shown));
           const after = stats(rows.map((r) => r.after));
@@ -271,6 +273,44 @@ describe('diagnostics', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await deleteFile('ssl');
+    }
+  });
+
+  it("an included option file's findings are owned by one lint: the parent's until the file is opened, then the file's own", async () => {
+    await writeFile('inc/my.cnf', '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
+    const extra = await writeFile('inc/extra.cnf', '[mysqld]\nbinlog_format = STATEMENT\n');
+    const { linter } = await api();
+    const notRow = await codeOfRule('binlog-format-not-row');
+    const count = (uri: vscode.Uri) => ours(uri).filter((d) => codeOf(d) === notRow).length;
+    /** Waits until the lint of the document's current version has been published. */
+    const lintedNow = (doc: vscode.TextDocument) => waitFor(() => linter.timings.get(doc.uri.toString())?.version === doc.version, `the lint of ${doc.uri.path} v${doc.version}`);
+    try {
+      // the parent open, the included file closed: the parent's lint shows the finding on the included file
+      const parentDoc = (await open('inc/my.cnf')).document;
+      await waitForDiagnostics(extra, (ds) => ds.some((d) => codeOf(d) === notRow), `${notRow} on extra.cnf from the parent's lint`);
+      assert.equal(count(extra), 1);
+      // the included file opened and edited (not saved): its own lint owns its diagnostics from now on
+      const extraDoc = (await open('inc/extra.cnf')).document;
+      assert.equal(extraDoc.languageId, 'mycnf');
+      await lintedNow(extraDoc);
+      const edit = async (doc: vscode.TextDocument, f: (e: vscode.TextEditorEdit) => void) => {
+        const editor = await vscode.window.showTextDocument(doc, { preview: false });
+        assert.ok(await editor.edit(f));
+      };
+      await edit(extraDoc, (e) => e.replace(new vscode.Range(1, 16, 1, 25), 'ROW'));
+      await waitForDiagnostics(extra, (ds) => !ds.some((d) => codeOf(d) === notRow), `${notRow} to go from extra.cnf after typing ROW`);
+      await lintedNow(extraDoc);
+      // the parent linted again: it reads extra.cnf from the disk (still STATEMENT) but must not put its finding back
+      await edit(parentDoc, (e) => e.insert(new vscode.Position(1, 0), '# more connections\n'));
+      await lintedNow(parentDoc);
+      assert.equal(count(extra), 0, `the parent's lint overwrote extra.cnf's own diagnostics: ${describeDiagnostics(ours(extra))}`);
+      // and the included file linted again leaves it so
+      await edit(extraDoc, (e) => e.insert(new vscode.Position(2, 0), 'sync_binlog = 1\n'));
+      await lintedNow(extraDoc);
+      assert.equal(count(extra), 0, describeDiagnostics(ours(extra)));
+    } finally {
+      await revertAndCloseAll();
+      await deleteFile('inc');
     }
   });
 
