@@ -180,6 +180,7 @@ describe('diagnostics', function () {
           const load: number[] = [];
           for (let i = 0; i < 12; i++) {
             const step = i % 2 === 0 ? 'type' : 'remove';
+            const before = performance.now();
             let changed = 0;
             const sub = vscode.workspace.onDidChangeTextDocument((e) => {
               if (e.document.uri.toString() === uri.toString() && e.contentChanges.length && !changed) changed = performance.now();
@@ -196,8 +197,9 @@ describe('diagnostics', function () {
             const t = linter.timings.get(uri.toString());
             assert.equal(t?.version, editor.document.version, "the timing of this version's lint");
             assert.ok(t!.editedAt !== undefined && t!.firedAt !== undefined, `the lint of an edit has its edit and timer times: ${JSON.stringify(t)}`);
-            // the extension saw the edit in the same event as this test (its listener was registered first)
-            assert.ok(Math.abs(t!.editedAt! - changed) < 50, `edit seen at ${t!.editedAt} by the extension, ${changed} by the test`);
+            // the extension saw this very edit: in the change event this test saw too (its listener runs first; on a
+            // loaded machine the listeners in between may be preempted, so no closeness is asserted)
+            assert.ok(t!.editedAt! >= before && t!.editedAt! <= changed, `edit seen at ${t!.editedAt} by the extension, ${changed} by the test, sent at ${before}`);
             rows.push({ shown: t!.publishedAt - t!.editedAt!, waited: t!.firedAt! - t!.editedAt!, after: t!.publishedAt - t!.firedAt!, setup: t!.lintStartedAt - t!.firedAt!, lint: t!.lintCpuMs, cpu: t!.cpuMs, convert: t!.convertCpuMs, set: t!.setCpuMs, event });
             load.push(loadavg()[0]);
           }
