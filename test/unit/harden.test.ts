@@ -144,9 +144,11 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     // before: 16 s, spent in DKR006 computing "did you mean" over every visible name for every reference
     const text = 'FROM alpine:3.20\nENV ' + Array.from({ length: 10000 }, (_, i) => `V${i}=\${V${i - 1}}`).join(' ') + '\n';
     const t0 = process.hrtime.bigint();
-    const fs = lint(text, 'dockerfile');
+    // every finding listed, so the whole work is timed (by default a rule lists 1,000 per file)
+    const fs = lint(text, 'dockerfile', undefined, { maxFindingsPerRule: Infinity });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     assert.equal(fs.filter((f) => f.code === 'DL3044').length, 9999);
+    assert.equal(lint(text, 'dockerfile').filter((f) => f.code === 'DL3044').length, 1000);
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms (the fuzz bound is 1 s on an idle machine; this allows for a loaded one)`);
   });
 
@@ -192,6 +194,20 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     const text = 'FROM debian:12\nRUN ' + 'true && \\\n'.repeat(80000) + 'true\n';
     const fs = lint(text, 'dockerfile');
     assert.ok(!codes(fs).includes('DG001'), codes(fs).join(','));
+  });
+
+  it('a rule lists at most 1,000 findings per file; the last says how many more (77,000 bad ports took over a second)', () => {
+    const ports = Array.from({ length: 1500 }, (_, i) => `${70000 + i}`).join(' ');
+    const fs = lint(`FROM alpine\nEXPOSE ${ports}\n`, 'dockerfile').filter((f) => f.code === 'DL3011');
+    assert.equal(fs.length, 1000);
+    // the first 1,000 in the file's order, and the count of the rest on the last of them
+    assert.match(fs[0].message, /port 70000 is outside/);
+    assert.match(fs[999].message, /port 70999 is outside .*DL3011 found 500 more problems in this file after this one, not listed/);
+    assert.ok(fs.slice(0, 999).every((f) => !/more problems/.test(f.message)));
+    // under the cap nothing is added
+    const few = lint(`FROM alpine\nEXPOSE ${ports.split(' ').slice(0, 1000).join(' ')}\n`, 'dockerfile').filter((f) => f.code === 'DL3011');
+    assert.equal(few.length, 1000);
+    assert.ok(few.every((f) => !/more problems/.test(f.message)));
   });
 });
 

@@ -195,7 +195,16 @@ async function loadPublic(): Promise<NonNullable<typeof active>> {
       () => undefined,
     );
   };
-  const parse: PrismParse = (source) => current(source);
+  // as on the internal way, a fresh instance for each parse, here when the spare is ready (loadPrism() is
+  // asynchronous, so parses in a tight loop share an instance until the next spare arrives)
+  const parse: PrismParse = (source) => {
+    if (spare) {
+      current = spare;
+      spare = undefined;
+      refill();
+    }
+    return current(source);
+  };
   return {
     backend: 'public',
     parse,
