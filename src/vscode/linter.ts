@@ -355,6 +355,15 @@ export class Linter implements vscode.Disposable {
     this.diagnostics.delete(doc.uri);
     for (const u of this.spill.get(key) ?? []) this.diagnostics.delete(vscode.Uri.parse(u));
     this.spill.delete(key);
+    // An included file closed: the open files whose lint found problems in it own them again (they were left to the
+    // included file's own lint while it was open), so those files are linted again and show them on it.
+    if (doc.uri.scheme !== 'file') return;
+    const path = doc.uri.fsPath;
+    for (const [k, o] of this.outcomes) {
+      if (!o.outcome.findings.some((f) => f.file === path)) continue;
+      const includer = vscode.workspace.textDocuments.find((d) => d.uri.toString() === k && !d.isClosed);
+      if (includer) this.schedule(includer, 0);
+    }
   }
 
   markWorkspaceFiles(uris: vscode.Uri[]): void {

@@ -291,8 +291,10 @@ describe('diagnostics', function () {
       const parentDoc = (await open('inc/my.cnf')).document;
       await waitForDiagnostics(extra, (ds) => ds.some((d) => codeOf(d) === notRow), `${notRow} on extra.cnf from the parent's lint`);
       assert.equal(count(extra), 1);
-      // the included file opened and edited (not saved): its own lint owns its diagnostics from now on
-      const extraDoc = (await open('inc/extra.cnf')).document;
+      // the included file opened and edited (not saved): its own lint owns its diagnostics from now on. Opened in an
+      // editor of its own (vscode.open), so closing the editor closes the document.
+      await vscode.commands.executeCommand('vscode.open', extra, { preview: false });
+      const extraDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === extra.toString())!;
       assert.equal(extraDoc.languageId, 'mycnf');
       await lintedNow(extraDoc);
       const edit = async (doc: vscode.TextDocument, f: (e: vscode.TextEditorEdit) => void) => {
@@ -310,6 +312,10 @@ describe('diagnostics', function () {
       await edit(extraDoc, (e) => e.insert(new vscode.Position(2, 0), 'sync_binlog = 1\n'));
       await lintedNow(extraDoc);
       assert.equal(count(extra), 0, describeDiagnostics(ours(extra)));
+      // the included file closed without saving: the parent's lint owns its findings again (the saved text: STATEMENT)
+      await vscode.window.showTextDocument(extraDoc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitForDiagnostics(extra, (ds) => ds.filter((d) => codeOf(d) === notRow).length === 1, `${notRow} back on extra.cnf from the parent's lint once extra.cnf is closed`);
     } finally {
       await revertAndCloseAll();
       await deleteFile('inc');
