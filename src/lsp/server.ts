@@ -218,10 +218,21 @@ export function startServer(options: ServerOptions = {}): Connection {
       } else own.push(toDiagnostic(f, uri));
     }
     void connection.sendDiagnostics({ uri, version, diagnostics: own });
+    // an included file that is open has its own lint, which owns its diagnostics (of its text as edited): this lint,
+    // which read the saved file, leaves them alone (a publication replaces a file's diagnostics whole)
+    const ownedElsewhere = (u: string) => {
+      const d = u !== uri ? documents.get(u) : undefined;
+      return !!d && !!documentKind(d);
+    };
     const previous = spill.get(uri) ?? new Set<string>();
-    for (const u of previous) if (!others.has(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
-    for (const [u, ds] of others) void connection.sendDiagnostics({ uri: u, diagnostics: ds });
-    spill.set(uri, new Set(others.keys()));
+    for (const u of previous) if (!others.has(u) && !ownedElsewhere(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
+    const spilled = new Set<string>();
+    for (const [u, ds] of others) {
+      if (ownedElsewhere(u)) continue;
+      void connection.sendDiagnostics({ uri: u, diagnostics: ds });
+      spilled.add(u);
+    }
+    spill.set(uri, spilled);
   }
 
   /** Lints now; the result is dropped when the document changed meanwhile. */
@@ -337,6 +348,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const u of spill.get(uri) ?? []) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
     spill.delete(uri);
+    // an included file closed: the open files whose lint found problems in it own them again
+    const path = filePath(uri);
+    if (!path) return;
+    for (const [u, o] of outcomes) if (o.findings.some((f) => f.file === path)) schedule(u, 0);
   });
 
   /** An open document of a kind we lint, with that kind's parser loaded. */

@@ -142,6 +142,34 @@ describe('language server protocol', function () {
     await c.stop();
   });
 
+  it("an included option file's diagnostics are owned by one lint: the includer's while it is closed, its own while open", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-lsp-include-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'my.cnf'), '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
+    writeFileSync(join(dir, 'extra.cnf'), '[mysqld]\nbinlog_format = STATEMENT\n');
+    const parent = pathToFileURL(join(dir, 'my.cnf')).href;
+    const extra = pathToFileURL(join(dir, 'extra.cnf')).href;
+    const notRow = (ds: Diag[]) => ds.some((d) => d.code === 'MYC031');
+    const c = new Client(null);
+    await c.start(dir);
+    await c.open(parent, 'mycnf', '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
+    await c.diagnostics(extra, notRow);
+    // opened, and edited to ROW (not saved): its own lint publishes no MYC031
+    await c.open(extra, 'mycnf', '[mysqld]\nbinlog_format = ROW\n');
+    await c.diagnostics(extra, (ds) => !notRow(ds));
+    // the includer linted again reads the saved STATEMENT: it must not publish that onto the open file
+    const before = c.published.get(parent)!.length;
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: parent, version: 2 }, contentChanges: [{ text: '[mysqld]\nmax_connections = 300\n!include extra.cnf\n' }] });
+    await c.diagnostics(parent, () => c.published.get(parent)!.length > before);
+    await new Promise((r) => setTimeout(r, 300));
+    const last = c.published.get(extra)!;
+    assert.ok(!notRow(last[last.length - 1]), `the includer's lint overwrote the open file's diagnostics: ${JSON.stringify(last[last.length - 1])}`);
+    // closed: the includer's lint shows its findings on it again
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: extra } });
+    await c.diagnostics(extra, notRow);
+    await c.stop();
+  });
+
   it('matches a file to its workspace folder by path segment: /x/a does not hold /x/ab/Dockerfile', async () => {
     assert.equal(workspaceFolderOf('/x/ab/Dockerfile', ['/x/a']), undefined);
     assert.equal(workspaceFolderOf('/x/a/Dockerfile', ['/x/a']), '/x/a');
