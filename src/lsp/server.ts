@@ -111,6 +111,7 @@ export function ruleLink(code: string): string | undefined {
   }
 }
 
+/** `docUri` is the linted document: where related locations without a file are (also for a finding in an included file). */
 export function toDiagnostic(f: Finding, docUri: string): Diagnostic {
   const d: Diagnostic = { range: f.range, severity: SEVERITY[f.severity], code: f.code, source: SOURCE, message: f.message };
   const href = ruleLink(f.code);
@@ -214,7 +215,8 @@ export function startServer(options: ServerOptions = {}): Connection {
       if (f.file) {
         const u = pathToFileURL(f.file).href;
         if (!others.has(u)) others.set(u, []);
-        others.get(u)!.push(toDiagnostic(f, u));
+        // its related locations without a file are in the linted document (the !include line), not in f.file
+        others.get(u)!.push(toDiagnostic(f, uri));
       } else own.push(toDiagnostic(f, uri));
     }
     void connection.sendDiagnostics({ uri, version, diagnostics: own });

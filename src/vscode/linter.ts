@@ -319,7 +319,8 @@ export class Linter implements vscode.Disposable {
       if (f.file) {
         const u = vscode.Uri.file(f.file).toString();
         if (!others.has(u)) others.set(u, []);
-        others.get(u)!.push(toDiagnostic(f, vscode.Uri.file(f.file)));
+        // its related locations without a file are in the linted document (the !include line), not in f.file
+        others.get(u)!.push(toDiagnostic(f, uri));
       } else own.push(toDiagnostic(f, uri));
     }
     const c1 = process.cpuUsage();

@@ -153,7 +153,9 @@ describe('language server protocol', function () {
     const c = new Client(null);
     await c.start(dir);
     await c.open(parent, 'mycnf', '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
-    await c.diagnostics(extra, notRow);
+    const spilled = (await c.diagnostics(extra, notRow)).find((d) => d.code === 'MYC031') as Diag & { relatedInformation?: { location: { uri: string; range: { start: { line: number } } } }[] };
+    // "read through this !include": the include line is in my.cnf, not in extra.cnf
+    assert.deepEqual(spilled.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[parent, 2]]);
     // opened, and edited to ROW (not saved): its own lint publishes no MYC031
     await c.open(extra, 'mycnf', '[mysqld]\nbinlog_format = ROW\n');
     await c.diagnostics(extra, (ds) => !notRow(ds));

@@ -291,6 +291,9 @@ describe('diagnostics', function () {
       const parentDoc = (await open('inc/my.cnf')).document;
       await waitForDiagnostics(extra, (ds) => ds.some((d) => codeOf(d) === notRow), `${notRow} on extra.cnf from the parent's lint`);
       assert.equal(count(extra), 1);
+      // "read through this !include" points at the include line, in my.cnf
+      const related = ours(extra).find((d) => codeOf(d) === notRow)!.relatedInformation ?? [];
+      assert.deepEqual(related.map((r) => [r.location.uri.toString(), r.location.range.start.line]), [[parentDoc.uri.toString(), 2]], 'the related location of a finding read through an !include');
       // the included file opened and edited (not saved): its own lint owns its diagnostics from now on. Opened in an
       // editor of its own (vscode.open), so closing the editor closes the document.
       await vscode.commands.executeCommand('vscode.open', extra, { preview: false });
