@@ -36,6 +36,23 @@ describe('harden: no hang on deeply nested Ruby', () => {
     assert.deepEqual(found.filter((f) => f.file === 'rejected-after.Vagrantfile').map((f) => f.code), ['VGT005']);
   });
 
+  it('stops a parse that loops forever (fuzz #14542: moderate nesting, no estimate foresees it) and lints the next file', () => {
+    // in a child process first: without the guard this spins forever
+    const dir = join(ROOT, 'test', 'unit', 'fixtures', 'prism-state');
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--no-shellcheck', '--format', 'json', 'loops-forever.Vagrantfile', 'rejected-after.Vagrantfile'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.signal, null, 'the CLI did not finish in 30 s');
+    const found = JSON.parse(r.stdout) as { file: string; code: string; message: string }[];
+    const stopped = found.filter((f) => f.file === 'loops-forever.Vagrantfile');
+    assert.deepEqual(stopped.map((f) => f.code), ['DG002']);
+    assert.match(stopped[0].message, /the Ruby parser did not finish within 0\.8 s on this file and was stopped/);
+    assert.deepEqual(found.filter((f) => f.file === 'rejected-after.Vagrantfile').map((f) => f.code), ['VGT005']);
+    // and in this process (the tests install the Node host's guard, as the CLI, the extension and the LSP do)
+    const t0 = Date.now();
+    assert.deepEqual(codes(lint(readFileSync(join(dir, 'loops-forever.Vagrantfile'), 'utf8'), 'vagrantfile')), ['DG002']);
+    assert.ok(Date.now() - t0 < 10_000);
+    assert.deepEqual(codes(lint(readFileSync(join(dir, 'rejected-after.Vagrantfile'), 'utf8'), 'vagrantfile')), ['VGT005']);
+  });
+
   it('refuses 200 nested blocks or begins with one DG002 finding instead of spinning in Prism', () => {
     for (const text of [
       'Vagrant.configure("2") do |config|\n' + '(1..2).each do |i|\n'.repeat(200) + 'x = 1\n' + 'end\n'.repeat(200) + 'end\n',
