@@ -76,14 +76,21 @@ export function unfaithfulLines(t: TemplateReading, lines: LineIndex): Set<numbe
     const first = tags[0];
     const opensTrim = /^\{[%{]-/.test(text.slice(first.start, first.end)) && !/\S/.test(text.slice(ls, first.start));
     const joined: boolean = (prevTrims || opensTrim) && prevLive;
+    const last = tags[tags.length - 1];
+    const rest = text.slice(last.end, le);
+    const trimsAfter = /-(%\}|\}\}|%>)$/.test(text.slice(last.start, last.end)) && !/\S/.test(rest);
+    if (joined && !live && tags.every((x) => x.type === 'statement' || x.type === 'comment')) {
+      // a line of statements only (`{{- if x }}`, `{%- endif %}`) joins nothing to the line before: that line goes on
+      // (it ends where this line ends, or joins the next one when this line's last tag trims after it)
+      prevTrims = trimsAfter;
+      continue;
+    }
     if (joined) {
       for (let k = l - 1; k >= 0 && !/\S/.test(lines.line(k)); k--) out.add(k);
       out.add(lastNonBlank);
       out.add(l);
     }
-    const last = tags[tags.length - 1];
-    const rest = text.slice(last.end, le);
-    prevTrims = /-(%\}|\}\}|%>)$/.test(text.slice(last.start, last.end)) && !/\S/.test(rest);
+    prevTrims = trimsAfter;
     prevLive = live || joined;
     lastNonBlank = l;
     // an expression that ends a line inside an open double quote renders lines of its own into the string

@@ -11,7 +11,9 @@ import { targetLabel } from '../groups';
  * stops the server at start. Judged against every target the guard admits, whatever target the file is checked for.
  */
 export default defineRule<MycnfModel>({
-  meta: { code: 'MYC150', name: 'template-branch-option-removed', kind: 'mycnf', severity: 'error', fix: 'none' },
+  // one problem, one finding: where the file's own target refuses the line too, this finding (which names the guard
+  // and every server it renders for) replaces the removed- or unknown-option one, and offers its fixes for review
+  meta: { code: 'MYC150', name: 'template-branch-option-removed', kind: 'mycnf', severity: 'error', fix: 'unsafe', supersedes: ['MYC020', 'MYC021'] },
   check(m, ctx) {
     if (!m.guards) return;
     for (const [o, guards] of m.guards) {
