@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../model';
 import type { Instruction } from '../syntax';
 import { INSTRUCTION_SET } from '../instructions';
 import { unfaithfulLines } from '../../template/findings';
-import { containing, type TemplateBlock, type TemplateReading } from '../../template/read';
+import { containing, rendersLines, type TemplateBlock, type TemplateReading } from '../../template/read';
 
 /** What can come first in a rendering of a piece of template (bit flags; a set of outcomes). */
 const FROM = 1; // a FROM: the rendering starts a stage properly
@@ -116,10 +116,8 @@ export default defineRule<DockerfileModel>({
       items.push({ at, instruction: ins, what });
     });
     for (const tag of t.tags) {
-      // an expression alone on its line (masked to blanks) renders lines we cannot see; includes and template calls too
-      const rendersLines = (tag.type === 'expression' || tag.type === 'placeholder') && t.text[tag.start] === ' ';
-      const pulls = tag.keyword === 'include' || tag.keyword === 'template' || (tag.type === 'expression' && /^(include|render|epp|template)\b/.test(tag.code));
-      if (rendersLines || pulls) items.push({ at: tag.start, what: 'unknown' });
+      // an expression alone on its line renders lines we cannot see; includes and template calls too
+      if (rendersLines(t, tag)) items.push({ at: tag.start, what: 'unknown' });
     }
     const firstBad: Instruction[] = [];
     const r = outcomes(t, items, firstBad);
