@@ -25,9 +25,13 @@ export default defineRule<MycnfModel>({
       const admitted = MYSQL_TARGETS.filter((t) => rendersFor(guards, t) === true);
       if (!admitted.length || admitted.length === MYSQL_TARGETS.length) continue;
       const rejecting: { t: MysqlTarget; removed: string }[] = [];
+      let instead = '';
       for (const t of admitted) {
         const info = loadRef(t)?.lookup(o.name);
-        if (info?.removed !== undefined && !info.stillAccepted) rejecting.push({ t, removed: info.removed });
+        if (info?.removed !== undefined && !info.stillAccepted) {
+          rejecting.push({ t, removed: info.removed });
+          instead ||= info.replacement ? ` Its successor is ${info.replacement}.` : '';
+        }
       }
       if (!rejecting.length) continue;
       const guard = guards.find((g) => MYSQL_TARGETS.some((t) => rendersFor([g], t) === false)) ?? guards[guards.length - 1];
@@ -36,7 +40,7 @@ export default defineRule<MycnfModel>({
       ctx.report({
         input: o.source,
         range: o.baseRange,
-        message: `${o.text} is in a branch the template renders for ${names.join(', ')} (its guard: ${guard.negated ? 'not ' : ''}\`${guard.condition}\`), and ${names.length > 1 ? 'those servers no longer know' : 'that server no longer knows'} it${when}: ${names.length > 1 ? 'they refuse' : 'it refuses'} to start ("unknown variable"). Move the line to a branch for older servers, or drop it.`,
+        message: `${o.text} is in a branch the template renders for ${names.join(', ')} (its guard: ${guard.negated ? 'not ' : ''}\`${guard.condition}\`), and ${names.length > 1 ? 'those servers no longer know' : 'that server no longer knows'} it${when}: ${names.length > 1 ? 'they refuse' : 'it refuses'} to start ("unknown variable"). Move the line to a branch for older servers, or drop it.${instead}`,
       });
     }
   },
