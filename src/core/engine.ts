@@ -199,26 +199,25 @@ function supersede(findings: Finding[]): Finding[] {
   for (const f of findings) if (ruleMeta(f.code)?.supersedes?.length) (winners ??= []).push(f);
   if (!winners) return findings;
   const at = (f: Finding) => `${f.file ?? ''}\0${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+  // every finding by its range, once: a template with thousands of findings stays linear
   const byRange = new Map<string, Finding[]>();
-  for (const w of winners) {
-    const k = at(w);
+  for (const f of findings) {
+    const k = at(f);
     const list = byRange.get(k);
-    if (list) list.push(w);
-    else byRange.set(k, [w]);
+    if (list) list.push(f);
+    else byRange.set(k, [f]);
   }
   const gone = new Set<Finding>();
-  for (const list of byRange.values()) {
+  for (const w of winners) {
+    const codes = ruleMeta(w.code)!.supersedes!;
     // the most specific rule wins over the others at its range (a rule that supersedes another that supersedes)
-    for (const w of list) {
-      const codes = ruleMeta(w.code)!.supersedes!;
-      for (const o of findings) {
-        if (o === w || gone.has(o) || !codes.includes(o.code) || at(o) !== at(w)) continue;
-        gone.add(o);
-        if (o.fixes?.length) {
-          const titles = new Set(w.fixes?.map((x) => x.title));
-          const more = o.fixes.filter((x) => !titles.has(x.title)).map((x) => ({ ...x, safe: false }));
-          if (more.length) w.fixes = [...(w.fixes ?? []), ...more];
-        }
+    for (const o of byRange.get(at(w))!) {
+      if (o === w || gone.has(o) || !codes.includes(o.code)) continue;
+      gone.add(o);
+      if (o.fixes?.length) {
+        const titles = new Set(w.fixes?.map((x) => x.title));
+        const more = o.fixes.filter((x) => !titles.has(x.title)).map((x) => ({ ...x, safe: false }));
+        if (more.length) w.fixes = [...(w.fixes ?? []), ...more];
       }
     }
   }

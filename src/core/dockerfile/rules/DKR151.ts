@@ -105,6 +105,13 @@ export default defineRule<DockerfileModel>({
   check(m, ctx) {
     const t = m.template;
     if (!t || !t.balanced || !t.blocks.length) return;
+    // the walk recurses once per nesting level: a template nested deeper than any real one is left alone
+    const depth: number[] = [];
+    for (let i = 0; i < t.blocks.length; i++) {
+      const p = t.blocks[i].parent;
+      depth.push(p >= 0 ? depth[p] + 1 : 0);
+      if (depth[i] > 200) return;
+    }
     if (!m.instructions.some((i) => i.getKeyword() === 'FROM')) return;
     if (t.includes.some((x) => x.keyword === 'extends')) return;
     const unfaithful = unfaithfulLines(t, m.lines);

@@ -70,10 +70,20 @@ export default defineRule<MycnfModel>({
       refused.push(r);
     }
     if (!refused.length) return;
+    // each refused line's innermost block, once
+    const inBlock = new Map<TemplateBlock, Refusal[]>();
+    for (const r of refused) {
+      const b = containing(t, m.lines.offsetAt(r.range.start)).pop();
+      if (!b) continue;
+      const l = inBlock.get(b);
+      if (l) l.push(r);
+      else inBlock.set(b, [r]);
+    }
     const label = serverLabel(m, target);
     const reported = new Set<CnfOption>();
     for (const b of t.blocks) {
-      if ((b.type !== 'if' && b.type !== 'unless' && b.type !== 'case') || !complete(b)) continue;
+      const mine = inBlock.get(b);
+      if (!mine || (b.type !== 'if' && b.type !== 'unless' && b.type !== 'case') || !complete(b)) continue;
       // the block itself renders for the target, once: every block around it is a branch whose guards hold
       const around = containing(t, b.start).filter((x) => x !== b);
       if (around.some((x) => x.type !== 'if' && x.type !== 'unless' && x.type !== 'case')) continue;
@@ -89,9 +99,9 @@ export default defineRule<MycnfModel>({
         if (rendersFor(guardsAt(t, br.start), target) === false) continue;
         live++;
         // a refused line directly in this branch (not in a block nested in it)
-        const hit = refused.find((r) => {
+        const hit = mine.find((r) => {
           const at = m.lines.offsetAt(r.range.start);
-          return at >= br.start && at < br.end && containing(t, at).pop() === b;
+          return at >= br.start && at < br.end;
         });
         if (!hit) {
           all = false;
