@@ -6,7 +6,7 @@ import { applySuppressions } from './suppress';
 import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
 import { language, languages, ruleMeta, severitySettingFor } from './registry';
 import { checkRanges } from './ranges';
-import { boundMessage, LineIndex } from './text';
+import { boundMessage, LineIndex, lineIndexOf } from './text';
 import { filterTemplateFindings } from './template/findings';
 import { clearParses, rememberParse } from './parsecache';
 
@@ -70,7 +70,7 @@ export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultC
       return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${lang.maxTextLength / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }
     const findings = lintWith(lang, text, config, env);
-    return findings.length ? checkRanges(new LineIndex(text), findings) : findings;
+    return findings.length ? checkRanges(lineIndexOf(text), findings) : findings;
   } catch (e) {
     return [engineFinding(INTERNAL_ERROR, `Internal error while linting: ${describeError(e)}`)];
   }

@@ -8,7 +8,7 @@
  * invalid edit range is dropped, since moving an edit would change what it does. Each repair is counted in
  * `rangeStats`, which the fuzz test requires to stay at zero (so a source bug is found, not hidden).
  */
-import type { Finding, Position, Range } from './finding';
+import type { Finding, Fix, Position, Range } from './finding';
 import type { LineIndex } from './text';
 
 /** Repairs made since the process started (or the last reset), by rule code. */
@@ -87,29 +87,42 @@ export function repairRange(lines: LineIndex, r: Range | undefined): Range {
   return { start, end };
 }
 
-/** Checks and repairs the ranges of findings about the linted text (findings about another file are left alone). */
+function countRepair(code: string): void {
+  rangeStats.repairs++;
+  rangeStats.byCode.set(code, (rangeStats.byCode.get(code) ?? 0) + 1);
+}
+
+function editsValid(lines: LineIndex, fix: Fix): boolean {
+  for (const e of fix.edits) if (rangeProblem(lines, e.range)) return false;
+  return true;
+}
+
+/**
+ * Checks and repairs the ranges of findings about the linted text (findings about another file are left alone).
+ * Runs on every finding of every lint: nothing is allocated unless a range needs a repair.
+ */
 export function checkRanges(lines: LineIndex, findings: Finding[]): Finding[] {
   for (const f of findings) {
     if (f.file) continue;
-    const count = () => {
-      rangeStats.repairs++;
-      rangeStats.byCode.set(f.code, (rangeStats.byCode.get(f.code) ?? 0) + 1);
-    };
     if (rangeProblem(lines, f.range)) {
       f.range = repairRange(lines, f.range);
-      count();
+      countRepair(f.code);
     }
-    if (f.related) {
-      for (const r of f.related) {
+    const related = f.related;
+    if (related) {
+      for (const r of related) {
         if (r.file || !rangeProblem(lines, r.range)) continue;
         r.range = repairRange(lines, r.range);
-        count();
+        countRepair(f.code);
       }
     }
-    if (f.fixes) {
-      const kept = f.fixes.filter((x) => x.edits.every((e) => !rangeProblem(lines, e.range)));
-      if (kept.length !== f.fixes.length) {
-        rangeStats.droppedFixes += f.fixes.length - kept.length;
+    const fixes = f.fixes;
+    if (fixes) {
+      let valid = 0;
+      for (const x of fixes) if (editsValid(lines, x)) valid++;
+      if (valid !== fixes.length) {
+        const kept = fixes.filter((x) => editsValid(lines, x));
+        rangeStats.droppedFixes += fixes.length - kept.length;
         rangeStats.byCode.set(f.code, (rangeStats.byCode.get(f.code) ?? 0) + 1);
         if (kept.length) f.fixes = kept;
         else delete f.fixes;

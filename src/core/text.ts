@@ -62,6 +62,17 @@ export class LineIndex {
   }
 }
 
+let lastIndex: LineIndex | undefined;
+
+/**
+ * The line index of a text, kept for the last text asked for: a lint builds it for the parser and again for the
+ * engine's range check, on the same string (an index is never changed once built).
+ */
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndex !== undefined && lastIndex.text === text) return lastIndex;
+  return (lastIndex = new LineIndex(text));
+}
+
 /** Splits into lines the same way LineIndex does. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);

@@ -1,9 +1,9 @@
 /** Which files are option files, the target shown for them, and files the server cannot read at all. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from '../helpers/setup';
-import { lint, isOptionFileName, looksLikeOptionFile, mycnfTarget, defaultConfig, mergeConfig } from '../../src/core/index';
+import { lint, isOptionFileName, looksLikeOptionFile, mycnfTarget, defaultConfig, mergeConfig, clearCaches, hoverAt } from '../../src/core/index';
 
 const OPENSSL = `# OpenSSL example configuration file.
 HOME = .
@@ -146,5 +146,30 @@ describe('mycnf: target inference on the corpus', () => {
     console.log(`      target inference on the corpus: flavor ${flavor}/${n}, product ${product}/${n}, series ${series}/${seriesKnown}`);
     assert.deepEqual(wrong, [], 'a file that shows its flavor is never checked as the other one');
     assert.ok(flavor >= n - 4 && product >= n - 7, `flavor ${flavor}/${n}, product ${product}/${n}`);
+  });
+});
+
+describe('mycnf: the target shown is the one the lint used', () => {
+  it('for every template of the corpus (version and flavor guards included): the CLI line agrees with the hover on the first group', () => {
+    const dir = join(CORPUS, '..', 'templates', 'mycnf');
+    const files = readdirSync(dir).filter((f) => !/\.(md|tsv)$/.test(f) && f !== 'LICENSES');
+    assert.ok(files.length > 10, `templates in ${dir}`);
+    const differ: string[] = [];
+    let compared = 0;
+    for (const f of files) {
+      const path = join(dir, f);
+      const text = readFileSync(path, 'utf8');
+      const line = text.split('\n').findIndex((l) => /^\[[\w-]+\]/.test(l));
+      if (line < 0) continue;
+      const config = defaultConfig();
+      clearCaches();
+      // alone (as the editor's status asks it), then the hover, which reads the model the lint builds
+      const shown = mycnfTarget(text, config, { fileName: path });
+      const hover = hoverAt(text, 'mycnf', { line, character: 1 }, config, { fileName: path })?.markdown ?? '';
+      compared++;
+      if (!hover.includes(`Target: ${shown.label} (${shown.reason})`)) differ.push(`${f}: shown ${shown.label} (${shown.reason}); hover: ${hover.slice(hover.indexOf('Target:'))}`);
+    }
+    assert.ok(compared > 10, `${compared} templates compared`);
+    assert.deepEqual(differ, []);
   });
 });

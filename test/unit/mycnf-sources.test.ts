@@ -182,9 +182,12 @@ describe('mycnf option tables against their sources', () => {
       assert.equal(r84.lookup('group_replication_consistency')?.default, 'BEFORE_ON_PRIMARY_FAILOVER');
       assert.equal(r84.lookup('group_replication_exit_state_action')?.default, 'OFFLINE_MODE');
       assert.equal(r84.lookup('tls_version')?.default, 'TLSv1.2,TLSv1.3');
-      // no 8.4 source we read gives these; the 8.0 value is not claimed for 8.4
-      assert.equal(r84.lookup('performance_schema_max_memory_classes')?.default, undefined);
-      assert.equal(r84.lookup('performance_schema_max_rwlock_classes')?.default, undefined);
+      // 8.4.4's storage/perfschema/pfs_server.h (PFS_MAX_MEMORY_CLASS, PFS_MAX_RWLOCK_CLASS), not 8.0's 450 and 60
+      assert.equal(r84.lookup('performance_schema_max_memory_classes')?.default, 470);
+      assert.equal(r84.lookup('performance_schema_max_rwlock_classes')?.default, 100);
+      assert.equal(r84.lookup('performance_schema_max_mutex_classes')?.default, 350);
+      assert.equal(r84.lookup('performance_schema_max_cond_classes')?.default, 150);
+      assert.equal(ref('mysql-8.0').lookup('performance_schema_max_memory_classes')?.default, 450);
       assert.equal(ref('mysql-8.0').lookup('performance_schema_max_rwlock_classes')?.default, 60);
       // successors of removed options
       assert.equal(ref('mysql-8.0').lookup('log_warnings')?.replacement, 'log_error_verbosity');

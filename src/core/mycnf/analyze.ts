@@ -7,8 +7,8 @@ import type { ResolvedConfig } from '../config';
 import type { MysqlTarget } from './targets';
 import type { LintEnv } from '../language';
 import { applyGroupClass, flavorOf } from './groups';
-import type { CnfOption, MycnfModel, Prefix, ServerView } from './model';
-import { MARIADB_ALIASES, MYSQL_RENAMES, NEGATION_ALIASES } from './names';
+import type { CnfOption, MycnfModel, Prefix, ServerView, TargetChoice } from './model';
+import { MARIADB_ALIAS_MAP, MYSQL_RENAME_MAP, NEGATION_ALIAS_MAP } from './names';
 import type { OptionReference } from './options';
 import { parseOptionFiles } from './parse';
 import { chooseTarget, type RefLoader } from './target';
@@ -34,7 +34,7 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   // a template: lines a flavor or version guard chooses say nothing about the server meant, and those the guard
   // keeps out of the rendering for the target are not in its file
   const guards = optionGuards(p);
-  const target = chooseTarget(guards ? { ...p, options: p.options.filter((o) => !namesServer(guards.get(o) ?? [], MYSQL_TARGETS)) } : p, config, refs);
+  const target = targetOfParsed(p, guards, config, refs);
   const t = target.target;
   for (const g of p.groups) applyGroupClass(g, t);
   const ref = refs(t);
@@ -61,6 +61,14 @@ export function buildModel(text: string, env: LintEnv, config: ResolvedConfig, r
   };
 }
 
+/**
+ * The target of parsed files: a template's lines under a flavor or version guard say nothing about the server meant
+ * (the lint and the target the CLI and the editor show both come from here).
+ */
+export function targetOfParsed(p: ReturnType<typeof parseOptionFiles>, guards: ReturnType<typeof optionGuards>, config: ResolvedConfig, refs: RefLoader): TargetChoice {
+  return chooseTarget(guards ? { ...p, options: p.options.filter((o) => !namesServer(guards.get(o) ?? [], MYSQL_TARGETS)) } : p, config, refs);
+}
+
 /** The lines of the linted file an ignore comment can apply to (groups, options, directives, malformed lines). */
 function unitsOf(p: ReturnType<typeof parseOptionFiles>): MycnfModel['units'] {
   const units: MycnfModel['units'] = [];
@@ -80,7 +88,8 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
   // is never copied while modifiers are stripped, and no name longer than the longest option is looked up.
   const longest = ref ? longestName(ref) : 0;
   let offset = 0;
-  const prefixes: Prefix[] = [];
+  // most names have no modifier: the list is made on the first one
+  let prefixes: Prefix[] | undefined;
   for (;;) {
     const fits = norm.length - offset <= longest;
     const s = fits ? norm.slice(offset) : '';
@@ -109,10 +118,10 @@ export function resolveOption(o: CnfOption, ref: OptionReference | undefined, ta
       o.name = norm.slice(offset).toLowerCase();
       break;
     }
-    prefixes.push(m[1].toLowerCase() as Prefix);
+    (prefixes ??= []).push(m[1].toLowerCase() as Prefix);
     offset += m[0].length;
   }
-  o.prefixes = prefixes.length ? prefixes : NO_PREFIXES;
+  o.prefixes = prefixes ?? NO_PREFIXES;
   // ranges are never changed in place: without modifiers the bare name's range is the name's own range object
   o.baseRange = offset ? { start: { line: o.line, character: o.nameRange.start.character + offset }, end: o.nameRange.end } : o.nameRange;
   o.key = settingKey(o.name, maria);
@@ -178,9 +187,11 @@ export function prefixMatches(ref: OptionReference, name: string): string[] {
  */
 export function settingKey(name: string, maria: boolean): string {
   const n = name.toLowerCase();
-  if (NEGATION_ALIASES[n]) return NEGATION_ALIASES[n];
-  if (maria && MARIADB_ALIASES[n]) return MARIADB_ALIASES[n];
-  return MYSQL_RENAMES[n] ?? n;
+  const neg = NEGATION_ALIAS_MAP.get(n);
+  if (neg) return neg;
+  const alias = maria ? MARIADB_ALIAS_MAP.get(n) : undefined;
+  if (alias) return alias;
+  return MYSQL_RENAME_MAP.get(n) ?? n;
 }
 
 function makeView(options: CnfOption[], ref: OptionReference | undefined): ServerView {

@@ -6,10 +6,12 @@ import type { ResolvedConfig } from '../config';
 import type { MysqlTarget } from './targets';
 import type { LintEnv } from '../language';
 import { targetLabel } from './groups';
-import type { TargetChoice } from './model';
+import type { MycnfModel, TargetChoice } from './model';
+import { recallParse } from '../parsecache';
 import { parseOptionFiles } from './parse';
 import { loadRef } from './refs';
-import { chooseTarget } from './target';
+import { targetOfParsed } from './analyze';
+import { optionGuards } from './guards';
 import { baseName, dirName } from './paths';
 // registers the option reference with refs.ts
 import './reference';
@@ -41,7 +43,11 @@ const INFERRED_TABLES: Partial<Record<MysqlTarget, string>> = {
 /** The server the file is checked for and why (the same choice the lint makes). Never throws. */
 export function mycnfTarget(text: string, config: ResolvedConfig, env: LintEnv = {}): MycnfTargetInfo {
   try {
-    const t = chooseTarget(parseOptionFiles(text, env), config, loadRef);
+    // right after the lint of this text (the CLI's per-file line, the editor's status): the target that lint used,
+    // not a second parse and inference
+    const lintModel = recallParse('mycnf', text, env, config) as MycnfModel | undefined;
+    const parsed = lintModel ? undefined : parseOptionFiles(text, env);
+    const t = lintModel?.target ?? targetOfParsed(parsed!, optionGuards(parsed!), config, loadRef);
     const tables = INFERRED_TABLES[t.target];
     return { target: t.target, label: targetLabel(t.target), source: t.source, reason: t.reason, ...(tables ? { tables } : {}) };
   } catch (e) {

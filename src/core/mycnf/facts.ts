@@ -4,7 +4,7 @@
  */
 import { compareVersions, flavorOf, seriesOf, type Flavor } from './groups';
 import type { CnfOption, MycnfModel } from './model';
-import { NEGATION_ALIASES } from './names';
+import { NEGATION_ALIAS_MAP } from './names';
 import { boolOf, isPlaceholderWord, isTemplated, numOf, upperOf } from './values';
 
 export interface Facts {
@@ -146,7 +146,7 @@ export function atLeast(m: MycnfModel, version: string): boolean {
 
 /** `skip-x`, `disable-x`, `skip_log_bin`: the option is switched off by its name. */
 export function isNegated(o: CnfOption): boolean {
-  return o.prefixes.includes('skip') || o.prefixes.includes('disable') || o.norm.toLowerCase() in NEGATION_ALIASES;
+  return o.prefixes.includes('skip') || o.prefixes.includes('disable') || NEGATION_ALIAS_MAP.has(o.norm.toLowerCase());
 }
 
 /** A numeric default from the target's reference, or the given one when the reference has none. */

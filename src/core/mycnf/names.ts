@@ -51,6 +51,14 @@ export const NEGATION_ALIASES: Readonly<Record<string, string>> = {
   disable_log_bin: 'log_bin',
 };
 
+/**
+ * The three tables above as maps, for the lookups made for every option of every lint: a map probes with the
+ * string's own hash (an object key must be interned first), and inherited names such as `constructor` are not in it.
+ */
+export const MYSQL_RENAME_MAP: ReadonlyMap<string, string> = new Map(Object.entries(MYSQL_RENAMES));
+export const MARIADB_ALIAS_MAP: ReadonlyMap<string, string> = new Map(Object.entries(MARIADB_ALIASES));
+export const NEGATION_ALIAS_MAP: ReadonlyMap<string, string> = new Map(Object.entries(NEGATION_ALIASES));
+
 /** Options whose repetitions add up instead of replacing each other (never duplicates). */
 export const MULTI_VALUED = new Set([
   'replicate_do_db',

@@ -12,7 +12,7 @@
  */
 import type { LintEnv } from '../language';
 import type { Range } from '../finding';
-import { LineIndex } from '../text';
+import { LineIndex, lineIndexOf } from '../text';
 import type { CnfDirective, CnfGroup, CnfOption, CnfSource, MycnfModel } from './model';
 import { baseName, dirName, isAbsolutePath, joinPath, normalizePath, resolvePath } from './paths';
 import { templateOf, type TemplateReading } from '../template/read';
@@ -91,7 +91,7 @@ export function parseOptionFiles(given: string, env: LintEnv = {}): ParsedFiles 
   // A template (my.cnf.j2, my.cnf.erb, my.cnf.epp...): its tags are masked, positions kept (src/core/template).
   const template = templateOf(env.fileName, given);
   const text = template ? template.text : given;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const out: ParsedFiles = {
     text,
     lines,
@@ -237,7 +237,10 @@ function readGroup(state: ReadState, src: CnfSource, l: string, i: number, p: nu
     range: r(i, p, close >= 0 ? close + 1 : nameEnd),
     nameRange: r(i, p + 1, nameEnd),
     closed: close >= 0,
+    // every field present from the start: one shape for every group (rules read o.group.role on every option)
+    trailing: undefined,
     role: 'unknown',
+    checkTarget: undefined,
     readBy: '',
     options: [],
   };
@@ -260,6 +263,84 @@ function readGroup(state: ReadState, src: CnfSource, l: string, i: number, p: nu
 /** The modifiers of an option not yet resolved (shared, never written: analyze.ts assigns a new array). */
 const NO_PREFIXES = Object.freeze([]) as unknown as CnfOption['prefixes'];
 
+/**
+ * An option line as read (see CnfOption). One class, every field set in the constructor in one order: every option
+ * has the same shape, so the rules' reads of its fields (on every option, by dozens of rules) stay monomorphic. The
+ * ranges few rules need (the whole line, the `=` sign) are built when asked for, not for every line of every lint.
+ */
+class OptionLine implements CnfOption {
+  source: number;
+  line: number;
+  group: CnfGroup | undefined;
+  text: string;
+  nameRange: Range;
+  norm: string;
+  hasValue: boolean;
+  rawValue: string | undefined;
+  value: string | undefined;
+  valueRange: Range | undefined;
+  quote: '"' | "'" | undefined;
+  lineText: string;
+  commentStart: number | undefined;
+  prefixes: CnfOption['prefixes'];
+  name: string;
+  baseRange: Range;
+  info: CnfOption['info'];
+  abbreviationOf: string[] | undefined;
+  key: string;
+  /** Column of the `=` sign, -1 without one. */
+  private readonly equalsAt: number;
+  /** The line is the last of its file (no line break after it to delete). */
+  private readonly lastLine: boolean;
+  /** `range` once asked for. */
+  private rangeMemo: Range | undefined;
+
+  constructor(source: number, line: number, group: CnfGroup | undefined, text: string, nameRange: Range, norm: string, lineText: string, lower: string, equalsAt: number, lastLine: boolean) {
+    this.source = source;
+    this.line = line;
+    this.group = group;
+    this.text = text;
+    this.nameRange = nameRange;
+    this.norm = norm;
+    this.hasValue = equalsAt >= 0;
+    this.rawValue = undefined;
+    this.value = undefined;
+    this.valueRange = undefined;
+    this.quote = undefined;
+    this.lineText = lineText;
+    this.commentStart = undefined;
+    this.prefixes = NO_PREFIXES;
+    this.name = lower;
+    this.baseRange = nameRange;
+    this.info = undefined;
+    this.abbreviationOf = undefined;
+    this.key = lower;
+    this.equalsAt = equalsAt;
+    this.lastLine = lastLine;
+    this.rangeMemo = undefined;
+  }
+
+  /**
+   * From the name to the end of the value (or of the name). Built when asked for (few rules do); ranges are never
+   * changed in place, so it shares the name's and the value's positions, and is the name's range without a value.
+   */
+  get range(): Range {
+    const v = this.valueRange;
+    if (!v) return this.nameRange;
+    return (this.rangeMemo ??= { start: this.nameRange.start, end: v.end.character > v.start.character ? v.end : { line: this.line, character: this.equalsAt + 1 } });
+  }
+
+  /** The whole line including its line break (a new object on each read: only fixes that delete the line ask). */
+  get lineRange(): Range {
+    const i = this.line;
+    return this.lastLine ? r(i, 0, this.lineText.length) : { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } };
+  }
+
+  get equalsRange(): Range | undefined {
+    return this.equalsAt >= 0 ? r(this.line, this.equalsAt, this.equalsAt + 1) : undefined;
+  }
+}
+
 function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: number, group: CnfGroup | undefined): CnfOption | undefined {
   const cs = commentStart(l, p);
   let eq = l.indexOf('=', p);
@@ -267,56 +348,46 @@ function readOption(state: ReadState, src: CnfSource, l: string, i: number, p: n
   let nameEnd = eq >= 0 ? eq : cs;
   while (nameEnd > p && isBlank(l.charCodeAt(nameEnd - 1))) nameEnd--;
   const text = l.slice(p, nameEnd);
-  const lineRange: Range = { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } };
-  if (i + 1 >= src.lines.lineCount) lineRange.end = { line: i, character: l.length };
   if (!text) {
     state.out.malformed.push({ source: src.id, line: i, range: r(i, p, eq >= 0 ? eq + 1 : cs), reason: 'empty-name' });
     return undefined;
   }
-  if (/\s/.test(text)) {
+  if (hasBlank(text)) {
     state.out.malformed.push({ source: src.id, line: i, range: r(i, p, nameEnd), reason: 'option-name-space' });
     return undefined;
   }
-  const norm = text.includes('-') ? text.replace(/-/g, '_') : text;
-  const lower = norm.toLowerCase();
-  const nameRange = r(i, p, nameEnd);
-  const opt: CnfOption = {
-    source: src.id,
-    line: i,
-    group,
-    text,
-    nameRange,
-    norm,
-    hasValue: eq >= 0,
-    // ranges are never changed in place, so the name's range object is shared until a value or modifiers differ
-    range: nameRange,
-    lineRange,
-    lineText: l,
-    prefixes: NO_PREFIXES,
-    name: lower,
-    baseRange: nameRange,
-    key: lower,
-  };
+  const norm = text.includes('-') ? text.replaceAll('-', '_') : text;
+  const opt = new OptionLine(src.id, i, group, text, r(i, p, nameEnd), norm, l, norm.toLowerCase(), eq, i + 1 >= src.lines.lineCount);
   if (cs < l.length) opt.commentStart = cs;
   if (eq >= 0) {
-    opt.equalsRange = r(i, eq, eq + 1);
     let vs = eq + 1;
     while (vs < cs && isBlank(l.charCodeAt(vs))) vs++;
     let ve = cs;
     while (ve > vs && isBlank(l.charCodeAt(ve - 1))) ve--;
     const raw = l.slice(vs, ve);
-    const u = unquote(raw);
     opt.rawValue = raw;
-    opt.value = u.value;
-    if (u.quote) opt.quote = u.quote;
-    const valueRange = r(i, vs, ve);
-    opt.valueRange = valueRange;
-    // positions shared with the name's and the value's ranges (never changed in place)
-    opt.range = { start: nameRange.start, end: ve > vs ? valueRange.end : opt.equalsRange.end };
+    const c = raw.charCodeAt(0);
+    // most values have no quote and no backslash: the value is the raw text (no reading object to build)
+    if (c !== 34 && c !== 39 && !raw.includes('\\')) opt.value = raw;
+    else {
+      const u = unquote(raw);
+      opt.value = u.value;
+      if (u.quote) opt.quote = u.quote;
+    }
+    opt.valueRange = r(i, vs, ve);
   }
   state.out.options.push(opt);
   group?.options.push(opt);
   return opt;
+}
+
+/** What /\s/ finds: a blank or line break of JavaScript's white space (the name's own characters are not split on it). */
+function hasBlank(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && /\s/.test(t[k])) return true;
+  }
+  return false;
 }
 
 function follow(state: ReadState, src: CnfSource, d: CnfDirective): void {

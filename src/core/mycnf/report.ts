@@ -115,7 +115,7 @@ function lineStyle(m: MycnfModel): { spaced: boolean; useDash: boolean } {
     let underscores = 0;
     for (const o of m.options) {
       if (o.source !== 0) continue;
-      if (!spaced && o.equalsRange && /\s=|=\s/.test(o.lineText)) spaced = true;
+      if (!spaced && o.hasValue && /\s=|=\s/.test(o.lineText)) spaced = true;
       if (o.text.includes('-')) dashes++;
       if (o.text.includes('_')) underscores++;
     }

@@ -103,12 +103,20 @@ function decide(ev: Evidence, config: ResolvedConfig): TargetChoice {
 }
 
 /** Folder and file names that tell the flavor: Debian/Ubuntu package layouts. */
-function pathHint(path: string | undefined): { product: Product; why: string } | undefined {
+function pathHint(path: string | undefined): { product: Product; why: string; weak?: boolean } | undefined {
   if (!path) return undefined;
   const dir = dirName(path).replace(/\\/g, '/').toLowerCase();
   const name = baseName(path).toLowerCase();
-  const last = dir.split('/').pop() ?? '';
-  if (last === 'mariadb.conf.d' || /^mariadb[-_.]/.test(name)) return { product: 'mariadb', why: `the file's place (${last === 'mariadb.conf.d' ? 'mariadb.conf.d/' : name})` };
+  const parts = dir.split('/');
+  const last = parts[parts.length - 1] ?? '';
+  if (last === 'mariadb.conf.d') return { product: 'mariadb', why: "the file's place (mariadb.conf.d/)" };
+  // mariadb.cnf, mariadb-server.cnf, laradock-mariadb.cnf; a folder mariadb/ or mariadb-10.11/, also above a version
+  // folder (sandbox/mariadb/10.4/my.cnf). A word of the name, never a part of one (nomariadb.cnf says nothing).
+  if (/^mariadb[-_.]/.test(name)) return { product: 'mariadb', why: `the file's place (${name})` };
+  // a word of a longer name is a hint, not enough to overrule a configured target
+  if (/(^|[-_.])mariadb([-_.\d]|$)/.test(name)) return { product: 'mariadb', why: `the file's name (${name})`, weak: true };
+  const folder = [last, /^\d+(\.\d+)*$/.test(last) ? parts[parts.length - 2] ?? '' : ''].find((x) => /^mariadb([-_]?\d+(\.\d+)*)?$/.test(x));
+  if (folder) return { product: 'mariadb', why: `the file's place (${folder}/)` };
   if (last === 'percona-xtradb-cluster.conf.d') return { product: 'pxc', why: 'the file\'s place (percona-xtradb-cluster.conf.d/)' };
   if (last === 'percona-server.conf.d') return { product: 'percona', why: 'the file\'s place (percona-server.conf.d/)' };
   if (last === 'mysql.conf.d') return { product: 'mysql', why: 'the file\'s place (mysql.conf.d/)' };
@@ -207,11 +215,11 @@ function evidence(p: ParsedFiles, refs: RefLoader): Evidence {
         mariaSeriesWhy = v.why;
       }
     }
-    return { product: 'mariadb', why: maria[0], series: mariaSeries, seriesWhy: mariaSeriesWhy, strong: groupOrGalera || hint?.product === 'mariadb' };
+    return { product: 'mariadb', why: maria[0], series: mariaSeries, seriesWhy: mariaSeriesWhy, strong: groupOrGalera || (hint?.product === 'mariadb' && !hint.weak) };
   }
   if (percona) return { product: 'percona', why: `the Percona Server option ${percona}`, strong: true, ...mysqlSeries(p, refs) };
   if (mysqlScore > 0) return { product: hint && family(hint.product) === 'mysql' ? hint.product : 'mysql', why: mysql[0], strong: !!hint && family(hint.product) === 'mysql', ...mysqlSeries(p, refs) };
-  if (hint) return { product: hint.product, why: hint.why, strong: true, ...(hint.product === 'mariadb' ? {} : mysqlSeries(p, refs)) };
+  if (hint) return { product: hint.product, why: hint.why, strong: !hint.weak, ...(hint.product === 'mariadb' ? {} : mysqlSeries(p, refs)) };
   // no flavor evidence; a MySQL version may still show (options an older series had)
   return mysqlSeries(p, refs);
 }

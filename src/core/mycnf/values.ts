@@ -1,7 +1,7 @@
 /** Values as the server reads them: booleans, numbers with size suffixes, enums and sets. */
 import type { MysqlTarget } from './targets';
 import type { CnfOption } from './model';
-import { NEGATION_ALIASES } from './names';
+import { NEGATION_ALIAS_MAP } from './names';
 import { isPlaceholderValue } from '../template/read';
 
 const TRUE_WORDS = new Set(['on', 'true', '1']);
@@ -31,7 +31,7 @@ export function likelyIntent(v: string): boolean | undefined {
 export function boolOf(o: CnfOption): boolean | undefined {
   // a template expression (`slow_query_log = {{ x }}`) or a placeholder: the value is unknown, never OFF
   if (o.hasValue && isTemplated(o.value)) return undefined;
-  const neg = o.prefixes.includes('skip') || o.prefixes.includes('disable') || o.norm.toLowerCase() in NEGATION_ALIASES;
+  const neg = o.prefixes.includes('skip') || o.prefixes.includes('disable') || NEGATION_ALIAS_MAP.has(o.norm.toLowerCase());
   const en = o.prefixes.includes('enable');
   if (neg) return o.hasValue && o.value === '0';
   if (en) return !(o.hasValue && o.value === '0');
@@ -65,18 +65,33 @@ export function suffixesFor(target: MysqlTarget): string {
  * the digits is looked at (a suffix letter, or an error for anything else). No digits at all reads as 0.
  */
 export function parseInteger(v: string, target: MysqlTarget): NumberReading | NumberError {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)(.*)$/s.exec(v)!;
-  const [, sign, digits, rest] = m;
-  let n = digits ? Number(digits) : 0;
-  if (digits.length >= 20 && BigInt(digits) > 18446744073709551615n) return { error: 'overflow' };
-  const out: NumberReading = { value: 0, negative: sign === '-' && n !== 0, empty: !digits && !rest };
-  if (rest) {
-    const c = rest[0];
+  // read by hand (no match array, no substrings but the digits): every numeric option of every lint comes here
+  const len = v.length;
+  let k = 0;
+  while (k < len) {
+    const c = v.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13)) k++;
+    else break;
+  }
+  let sign = '';
+  if (k < len && (v.charCodeAt(k) === 43 || v.charCodeAt(k) === 45)) sign = v[k++];
+  const ds = k;
+  while (k < len && v.charCodeAt(k) >= 48 && v.charCodeAt(k) <= 57) k++;
+  const nd = k - ds;
+  let n = 0;
+  if (nd) {
+    const digits = v.slice(ds, k);
+    n = Number(digits);
+    if (nd >= 20 && BigInt(digits) > 18446744073709551615n) return { error: 'overflow' };
+  }
+  const out: NumberReading = { value: 0, negative: sign === '-' && n !== 0, empty: !nd && k === len };
+  if (k < len) {
+    const c = v[k];
     const mult = suffixesFor(target).includes(c.toLowerCase()) ? MULT[c.toLowerCase()] : undefined;
     if (!mult) return c === '.' || c === ',' ? { error: 'decimal' } : { error: 'suffix', char: c };
     n *= mult;
     out.suffix = c;
-    if (rest.length > 1) out.ignored = rest.slice(1);
+    if (k + 1 < len) out.ignored = v.slice(k + 1);
   }
   out.value = sign === '-' ? -n : n;
   return out;
@@ -111,15 +126,25 @@ export function humanSize(n: number): string {
  */
 export function matchEnum(v: string, values: string[]): { value: string; how: 'exact' | 'prefix' | 'number' } | undefined {
   const l = v.trim().toLowerCase();
-  const exact = values.find((x) => x.toLowerCase() === l);
-  if (exact) return { value: exact, how: 'exact' };
+  const lower = lowerValues(values);
+  const at = lower.indexOf(l);
+  if (at >= 0) return { value: values[at], how: 'exact' };
   if (/^\d+$/.test(l)) {
     const i = Number(l);
     return i < values.length ? { value: values[i], how: 'number' } : undefined;
   }
   if (!l) return undefined;
-  const pre = values.filter((x) => x.toLowerCase().startsWith(l));
+  const pre = values.filter((_, i) => lower[i].startsWith(l));
   return pre.length === 1 ? { value: pre[0], how: 'prefix' } : undefined;
+}
+
+const lowerCache = new WeakMap<string[], string[]>();
+
+/** An enum's values in lower case, once per list (the reference's lists are shared and never change). */
+function lowerValues(values: string[]): string[] {
+  let l = lowerCache.get(values);
+  if (!l) lowerCache.set(values, (l = values.map((x) => x.toLowerCase())));
+  return l;
 }
 
 /** The elements of a set value that the server does not know (empty list: all fine). */
@@ -142,8 +167,16 @@ const VALUE_WORDS = new Set(['ON', 'OFF', 'TRUE', 'FALSE', 'YES', 'NO', 'NONE', 
  */
 export function isTemplated(v: string | undefined): boolean {
   if (!v) return false;
-  return /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
+  // asked by many rules about the same values: remembered per value (bounded, as values are typed in an editor)
+  let t = templatedCache.get(v);
+  if (t === undefined) {
+    t = /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
+    if (templatedCache.size >= 4096) templatedCache.clear();
+    templatedCache.set(v, t);
+  }
+  return t;
 }
+const templatedCache = new Map<string, boolean>();
 
 /** An upper-case placeholder word where a number is expected (`server-id = PORT`). */
 export function isPlaceholderWord(v: string | undefined): boolean {

@@ -36,10 +36,13 @@ export default defineRule<MycnfModel>({
       const winnerValue = effective(winner);
       const winnerAt = where(m, winner);
       const winnerNorm = winner.norm.toLowerCase();
-      const rel = related(m, winner);
+      // one list for every finding about this winner (findings never change their related list)
+      const rel = [related(m, winner)];
       for (const o of list) {
         if (o === winner) continue;
-        const same = effective(o) === winnerValue;
+        // a line written as the winner is (same name, modifiers, value, reference entry) has its value: no re-reading
+        const copy = o.norm === winner.norm && o.prefixes === winner.prefixes && o.value === winner.value && o.hasValue === winner.hasValue && o.info === winner.info;
+        const same = copy || effective(o) === winnerValue;
         const alias = o.norm.toLowerCase() !== winnerNorm ? ` as ${winner.text} (the same setting)` : '';
         const msg = same
           ? `${o.text} is set again${alias} with the same value at line ${winnerAt}; this line is redundant.`
@@ -49,7 +52,7 @@ export default defineRule<MycnfModel>({
           range: o.nameRange,
           message: msg,
           severity: same ? 'info' : undefined,
-          related: [rel],
+          related: rel,
           fixes: [fix(same ? 'Remove the redundant line' : 'Remove the line that has no effect', safe, deleteLineEdit(o))],
         });
       }
@@ -65,14 +68,16 @@ export default defineRule<MycnfModel>({
     }
     for (const [k, l] of byKey) check(l, k === 'user', '');
     // other groups: duplicates within one group name
-    const byGroup = new Map<string, CnfOption[]>();
+    // by group name, then by setting (no composite key string per option)
+    const byGroup = new Map<string, Map<string, CnfOption[]>>();
     for (const o of m.options) {
       if (!o.group || o.group.role === 'server' || multi(o)) continue;
-      const k = `${o.group.key}\u0000${o.key}`;
-      let l = byGroup.get(k);
-      if (!l) byGroup.set(k, (l = []));
+      let g = byGroup.get(o.group.key);
+      if (!g) byGroup.set(o.group.key, (g = new Map()));
+      let l = g.get(o.key);
+      if (!l) g.set(o.key, (l = []));
       l.push(o);
     }
-    for (const l of byGroup.values()) check(l, false, ` for [${l[0].group!.name}]`);
+    for (const g of byGroup.values()) for (const l of g.values()) check(l, false, ` for [${l[0].group!.name}]`);
   },
 });

@@ -46,6 +46,8 @@ export default defineRule<MycnfModel>({
   meta: { code: 'MYC022', name: 'deprecated-option', kind: 'mycnf', severity: 'warning', fix: 'safe' },
   check(m, ctx) {
     const f = facts(m);
+    // counted on the first binlog_format line, once per lint (a file may repeat it hundreds of times)
+    let binlogFormatLines: number | undefined;
     for (const { o, target, ref } of checkable(m)) {
       const i = o.info;
       if (!i || !i.deprecated || i.removed !== undefined) continue;
@@ -61,7 +63,7 @@ export default defineRule<MycnfModel>({
         const v = matchEnum(o.value ?? '', ['MIXED', 'STATEMENT', 'ROW'])?.value;
         msg = `binlog_format is ${since}: row-based logging is the default and will be the only format.${v === 'ROW' ? ' This line only repeats the default.' : ''}`;
         // removing it is the same only when no other line or file sets binlog_format (the last one wins)
-        const only = m.options.filter((x) => x.name === 'binlog_format' && x.group?.role === 'server').length === 1;
+        const only = (binlogFormatLines ??= m.options.filter((x) => x.name === 'binlog_format' && x.group?.role === 'server').length) === 1;
         // ROW is the default from MySQL 5.7.7 (MariaDB's is MIXED): only a stated target says which default applies
         if (v === 'ROW') fixes = [fix('Remove the line (ROW is the default)', only && o.group?.role === 'server' && targetStated(m), deleteLineEdit(o))];
       } else if (i.replacement) {

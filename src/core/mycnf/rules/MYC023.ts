@@ -154,7 +154,8 @@ export default defineRule<MycnfModel>({
       }
       if (i.type === 'enum' && i.values?.length) {
         const vals = i.values;
-        const boolish = vals.some((x) => x.toUpperCase() === 'ON') && vals.some((x) => x.toUpperCase() === 'OFF') && /^(true|false)$/i.test(v.trim());
+        // the cheap test first: most values are no TRUE/FALSE
+        const boolish = /^\s*(true|false)\s*$/i.test(v) && vals.some((x) => x.toUpperCase() === 'ON') && vals.some((x) => x.toUpperCase() === 'OFF');
         if (boolish || matchEnum(v, vals)) continue;
         const s = didYouMean(v.trim(), vals, 3);
         ctx.report({

@@ -24,8 +24,9 @@ export default defineRule<MycnfModel>({
       });
       return;
     }
-    // MariaDB's default is 0.
-    if (f.flavor !== 'mariadb' || !f.binlog.explicit || f.partial || f.galera) return;
+    // MariaDB's default is 0 (MySQL's 1 since 5.7.7): a MariaDB target guessed from Galera options alone may as well be
+    // Percona XtraDB Cluster, whose default is 1
+    if (f.flavor !== 'mariadb' || m.target.guessed || !f.binlog.explicit || f.partial || f.galera) return;
     const at = f.binlog.explicit;
     ctx.report({
       input: at.source,

@@ -38,8 +38,9 @@ export default defineRule<MycnfModel>({
       return;
     }
     if (daysOpt || secs) return;
-    // defaults: MySQL 8.0+ keeps 30 days; 5.7 and MariaDB never purge
-    if (f.mysql8 || f.partial || !f.binlog.explicit) return;
+    // defaults: MySQL 8.0+ keeps 30 days; 5.7 and MariaDB never purge (a MariaDB target guessed from Galera options
+    // alone may be Percona XtraDB Cluster 8.x, which keeps 30 days)
+    if (f.mysql8 || f.partial || !f.binlog.explicit || m.target.guessed) return;
     const name = f.flavor === 'mariadb' && atLeast(m, '10.6') ? 'binlog_expire_logs_seconds' : 'expire_logs_days';
     const value = name === 'expire_logs_days' ? '7' : '604800';
     ctx.report({
