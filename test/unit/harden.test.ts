@@ -15,6 +15,7 @@ import { nodeEnv } from '../../src/node/host';
 import { readTextFileSafe } from '../../src/node/safefs';
 import { findShellcheck, resolveShellcheck } from '../../src/node/shellcheck';
 import { escapeControl } from '../../src/cli/escape';
+import { heapUsedAfterGc } from '../fuzz/fuzzer';
 
 function cli(args: string[], cwd?: string, input?: string) {
   const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { input, encoding: 'utf8', cwd, timeout: 60_000 });
@@ -224,6 +225,18 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     assert.match(stopped[0].message, /The shell parser was stopped on this RUN's script after 250 ms/);
     // the next RUN is analysed as usual (the cancelled parse does not resume into it)
     assert.ok(fs.some((f) => f.code === 'DL3008' && f.range.start.line === 2), codes(fs).join(','));
+  });
+
+  it('caches that outlive a lint keep no slice of the linted text (V8 keeps a slice\'s whole parent alive)', () => {
+    // each file: 400 KB, with an unknown name ("did you mean"), a name known elsewhere and a templated value, all unique
+    const file = (i: number) =>
+      `[mysqld]\ninnodb_buffer_pool_sizee_${i} = 1G\nwsrep_provider_options_${i}x = 1\nmax_connections = {{ mysql_max_connections_${i} }}\n# ${'p'.repeat(400_000)}\n`;
+    for (let i = 0; i < 5; i++) lint(file(i), 'mycnf');
+    const before = heapUsedAfterGc();
+    for (let i = 5; i < 45; i++) lint(file(i), 'mycnf');
+    const grown = heapUsedAfterGc() - before;
+    // 40 files of 400 KB: 16 MB if each were kept
+    assert.ok(grown < 4 * 1024 * 1024, `heap grew ${(grown / 1048576).toFixed(1)} MB`);
   });
 
   it('a rule lists at most 1,000 findings per file; the last says how many more (77,000 bad ports took over a second)', () => {

@@ -4,7 +4,7 @@ import { compareVersions, targetLabel } from './groups';
 import type { CnfOption, MycnfModel } from './model';
 import type { OptionReference } from './options';
 import { loadRef } from './refs';
-import { didYouMean } from '../text';
+import { didYouMean, ownCopy } from '../text';
 
 export interface Checkable {
   o: CnfOption;
@@ -91,7 +91,7 @@ export function suggestNames(ref: OptionReference, name: string): string[] {
     // the bounded edit distance only runs on candidates of a close length
     const limit = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
     s = didYouMean(name, settableNames(ref).filter((n) => Math.abs(n.length - name.length) <= limit), limit);
-    per.set(name, s);
+    per.set(ownCopy(name), s);
   }
   return s;
 }

@@ -4,6 +4,7 @@
  * first use and cached. Lookups are O(1) and ignore case and the dash/underscore difference.
  */
 import { loadJsonAsset } from '../assets';
+import { ownCopy } from '../text';
 import { MYSQL_TARGETS, type MysqlTarget } from './targets';
 import type { OptionInfo, OptionReference } from './options';
 import { setReferenceProvider } from './refs';
@@ -115,6 +116,8 @@ export function optionReference(target: MysqlTarget): OptionReference {
 /** The targets (other than `except`) whose server knows the name and has not removed it: for messages such as
  *  "exists only on MariaDB" or "added in MySQL 8.0". */
 export function targetsKnowing(name: string, except?: MysqlTarget): MysqlTarget[] {
+  // no server knows a name this long (the longest option name has 60 characters): nothing to look up or keep
+  if (name.length > 128) return [];
   const key = `${canonicalOptionName(name)}\u0000${except ?? ''}`;
   let r = knowingCache.get(key);
   if (!r) {
@@ -123,7 +126,7 @@ export function targetsKnowing(name: string, except?: MysqlTarget): MysqlTarget[
       return i !== undefined && i.removed === undefined;
     })());
     if (knowingCache.size > 5000) knowingCache.clear();
-    knowingCache.set(key, r);
+    knowingCache.set(ownCopy(key), r);
   }
   return r;
 }

@@ -3,6 +3,7 @@ import type { MysqlTarget } from './targets';
 import type { CnfOption } from './model';
 import { NEGATION_ALIAS_MAP } from './names';
 import { isPlaceholderValue } from '../template/read';
+import { ownCopy } from '../text';
 
 const TRUE_WORDS = new Set(['on', 'true', '1']);
 const FALSE_WORDS = new Set(['off', 'false', '0']);
@@ -167,15 +168,20 @@ const VALUE_WORDS = new Set(['ON', 'OFF', 'TRUE', 'FALSE', 'YES', 'NO', 'NONE', 
  */
 export function isTemplated(v: string | undefined): boolean {
   if (!v) return false;
-  // asked by many rules about the same values: remembered per value (bounded, as values are typed in an editor)
-  let t = templatedCache.get(v);
+  // asked by many rules about the same values: short ones are remembered (bounded, as values are typed in an editor)
+  const cacheable = v.length <= MAX_CACHED_VALUE;
+  let t = cacheable ? templatedCache.get(v) : undefined;
   if (t === undefined) {
     t = /\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{\w+\}|\$[A-Z_][A-Z0-9_]*\b|^@\w+@$|%\(\w+\)s/.test(v) || isPlaceholderValue(v);
-    if (templatedCache.size >= 4096) templatedCache.clear();
-    templatedCache.set(v, t);
+    if (cacheable) {
+      if (templatedCache.size >= 4096) templatedCache.clear();
+      templatedCache.set(ownCopy(v), t);
+    }
   }
   return t;
 }
+const MAX_CACHED_VALUE = 256;
+
 const templatedCache = new Map<string, boolean>();
 
 /** An upper-case placeholder word where a number is expected (`server-id = PORT`). */
