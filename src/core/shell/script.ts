@@ -195,9 +195,9 @@ export interface ParseOptions {
 
 /** Parses a script. Never throws on bad input: syntax errors mark the affected commands `uncertain`. */
 export function parseScript(source: ShellSource, level = 0, options: ParseOptions = {}): ShellScript {
-  const key = options.reuse && level === 0 && cache.enabled && walked.maxEntries > 0 ? walkKey(source, options) : undefined;
-  if (key !== undefined) {
-    const hit = walked.get(key);
+  const reuse = options.reuse && level === 0 && cache.enabled && walked.maxEntries > 0;
+  if (reuse) {
+    const hit = walked.get(source, options);
     if (hit) {
       // a parse avoided: counted as a hit of the node-table cache, whose entry stays fresh
       const text = source.text;
@@ -207,7 +207,7 @@ export function parseScript(source: ShellSource, level = 0, options: ParseOption
     }
   }
   const script = walk(source, level, options);
-  if (key !== undefined) walked.put(key, script);
+  if (reuse) walked.put(source, options, script);
   return script;
 }
 
@@ -330,31 +330,62 @@ const cache = new ParseCache(4096, 4_000_000);
  * the current document's line table. Bounded by entries (as many as the node-table cache), least recently used out.
  */
 class WalkCache {
-  private readonly map = new Map<string, ShellScript>();
+  /**
+   * By text (hashed once per lint: the node-table cache looks up the same string), then by place and options: the
+   * same RUN text often sits at several places (in one file, or in several). Least recently used text first out.
+   */
+  private readonly map = new Map<string, WalkEntry[]>();
+  private count = 0;
   constructor(public maxEntries: number) {}
-  get(key: string): ShellScript | undefined {
-    const s = this.map.get(key);
-    if (s) {
-      this.map.delete(key);
-      this.map.set(key, s);
+  get(source: ShellSource, options: ParseOptions): ShellScript | undefined {
+    const list = this.map.get(source.text);
+    if (!list) return undefined;
+    const pipefail = !!options.pipefail;
+    for (const e of list) {
+      if (e.reuse !== options.reuse || e.pipefail !== pipefail || !source.placedAt(e.placement)) continue;
+      this.map.delete(source.text);
+      this.map.set(source.text, list);
+      return e.script;
     }
-    return s;
+    return undefined;
   }
-  put(key: string, s: ShellScript): void {
-    this.map.delete(key);
-    this.map.set(key, s);
-    while (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+  put(source: ShellSource, options: ParseOptions, script: ShellScript): void {
+    const text = source.text;
+    let list = this.map.get(text);
+    if (list) this.map.delete(text);
+    else list = [];
+    const pipefail = !!options.pipefail;
+    const placement = source.placement();
+    const same = (e: WalkEntry) => e.reuse === options.reuse && e.pipefail === pipefail && e.placement.length === placement.length && e.placement.every((v, i) => v === placement[i]);
+    const at = list.findIndex(same);
+    if (at >= 0) {
+      list.splice(at, 1);
+      this.count--;
+    }
+    list.push({ reuse: options.reuse, pipefail, placement, script });
+    this.count++;
+    this.map.set(text, list);
+    while (this.count > this.maxEntries) {
+      const [oldest, old] = this.map.entries().next().value as [string, WalkEntry[]];
+      old.shift();
+      this.count--;
+      if (!old.length) this.map.delete(oldest);
+    }
   }
   clear(): void {
     this.map.clear();
+    this.count = 0;
   }
 }
 
-const walked = new WalkCache(4096);
-
-function walkKey(source: ShellSource, options: ParseOptions): string {
-  return `${options.reuse}|${options.pipefail ? 1 : 0}|${source.placement()}|${source.text}`;
+interface WalkEntry {
+  reuse: ParseOptions['reuse'];
+  pipefail: boolean;
+  placement: number[];
+  script: ShellScript;
 }
+
+const walked = new WalkCache(4096);
 
 /** Points every source of a reused script (its own, its nested scripts') at the current document's line table. */
 function rebind(script: ShellScript, lines: ShellSource['lines']): void {

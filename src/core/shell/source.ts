@@ -128,17 +128,33 @@ export class ShellSource {
   }
 
   /**
-   * Where this source lies in its document: each piece's logical start, document offset, and the line and column of
-   * its first character. Two sources made of literal document slices (`joined`, `slice`) with the same text and the
-   * same placement map every offset to the same document offset and position.
+   * Where this source lies in its document: for each piece its logical start, document offset, and the line and
+   * column of its first character, flat. Two sources made of literal document slices (`joined`, `slice`) with the
+   * same text and the same placement map every offset to the same document offset and position.
    */
-  placement(): string {
-    let key = '';
+  placement(): number[] {
+    const out = new Array<number>(this.segStart.length * 4);
     for (let k = 0; k < this.segStart.length; k++) {
       const p = this.lines.positionAt(this.segPhys[k]);
-      key += `${this.segStart[k]}:${this.segPhys[k]}:${p.line}:${p.character};`;
+      out[4 * k] = this.segStart[k];
+      out[4 * k + 1] = this.segPhys[k];
+      out[4 * k + 2] = p.line;
+      out[4 * k + 3] = p.character;
     }
-    return key;
+    return out;
+  }
+
+  /** True when this source lies exactly where `placement` (an earlier `placement()`) says. */
+  placedAt(placement: readonly number[]): boolean {
+    const n = this.segStart.length;
+    if (placement.length !== 4 * n) return false;
+    for (let k = 0; k < n; k++) {
+      const phys = this.segPhys[k];
+      if (placement[4 * k] !== this.segStart[k] || placement[4 * k + 1] !== phys) return false;
+      const p = this.lines.positionAt(phys);
+      if (placement[4 * k + 2] !== p.line || placement[4 * k + 3] !== p.character) return false;
+    }
+    return true;
   }
 
   /** A source made of a part of this one (the text of `sh -c '...'`): offsets are relative to `start`. */
