@@ -981,8 +981,13 @@ class Walker {
 
   word(node: number): Word {
     const t = this.t;
+    const raw = t.text(node);
+    const type = t.type[node];
+    // the common word types read from `raw` itself (one slice of the script: `text` is often the very same string)
+    if (type === 'word') return new SourceWord(this.src, t.start[node], t.end[node], raw, unescapeBare(raw), true);
+    if (type === 'number' || type === 'variable_name' || type === 'test_operator') return new SourceWord(this.src, t.start[node], t.end[node], raw, raw, true);
     const { text, literal } = wordValue(t, node);
-    return new SourceWord(this.src, t.start[node], t.end[node], t.text(node), text, literal);
+    return new SourceWord(this.src, t.start[node], t.end[node], raw, text, literal);
   }
 
   private addCommand(

@@ -69,12 +69,14 @@ export class ShellSource {
     const doc = lines.text;
     const segStart: number[] = [];
     const segPhys: number[] = [];
-    let out = '';
+    // the pieces joined once at the end (a flat string, not a rope of one concatenation per line)
+    const pieces: string[] = [];
+    let length = 0;
     let i = start;
     const blank = options.blank ?? [];
     const push = (from: number, to: number) => {
       if (to <= from) return;
-      segStart.push(out.length);
+      segStart.push(length);
       segPhys.push(from);
       let piece = doc.slice(from, to);
       for (const [bs, be] of blank) {
@@ -83,7 +85,8 @@ export class ShellSource {
         const e = Math.min(be, to) - from;
         piece = piece.slice(0, s) + ' '.repeat(e - s) + piece.slice(e);
       }
-      out += piece;
+      pieces.push(piece);
+      length += piece.length;
     };
     while (i < end) {
       // one physical line: [i, eol)
@@ -124,7 +127,7 @@ export class ShellSource {
       segStart.push(0);
       segPhys.push(start);
     }
-    return new ShellSource(out, lines, segStart, segPhys);
+    return new ShellSource(pieces.length === 1 ? pieces[0] : pieces.join(''), lines, segStart, segPhys);
   }
 
   /**
