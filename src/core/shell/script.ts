@@ -648,8 +648,8 @@ class Nodes {
     this.count = 0;
     this.src = '';
     this.found.clear();
-    this.type.length = 0;
-    this.field.length = 0;
+    // type and field keep their length: they hold only the grammar's own (interned) names, and are overwritten by
+    // the next fill up to its count (truncating them made every parse grow them again from nothing)
   }
 
   /** An exact-size copy for the cache (what the walker reads: no parent links). */
