@@ -669,12 +669,15 @@ class Nodes {
     s.next = new Int32Array(buf, 12 * n, n);
     s.flags = new Uint8Array(buf, 16 * n, n);
     s.kind = new Uint8Array(buf, 17 * n, n);
-    s.start.set(this.start.subarray(0, n));
-    s.end.set(this.end.subarray(0, n));
-    s.first.set(this.first.subarray(0, n));
-    s.next.set(this.next.subarray(0, n));
-    s.flags.set(this.flags.subarray(0, n));
-    s.kind.set(this.kind.subarray(0, n));
+    // (copied in one loop: a subarray view of each working array was six more objects per parse)
+    for (let k = 0; k < n; k++) {
+      s.start[k] = this.start[k];
+      s.end[k] = this.end[k];
+      s.first[k] = this.first[k];
+      s.next[k] = this.next[k];
+      s.flags[k] = this.flags[k];
+      s.kind[k] = this.kind[k];
+    }
     return s;
   }
 
