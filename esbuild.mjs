@@ -85,6 +85,8 @@ await step('bundle extension + cli', () =>
     esbuild.build({ ...common, entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: [join(root, 'src/node/engine-entry.ts')], outfile: join(dist, 'engine.js') }),
     esbuild.build({ ...common, entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(dist, 'lsp.js') }),
+    // the Ruby parser's worker thread (src/node/prism-guard.ts starts it)
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/node/prism-worker.ts')], outfile: join(dist, 'prism-worker.js') }),
     // the CLI proper, loaded by dist/cli.js with V8's code cache (see src/cli/start.ts). A script compiled through
     // node:vm cannot call import() on Node 20: web-tree-sitter's CommonJS build (which loads no module through
     // import()) is used, and import() elsewhere becomes require().

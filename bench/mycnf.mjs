@@ -38,6 +38,10 @@ const SAMPLES = [
   'wait_timeout = 600',
 ];
 
+// every finding listed (the engine lists at most 1,000 per rule and file, and this file has about 9,000 duplicates):
+// the benchmark measures the whole work
+const FULL = { maxFindingsPerRule: Infinity };
+
 function generate(lines) {
   const out = ['# devops-guidance target=mysql-8.4', '[mysqld]'];
   let i = 0;
@@ -103,7 +107,7 @@ for (const [lines, kind] of [[1000, 'worst'], [1000, 'everyday'], [10000, 'worst
   for (let k = 0; k < RUNS + 2; k++) {
     const c = process.cpuUsage();
     const t = performance.now();
-    findings = dg.lint(text, 'mycnf', config);
+    findings = dg.lint(text, 'mycnf', config, FULL);
     if (k >= 2) {
       times.push(performance.now() - t); // the first runs load the option reference and warm up
       const d = process.cpuUsage(c);
@@ -116,7 +120,7 @@ for (const [lines, kind] of [[1000, 'worst'], [1000, 'everyday'], [10000, 'worst
   const warm = [];
   for (let k = 0; k < RUNS; k++) {
     const t = performance.now();
-    dg.lint(text, 'mycnf', config);
+    dg.lint(text, 'mycnf', config, FULL);
     warm.push(performance.now() - t);
   }
   const byCode = {};

@@ -76,6 +76,13 @@ export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultC
   }
 }
 
+/**
+ * Findings one rule lists per file. A generated or fuzzed file can hold tens of thousands of the same mistake (77,000
+ * out-of-range ports on one EXPOSE line took over a second to report and would flood the editor); past this number
+ * they are counted, and the last finding listed says how many more there are.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 interface ActiveRule<M> {
   rule: Rule<M>;
   /** The user's severity for the rule (by code, name or alias), when set. */
@@ -130,8 +137,11 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   rememberParse(lang.kind, text, env, config, model);
   modelLines = lang.lines?.(model);
   const findings: Finding[] = [];
-  // one context for the whole lint; `current` is the rule being run
+  // one context for the whole lint; `current` is the rule being run, `count` its findings so far
   let current: ActiveRule<M> | undefined;
+  let count = 0;
+  let last: Finding | undefined;
+  const cap = env.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   const ctx: RuleContext = {
     config,
     text,
@@ -144,19 +154,27 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
       if (!r) return;
       const sev: SeveritySetting = userSeverity ?? r.severity ?? rule.meta.severity;
       if (sev === 'off') return;
+      // a rule's findings are capped per file: past the cap they are only counted (the last one kept says how many)
+      if (++count > cap) return;
       const f: Finding = { code: rule.meta.code, name: rule.meta.name, severity: sev, message: boundMessage(r.message), range: r.range };
       if (r.fixes?.length) f.fixes = r.fixes;
       if (r.related?.length) f.related = r.related;
       if (r.file) f.file = r.file;
       findings.push(f);
+      last = f;
     },
   };
   for (const active of activeRules(lang, config)) {
     current = active;
+    count = 0;
     try {
       active.rule.check(model, ctx);
     } catch (e) {
       findings.push(engineFinding(INTERNAL_ERROR, `Rule ${active.rule.meta.code} (${active.rule.meta.name}) failed: ${describeError(e)}`));
+    }
+    if (count > cap && last) {
+      const more = count - cap;
+      last.message += ` (${active.rule.meta.code} found ${more.toLocaleString('en-US')} more ${more === 1 ? 'problem' : 'problems'} in this file after this one, not listed: a rule lists at most ${cap.toLocaleString('en-US')} per file.)`;
     }
   }
   current = undefined;

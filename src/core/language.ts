@@ -25,6 +25,11 @@ export interface LintEnv {
    * not followed, with nothing from it shown). Absent: the host decides in readFile/listDir alone.
    */
   allows?(path: string): boolean;
+  /**
+   * Findings one rule lists per file, past which they are only counted (default MAX_FINDINGS_PER_RULE in engine.ts).
+   * Benchmarks that measure the whole work of a file with a finding on every line set it to Infinity.
+   */
+  maxFindingsPerRule?: number;
 }
 
 /**

@@ -13,4 +13,4 @@ export { configFor, nodeEnv, installNodeAssets } from './host';
 export { setNativeCursor, nativeCursorActive } from '../core/shell/parser';
 export { shellCacheStats } from '../core/shell/script';
 // benchmarks: the Ruby parser through its internal way (parsePrism on our own instance) or its public loadPrism()
-export { loadPrism as loadRubyParser, parseRuby, prismBackend, prismLoadMs, prismFallbackReason } from '../core/vagrant/prism';
+export { loadPrism as loadRubyParser, parseRuby, prismBackend, prismLoadMs, prismFallbackReason, setPrismGuard } from '../core/vagrant/prism';

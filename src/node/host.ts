@@ -2,8 +2,9 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { isInside, isPseudoPath, readTextFileSafe } from './safefs';
 import { dirname, join, resolve } from 'node:path';
-import { setPublicPrismLoader } from '../core/vagrant/prism';
+import { setPrismGuard, setPublicPrismLoader } from '../core/vagrant/prism';
 import { publicPrismLoader } from './prism-public';
+import { prismGuard } from './prism-guard';
 import {
   setAssetLoader,
   defaultConfig,
@@ -24,6 +25,7 @@ import {
  */
 export function installNodeAssets(distDir: string): void {
   setPublicPrismLoader(publicPrismLoader(distDir));
+  setPrismGuard(prismGuard(distDir));
   const cache = new Map<string, Uint8Array>();
   setAssetLoader((name) => {
     let b = cache.get(name);

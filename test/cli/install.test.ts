@@ -49,7 +49,7 @@ describe('npm package and pre-commit hooks', function () {
   });
 
   it('ships the CLI, the language server and their assets, and no VS Code parts', () => {
-    for (const f of ['dist/cli.js', 'dist/lsp.js', 'dist/kb.json', 'dist/tree-sitter-bash.wasm', 'dist/prism.wasm', 'package.json']) assert.ok(files.includes(f), `${f} missing`);
+    for (const f of ['dist/cli.js', 'dist/lsp.js', 'dist/prism-worker.js', 'dist/kb.json', 'dist/tree-sitter-bash.wasm', 'dist/prism.wasm', 'package.json']) assert.ok(files.includes(f), `${f} missing`);
     assert.ok(!files.includes('dist/extension.js'), 'the VS Code extension is not in the npm package');
     const pkg = JSON.parse(readFileSync(join(prefix, 'lib', 'node_modules', 'devops-guidance', 'package.json'), 'utf8'));
     assert.equal(pkg.dependencies, undefined, 'every dependency is bundled');

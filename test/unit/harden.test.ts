@@ -36,6 +36,23 @@ describe('harden: no hang on deeply nested Ruby', () => {
     assert.deepEqual(found.filter((f) => f.file === 'rejected-after.Vagrantfile').map((f) => f.code), ['VGT005']);
   });
 
+  it('stops a parse that loops forever (fuzz #14542: moderate nesting, no estimate foresees it) and lints the next file', () => {
+    // in a child process first: without the guard this spins forever
+    const dir = join(ROOT, 'test', 'unit', 'fixtures', 'prism-state');
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--no-shellcheck', '--format', 'json', 'loops-forever.Vagrantfile', 'rejected-after.Vagrantfile'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.signal, null, 'the CLI did not finish in 30 s');
+    const found = JSON.parse(r.stdout) as { file: string; code: string; message: string }[];
+    const stopped = found.filter((f) => f.file === 'loops-forever.Vagrantfile');
+    assert.deepEqual(stopped.map((f) => f.code), ['DG002']);
+    assert.match(stopped[0].message, /the Ruby parser did not finish within 0\.8 s on this file and was stopped/);
+    assert.deepEqual(found.filter((f) => f.file === 'rejected-after.Vagrantfile').map((f) => f.code), ['VGT005']);
+    // and in this process (the tests install the Node host's guard, as the CLI, the extension and the LSP do)
+    const t0 = Date.now();
+    assert.deepEqual(codes(lint(readFileSync(join(dir, 'loops-forever.Vagrantfile'), 'utf8'), 'vagrantfile')), ['DG002']);
+    assert.ok(Date.now() - t0 < 10_000);
+    assert.deepEqual(codes(lint(readFileSync(join(dir, 'rejected-after.Vagrantfile'), 'utf8'), 'vagrantfile')), ['VGT005']);
+  });
+
   it('refuses 200 nested blocks or begins with one DG002 finding instead of spinning in Prism', () => {
     for (const text of [
       'Vagrant.configure("2") do |config|\n' + '(1..2).each do |i|\n'.repeat(200) + 'x = 1\n' + 'end\n'.repeat(200) + 'end\n',
@@ -144,9 +161,11 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     // before: 16 s, spent in DKR006 computing "did you mean" over every visible name for every reference
     const text = 'FROM alpine:3.20\nENV ' + Array.from({ length: 10000 }, (_, i) => `V${i}=\${V${i - 1}}`).join(' ') + '\n';
     const t0 = process.hrtime.bigint();
-    const fs = lint(text, 'dockerfile');
+    // every finding listed, so the whole work is timed (by default a rule lists 1,000 per file)
+    const fs = lint(text, 'dockerfile', undefined, { maxFindingsPerRule: Infinity });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     assert.equal(fs.filter((f) => f.code === 'DL3044').length, 9999);
+    assert.equal(lint(text, 'dockerfile').filter((f) => f.code === 'DL3044').length, 1000);
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms (the fuzz bound is 1 s on an idle machine; this allows for a loaded one)`);
   });
 
@@ -192,6 +211,20 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     const text = 'FROM debian:12\nRUN ' + 'true && \\\n'.repeat(80000) + 'true\n';
     const fs = lint(text, 'dockerfile');
     assert.ok(!codes(fs).includes('DG001'), codes(fs).join(','));
+  });
+
+  it('a rule lists at most 1,000 findings per file; the last says how many more (77,000 bad ports took over a second)', () => {
+    const ports = Array.from({ length: 1500 }, (_, i) => `${70000 + i}`).join(' ');
+    const fs = lint(`FROM alpine\nEXPOSE ${ports}\n`, 'dockerfile').filter((f) => f.code === 'DL3011');
+    assert.equal(fs.length, 1000);
+    // the first 1,000 in the file's order, and the count of the rest on the last of them
+    assert.match(fs[0].message, /port 70000 is outside/);
+    assert.match(fs[999].message, /port 70999 is outside .*DL3011 found 500 more problems in this file after this one, not listed/);
+    assert.ok(fs.slice(0, 999).every((f) => !/more problems/.test(f.message)));
+    // under the cap nothing is added
+    const few = lint(`FROM alpine\nEXPOSE ${ports.split(' ').slice(0, 1000).join(' ')}\n`, 'dockerfile').filter((f) => f.code === 'DL3011');
+    assert.equal(few.length, 1000);
+    assert.ok(few.every((f) => !/more problems/.test(f.message)));
   });
 });
 

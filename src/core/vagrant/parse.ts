@@ -29,7 +29,7 @@ import type {
   VagrantModel,
 } from './model';
 import { ByteOffsets } from './offsets';
-import { N, parseRuby, PrismCrash } from './prism';
+import { N, parseRuby, PrismCrash, PrismTimeout } from './prism';
 import { MAX_RUBY_NESTING, rubyNestingDepth } from './nesting';
 import { NotLinted } from '../general';
 import { maskErb } from './erb';
@@ -147,6 +147,7 @@ export function parseVagrantfile(text: string): VagrantModel {
   try {
     result = parseRuby(ruby);
   } catch (e) {
+    if (e instanceof PrismTimeout) throw new NotLinted(`the Ruby parser did not finish within ${(e.limitMs / 1000).toFixed(1)} s on this file and was stopped (Prism can loop forever on some malformed Ruby); check the file's syntax with \`ruby -c\``);
     // Prism (in WASM) and its JS deserializer recurse: absurdly deep nesting can exhaust either stack.
     if (e instanceof PrismCrash || e instanceof RangeError) {
       model.syntaxErrors.push({ message: 'the file is nested too deeply for the parser to analyse it', range: lines.rangeOf(0, 0) });

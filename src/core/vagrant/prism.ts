@@ -15,7 +15,7 @@
  * naming the reason, instead of rules silently reading a tree they do not understand.
  */
 import { parsePrism } from '@ruby/prism/src/parsePrism.js';
-import type { ParseResult } from '@ruby/prism/src/deserialize.js';
+import { deserialize, type ParseResult } from '@ruby/prism/src/deserialize.js';
 // The node classes (for `instanceof`): the same module the package's entry point re-exports, reached without the
 // entry point (which imports Node's `wasi` and file system). The self-check verifies trees are made of them.
 import * as N from '@ruby/prism/src/nodes.js';
@@ -37,7 +37,7 @@ interface WasmMemory {
 interface WasmInstance {
   exports: Record<string, unknown>;
 }
-interface WasmModule {
+export interface WasmModule {
   readonly __module: unique symbol;
 }
 declare const WebAssembly: {
@@ -47,6 +47,67 @@ declare const WebAssembly: {
 
 /** Thrown when Prism itself fails (a WASM trap: for example its stack overflowing on absurdly deep nesting). */
 export class PrismCrash extends Error {}
+/** Thrown when the guard stopped a parse that ran past its time limit (Prism can loop forever on some broken Ruby). */
+export class PrismTimeout extends PrismCrash {
+  constructor(readonly limitMs: number) {
+    super(`the Ruby parser did not finish within ${limitMs} ms`);
+  }
+}
+
+/**
+ * A host's watchdog (src/node/prism-guard.ts): runs serializeParse() on a worker thread and waits for it at most a
+ * time limit, synchronously. Returns Prism's serialized result, or a number (the limit in ms) when it stopped the
+ * parse. With a guard installed, the internal way parses through it and deserializes on the calling thread, so no
+ * input can hang the host: prism.wasm does loop forever on some malformed Ruby at moderate depth (long fuzz run:
+ * vagrantfile #14542), which no nesting estimate foresees and which nothing can interrupt on the calling thread.
+ */
+export interface PrismGuard {
+  parse(source: string): Uint8Array | number;
+  /** Starts the worker ahead of the first parse (else the first parse waits for it). */
+  start(): Promise<void>;
+}
+let guard: PrismGuard | undefined;
+/** Why the installed guard could not start (parses then run unguarded on the calling thread). */
+export let prismGuardError: string | undefined;
+
+/** Called by a Node host (installNodeAssets). Takes effect at the next load. */
+export function setPrismGuard(g: PrismGuard | undefined): void {
+  guard = g;
+}
+
+/** Compiles prism.wasm (for a guard's worker). */
+export function compilePrism(bytes: Uint8Array): Promise<WasmModule> {
+  return WebAssembly.compile(bytes);
+}
+
+// thrown through parsePrism once the serialized result is copied, so that it does not deserialize it on the worker
+const SERIALIZED = Symbol('serialized');
+
+/**
+ * Prism's serialized parse of `source` on a fresh instance of `module` (a guard's worker runs this): parsePrism()
+ * packs the options and calls the parser, and the result's bytes are copied out before it would deserialize them.
+ */
+export function serializeParse(module: WasmModule, source: string): Uint8Array {
+  const exports = instantiate(module);
+  let out: Uint8Array | undefined;
+  // the exports object is frozen: parsePrism gets a copy whose pm_serialize_parse also copies the result out
+  const prism: Record<string, unknown> = { ...exports };
+  prism.pm_serialize_parse = (buffer: number, src: number, len: number, options: number) => {
+    (exports.pm_serialize_parse as (a: number, b: number, c: number, d: number) => void)(buffer, src, len, options);
+    const memory = exports.memory as WasmMemory;
+    const at = (exports.pm_buffer_value as (b: number) => number)(buffer);
+    const length = (exports.pm_buffer_length as (b: number) => number)(buffer);
+    out = new Uint8Array(memory.buffer, at, length).slice();
+    throw SERIALIZED;
+  };
+  try {
+    parsePrism(prism as never, source);
+  } catch (e) {
+    if (e !== SERIALIZED) throw e;
+  }
+  if (!out) throw new Error('prism.wasm returned no result');
+  return out;
+}
 
 /** WASI errno ENOSYS: "function not supported". */
 const ENOSYS = 52;
@@ -174,7 +235,24 @@ async function loadInternal(): Promise<NonNullable<typeof active>> {
   // A fresh instance for every parse (instantiation costs well under a millisecond): an instance that has parsed a
   // deeply nested file can be left in a state where a later file that a fresh instance rejects at once makes it spin
   // forever (found by the long fuzz run: vagrantfile #8525, then #8527). So a trapped instance is never reused either.
-  const parse: PrismParse = (source) => parsePrism(instantiate(compiled) as never, source);
+  let guarded = guard;
+  prismGuardError = undefined;
+  if (guarded) {
+    try {
+      await guarded.start();
+    } catch (e) {
+      // parsed on this thread then, as in a host without workers
+      prismGuardError = e instanceof Error ? e.message : String(e);
+      guarded = undefined;
+    }
+  }
+  const parse: PrismParse = guarded
+    ? (source) => {
+        const r = guarded.parse(source);
+        if (typeof r === 'number') throw new PrismTimeout(r);
+        return deserialize(new TextEncoder().encode(source), r);
+      }
+    : (source) => parsePrism(instantiate(compiled) as never, source);
   selfCheck(parse, 'internal');
   prismLoadMs = performance.now() - t0;
   return { backend: 'internal', parse, replace: () => undefined };
@@ -195,7 +273,16 @@ async function loadPublic(): Promise<NonNullable<typeof active>> {
       () => undefined,
     );
   };
-  const parse: PrismParse = (source) => current(source);
+  // as on the internal way, a fresh instance for each parse, here when the spare is ready (loadPrism() is
+  // asynchronous, so parses in a tight loop share an instance until the next spare arrives)
+  const parse: PrismParse = (source) => {
+    if (spare) {
+      current = spare;
+      spare = undefined;
+      refill();
+    }
+    return current(source);
+  };
   return {
     backend: 'public',
     parse,

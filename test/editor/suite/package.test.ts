@@ -21,7 +21,7 @@ describe('the installed package', function () {
 
   it('ships the bundles and data, and no sources, tests or node_modules', () => {
     const root = extension().extensionPath;
-    for (const f of ['package.json', 'dist/extension.js', 'dist/kb.json']) assert.ok(existsSync(join(root, f)), `${f} is missing from the .vsix`);
+    for (const f of ['package.json', 'dist/extension.js', 'dist/prism-worker.js', 'dist/kb.json']) assert.ok(existsSync(join(root, f)), `${f} is missing from the .vsix`);
     const top = readdirSync(root);
     for (const f of ['src', 'test', 'out', 'node_modules', 'scripts', 'tsconfig.json', 'esbuild.mjs']) assert.ok(!top.includes(f), `the .vsix ships ${f}`);
     assert.ok(!readdirSync(join(root, 'dist')).some((f) => f.endsWith('.map')), 'the .vsix ships source maps');
