@@ -7,7 +7,7 @@
  * Never throws into the client: every handler answers something empty when the engine fails.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import {
   createConnection,
   TextDocuments,
@@ -85,6 +85,18 @@ export function filePath(uri: string): string | undefined {
   }
 }
 
+/**
+ * The innermost workspace folder holding `file`, matched by whole path segments: /work/a holds /work/a/Dockerfile,
+ * not /work/ab/Dockerfile (a plain string prefix would say it does).
+ */
+export function workspaceFolderOf(file: string, roots: readonly string[]): string | undefined {
+  const holds = (root: string) => {
+    const rel = relative(root, file);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  };
+  return roots.filter(holds).sort((a, b) => b.length - a.length)[0];
+}
+
 export function documentKind(doc: { uri: string; languageId: string }): Kind | undefined {
   const path = filePath(doc.uri) ?? decodeURIComponent(doc.uri.replace(/^[a-z]+:/i, ''));
   return kindOf(path, LANGUAGE_IDS.has(doc.languageId) ? doc.languageId : undefined);
@@ -99,6 +111,7 @@ export function ruleLink(code: string): string | undefined {
   }
 }
 
+/** `docUri` is the linted document: where related locations without a file are (also for a finding in an included file). */
 export function toDiagnostic(f: Finding, docUri: string): Diagnostic {
   const d: Diagnostic = { range: f.range, severity: SEVERITY[f.severity], code: f.code, source: SOURCE, message: f.message };
   const href = ruleLink(f.code);
@@ -164,7 +177,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   function stopAt(file: string): string | undefined {
     // configuration is looked up no higher than the workspace folder holding the file (like the extension), else to
     // the top of the file's repository (configFor's default)
-    return workspaceRoots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+    return workspaceFolderOf(file, workspaceRoots);
   }
 
   async function resolveConfig(doc: TextDocument, kind: Kind): Promise<{ config: ResolvedConfig; settings: ServerSettings; file?: string }> {
@@ -202,14 +215,26 @@ export function startServer(options: ServerOptions = {}): Connection {
       if (f.file) {
         const u = pathToFileURL(f.file).href;
         if (!others.has(u)) others.set(u, []);
-        others.get(u)!.push(toDiagnostic(f, u));
+        // its related locations without a file are in the linted document (the !include line), not in f.file
+        others.get(u)!.push(toDiagnostic(f, uri));
       } else own.push(toDiagnostic(f, uri));
     }
     void connection.sendDiagnostics({ uri, version, diagnostics: own });
+    // an included file that is open has its own lint, which owns its diagnostics (of its text as edited): this lint,
+    // which read the saved file, leaves them alone (a publication replaces a file's diagnostics whole)
+    const ownedElsewhere = (u: string) => {
+      const d = u !== uri ? documents.get(u) : undefined;
+      return !!d && !!documentKind(d);
+    };
     const previous = spill.get(uri) ?? new Set<string>();
-    for (const u of previous) if (!others.has(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
-    for (const [u, ds] of others) void connection.sendDiagnostics({ uri: u, diagnostics: ds });
-    spill.set(uri, new Set(others.keys()));
+    for (const u of previous) if (!others.has(u) && !ownedElsewhere(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
+    const spilled = new Set<string>();
+    for (const [u, ds] of others) {
+      if (ownedElsewhere(u)) continue;
+      void connection.sendDiagnostics({ uri: u, diagnostics: ds });
+      spilled.add(u);
+    }
+    spill.set(uri, spilled);
   }
 
   /** Lints now; the result is dropped when the document changed meanwhile. */
@@ -325,6 +350,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const u of spill.get(uri) ?? []) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
     spill.delete(uri);
+    // an included file closed: the open files whose lint found problems in it own them again
+    const path = filePath(uri);
+    if (!path) return;
+    for (const [u, o] of outcomes) if (o.findings.some((f) => f.file === path)) schedule(u, 0);
   });
 
   /** An open document of a kind we lint, with that kind's parser loaded. */

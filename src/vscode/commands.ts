@@ -29,6 +29,16 @@ async function pickPage(first: 'topics' | 'rules', title: string, placeholder: s
     const groups: [string, PickItem[]][] = first === 'topics' ? [['Topics', ts], ['Rules', rs]] : [['Rules', rs], ['Topics', ts]];
     return groups.filter(([, g]) => g.length).flatMap(([l, g]) => [sep(l), ...g]);
   };
+  // The items are already the knowledge base's ranking for the typed text, in groups. While the user types, VS Code
+  // would re-sort them by how their labels match and drop the group separators (a rule named "...semisync" above
+  // the replication topic in Look Up Topic). QuickPick.sortByLabel = false keeps them as given: part of the API
+  // proposal quickPickSortByLabel, which VS Code 1.100's extension host accepts without enabling it; where it is
+  // missing or refused, VS Code's own order applies and nothing else changes.
+  try {
+    if ('sortByLabel' in qp) (qp as { sortByLabel: boolean }).sortByLabel = false;
+  } catch {
+    // an extension host that enforces the proposal: its default order
+  }
   qp.items = items('');
   qp.onDidChangeValue((v) => (qp.items = items(v)));
   const picked = await new Promise<PickItem['page']>((resolve) => {

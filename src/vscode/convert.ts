@@ -52,6 +52,7 @@ function codeInfo(code: string): { target: vscode.Uri; deprecated: boolean } {
   return c;
 }
 
+/** `docUri` is the linted document: where related locations without a file are (also for a finding in an included file). */
 export function toDiagnostic(f: Finding, docUri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
   d.source = SOURCE;

@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => lintIfOurs(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && documentKind(e.document)) linter.edited(e.document);
       if (e.contentChanges.length && readSettings(e.document.uri).run === 'onType') lintIfOurs(e.document);
       if (e.document === vscode.window.activeTextEditor?.document) targetStatus.update(500);
     }),

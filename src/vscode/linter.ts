@@ -24,6 +24,28 @@ export function documentKind(doc: vscode.TextDocument): Kind | undefined {
 /** Languages other extensions give templates (VS Code itself has none for *.j2, *.erb, *.epp, *.tpl...). */
 const TEMPLATE_LANGUAGES = new Set(['plaintext', 'jinja', 'jinja-properties', 'jinja-yaml', 'erb', 'embedded-puppet', 'puppet', 'gotmpl', 'go-template', 'helm']);
 
+/**
+ * What the last published lint of a document cost. Times are performance.now() of the extension host, so a test in it
+ * can take them apart: edit (editedAt) → debounce timer fired (firedAt) → lint sequence started (startedAt: settings,
+ * configuration) → engine lint (lintStartedAt) → diagnostics handed to VS Code (publishedAt). editedAt and firedAt are
+ * absent for a lint that no edit or timer started.
+ */
+export interface LintTiming {
+  version: number;
+  /** Engine lint plus publishing, wall and CPU time of this process, and the engine lint's CPU time alone. */
+  wallMs: number;
+  cpuMs: number;
+  lintCpuMs: number;
+  editedAt?: number;
+  firedAt?: number;
+  startedAt: number;
+  lintStartedAt: number;
+  publishedAt: number;
+  /** CPU time of publishing: findings to diagnostics (ours), then DiagnosticCollection.set (VS Code's). */
+  convertCpuMs: number;
+  setCpuMs: number;
+}
+
 export interface LintOutcome {
   findings: Finding[];
   config: ResolvedConfig;
@@ -46,7 +68,11 @@ export class Linter implements vscode.Disposable {
    * of this process, and the CPU time of the engine's lint alone. For the editor suite's latency figures and the output channel; a CPU figure is what the wall
    * time would be on an idle machine.
    */
-  readonly timings = new Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number }>();
+  readonly timings = new Map<string, LintTiming>();
+  /** When the extension learned of each document's last edit (performance.now()), until the lint of it is published. */
+  private readonly editedAt = new Map<string, number>();
+  /** When each document's debounce timer fired (performance.now()), until that lint is published. */
+  private readonly firedAt = new Map<string, number>();
   /** The last results per document, for hovers and code actions. */
   readonly outcomes = new Map<string, { version: number; outcome: LintOutcome }>();
   private readonly readyKinds = new Set<Kind>();
@@ -72,6 +98,21 @@ export class Linter implements vscode.Disposable {
     this.log.appendLine(`${kind} parser loaded in ${(performance.now() - t).toFixed(1)} ms`);
   }
 
+  /**
+   * The document was edited: its ShellCheck run (for a text that is gone, so its result would be dropped) is stopped
+   * now rather than when the next lint starts, so it does not take the CPU the next lint needs; the time of the edit is
+   * kept for the latency trace (timings).
+   */
+  edited(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.editedAt.set(key, performance.now());
+    const sc = this.shellcheckRuns.get(key);
+    if (sc) {
+      sc.controller.abort();
+      this.shellcheckRuns.delete(key);
+    }
+  }
+
   /** Schedules a lint after the debounce delay (0 = now). */
   schedule(doc: vscode.TextDocument, delayMs?: number): void {
     const kind = documentKind(doc);
@@ -84,6 +125,7 @@ export class Linter implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        this.firedAt.set(key, performance.now());
         void this.lintNow(doc);
       }, delay),
     );
@@ -177,6 +219,7 @@ export class Linter implements vscode.Disposable {
     current: () => boolean,
     record?: (findings: Finding[], config: ResolvedConfig) => void,
   ): Promise<Finding[] | undefined> {
+    const startedAt = performance.now();
     const settings = readSettings(uri);
     this.reportSettingsProblems(settings.problems);
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.offByTrust) this.restrictedModeNotice();
@@ -192,10 +235,25 @@ export class Linter implements vscode.Disposable {
     if (!current()) return undefined; // stale: a newer lint is scheduled
     if (ms > 200) this.log.appendLine(`slow lint: ${uri.fsPath} ${ms.toFixed(0)} ms`);
     this.publish(uri, findings);
+    const publishedAt = performance.now();
     record?.(findings, config);
     const cpu = process.cpuUsage(c);
     const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-    this.timings.set(uri.toString(), { version: this.outcomes.get(uri.toString())?.version ?? -1, wallMs: performance.now() - t, cpuMs: cpuMs(cpu), lintCpuMs: cpuMs(lintCpu) });
+    const key = uri.toString();
+    this.timings.set(key, {
+      version: this.outcomes.get(key)?.version ?? -1,
+      wallMs: performance.now() - t,
+      cpuMs: cpuMs(cpu),
+      lintCpuMs: cpuMs(lintCpu),
+      editedAt: this.editedAt.get(key),
+      firedAt: this.firedAt.get(key),
+      startedAt,
+      lintStartedAt: t,
+      publishedAt,
+      ...this.lastPublish,
+    });
+    this.editedAt.delete(key);
+    this.firedAt.delete(key);
     if ((kind === 'dockerfile' || kind === 'vagrantfile') && settings.shellcheck.enable && config.dockerfile.shellcheck && config.enable[kind]) {
       // ShellCheck runs an external program: trusted workspaces only (readSettings checks), after the engine's
       // findings are shown, and its results are dropped if the document changed meanwhile. For Vagrantfiles it
@@ -250,17 +308,26 @@ export class Linter implements vscode.Disposable {
     this.configDiagnostics.delete(uri);
   }
 
+  /** CPU time (ms) of the last publish: turning findings into diagnostics, then VS Code's DiagnosticCollection.set. */
+  private lastPublish = { convertCpuMs: 0, setCpuMs: 0 };
+
   publish(uri: vscode.Uri, findings: Finding[]): void {
+    const c0 = process.cpuUsage();
     const own: vscode.Diagnostic[] = [];
     const others = new Map<string, vscode.Diagnostic[]>();
     for (const f of findings) {
       if (f.file) {
         const u = vscode.Uri.file(f.file).toString();
         if (!others.has(u)) others.set(u, []);
-        others.get(u)!.push(toDiagnostic(f, vscode.Uri.file(f.file)));
+        // its related locations without a file are in the linted document (the !include line), not in f.file
+        others.get(u)!.push(toDiagnostic(f, uri));
       } else own.push(toDiagnostic(f, uri));
     }
+    const c1 = process.cpuUsage();
     this.diagnostics.set(uri, own);
+    const c2 = process.cpuUsage();
+    const ms = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000;
+    this.lastPublish = { convertCpuMs: ms(c0, c1), setCpuMs: ms(c1, c2) };
     const key = uri.toString();
     // an included file that is open has its own lint, which owns its diagnostics: the parent's lint leaves them alone
     const ownedElsewhere = (u: string) => u !== key && this.outcomes.has(u);
@@ -283,10 +350,21 @@ export class Linter implements vscode.Disposable {
     this.outcomes.delete(key);
     this.shellcheckRuns.get(key)?.controller.abort();
     this.shellcheckRuns.delete(key);
+    this.editedAt.delete(key);
+    this.firedAt.delete(key);
     if (this.workspaceFiles.has(key)) return;
     this.diagnostics.delete(doc.uri);
     for (const u of this.spill.get(key) ?? []) this.diagnostics.delete(vscode.Uri.parse(u));
     this.spill.delete(key);
+    // An included file closed: the open files whose lint found problems in it own them again (they were left to the
+    // included file's own lint while it was open), so those files are linted again and show them on it.
+    if (doc.uri.scheme !== 'file') return;
+    const path = doc.uri.fsPath;
+    for (const [k, o] of this.outcomes) {
+      if (!o.outcome.findings.some((f) => f.file === path)) continue;
+      const includer = vscode.workspace.textDocuments.find((d) => d.uri.toString() === k && !d.isClosed);
+      if (includer) this.schedule(includer, 0);
+    }
   }
 
   markWorkspaceFiles(uris: vscode.Uri[]): void {

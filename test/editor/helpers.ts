@@ -160,6 +160,32 @@ export async function click(selector: string, text?: string, inFrames = false): 
   assert.ok(!existsSync(failed), `could not click ${selector} ${text ?? ''}: ${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
 }
 
+/** Types on the keyboard in the workbench, as a user would (run.mjs does it through the browser), then presses `press`. */
+export async function typeKeys(text: string, press: string[] = []): Promise<void> {
+  const dir = process.env.DG_CLICK_DIR;
+  assert.ok(dir, 'DG_CLICK_DIR is not set: run the editor suite with test/editor/run.mjs');
+  const id = `keys-${++clicks}-${Date.now()}`;
+  log(`DG_KEYS ${id} ${JSON.stringify({ text, press })}`);
+  await waitFor(() => existsSync(join(dir, `${id}.done`)) || existsSync(join(dir, `${id}.failed`)), `typing ${text}`, 30000);
+  const failed = join(dir, `${id}.failed`);
+  assert.ok(!existsSync(failed), `could not type ${text}: ${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
+}
+
+/**
+ * What the workbench shows: the text, an input's value, the aria-label and the position from the top of every visible element matching
+ * `selector`, in document order (run.mjs reads the page).
+ */
+export async function readScreen(selector: string): Promise<{ text: string; value: string; aria: string; top: number }[]> {
+  const dir = process.env.DG_CLICK_DIR;
+  assert.ok(dir, 'DG_CLICK_DIR is not set: run the editor suite with test/editor/run.mjs');
+  const id = `read-${++clicks}-${Date.now()}`;
+  log(`DG_READ ${id} ${JSON.stringify({ selector })}`);
+  await waitFor(() => existsSync(join(dir, `${id}.json`)) || existsSync(join(dir, `${id}.failed`)), `reading ${selector}`, 30000);
+  const failed = join(dir, `${id}.failed`);
+  assert.ok(!existsSync(failed), `could not read ${selector}: ${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
+  return JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
+}
+
 /** Markdown of a hover's contents, joined. */
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -244,7 +270,7 @@ export async function renderedPageOpens(kind: 'rules' | 'topics', id: string): P
 }
 
 /** The extension's exported API (activate()'s return value). */
-export async function api(): Promise<{ activationMs: number; page(): RenderedPage | undefined; linter: { settingsProblems: string[]; timings: Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number }>; lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
+export async function api(): Promise<{ activationMs: number; page(): RenderedPage | undefined; linter: { settingsProblems: string[]; timings: Map<string, { version: number; wallMs: number; cpuMs: number; lintCpuMs: number; editedAt?: number; firedAt?: number; startedAt: number; lintStartedAt: number; publishedAt: number; convertCpuMs: number; setCpuMs: number }>; lintNow(doc: vscode.TextDocument): Promise<{ code: string; name: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> } }> {
   const ext = extension();
   return (await ext.activate()) as never;
 }

@@ -232,6 +232,16 @@ async function runPass(name, folder, port, dirs, deadline, buffered = false) {
         pending.push(clickFor(page, click[1], dirs.clicks, JSON.parse(click[2])));
         continue;
       }
+      const keys = /^DG_KEYS (\S+) (.*)$/.exec(msg);
+      if (keys) {
+        pending.push(keysFor(page, keys[1], dirs.clicks, JSON.parse(keys[2])));
+        continue;
+      }
+      const read = /^DG_READ (\S+) (.*)$/.exec(msg);
+      if (read) {
+        pending.push(readFor(page, read[1], dirs.clicks, JSON.parse(read[2])));
+        continue;
+      }
       const shot = /^DG_SCREENSHOT (\S+)(?: (.*))?$/.exec(msg);
       if (shot) {
         pending.push(takeScreenshot(page, shot[1], dirs.screens, shot[2] ? JSON.parse(shot[2]) : {}));
@@ -314,6 +324,37 @@ async function clickFor(page, id, dir, { selector, text, inFrames }) {
     if (!target) throw new Error(`nothing visible matches ${selector} ${text ?? ''} in any frame`);
     await target.click({ timeout: 15000 });
     writeFileSync(join(dir, `${id}.done`), '');
+  } catch (e) {
+    writeFileSync(join(dir, `${id}.failed`), String(e?.message ?? e));
+  }
+}
+
+/**
+ * Types on the keyboard, as a user would, into whatever has the focus in the workbench (`text`, then the keys in
+ * `press`, such as "Escape"), for a test that asked with a `DG_KEYS` line; then writes `<id>.done` (or `<id>.failed`).
+ */
+async function keysFor(page, id, dir, { text, press }) {
+  if (!/^[\w.-]+$/.test(id)) return;
+  try {
+    if (text) await page.keyboard.type(text, { delay: 20 });
+    for (const k of press ?? []) await page.keyboard.press(k);
+    writeFileSync(join(dir, `${id}.done`), '');
+  } catch (e) {
+    writeFileSync(join(dir, `${id}.failed`), String(e?.message ?? e));
+  }
+}
+
+/**
+ * Reads what a user sees: the text (an input's value) of every visible element of the workbench matching `selector`, in document order,
+ * written as JSON to `<id>.json` (or `<id>.failed`), for a test that asked with a `DG_READ` line.
+ */
+async function readFor(page, id, dir, { selector }) {
+  if (!/^[\w.-]+$/.test(id)) return;
+  try {
+    const texts = await page.locator(selector).evaluateAll((els) =>
+      els.filter((e) => e.offsetParent !== null || e.getClientRects().length).map((e) => ({ text: e.innerText, value: typeof e.value === 'string' ? e.value : '', aria: e.getAttribute('aria-label') ?? '', top: e.getBoundingClientRect().top })),
+    );
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(texts));
   } catch (e) {
     writeFileSync(join(dir, `${id}.failed`), String(e?.message ?? e));
   }

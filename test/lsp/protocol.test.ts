@@ -6,12 +6,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DIST } from '../helpers/setup';
+import { workspaceFolderOf } from '../../src/lsp/server';
 
 interface Diag {
   code: string;
@@ -38,10 +39,11 @@ class Client {
     this.conn.listen();
   }
 
-  async start(root: string): Promise<void> {
+  async start(root: string, folders?: string[]): Promise<void> {
     await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
+      ...(folders ? { workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })) } : {}),
       capabilities: { workspace: { configuration: true } },
     });
     await this.conn.sendNotification('initialized', {});
@@ -137,6 +139,59 @@ describe('language server protocol', function () {
     await c.open(uri, 'dockerfile', 'FROM node:latest\n');
     const cfg = await c.diagnostics(pathToFileURL(join(dir, '.devops-guidance.yaml')).href, (x) => x.length > 0);
     assert.equal(cfg[0].range.start.line, 1);
+    await c.stop();
+  });
+
+  it("an included option file's diagnostics are owned by one lint: the includer's while it is closed, its own while open", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-lsp-include-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'my.cnf'), '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
+    writeFileSync(join(dir, 'extra.cnf'), '[mysqld]\nbinlog_format = STATEMENT\n');
+    const parent = pathToFileURL(join(dir, 'my.cnf')).href;
+    const extra = pathToFileURL(join(dir, 'extra.cnf')).href;
+    const notRow = (ds: Diag[]) => ds.some((d) => d.code === 'MYC031');
+    const c = new Client(null);
+    await c.start(dir);
+    await c.open(parent, 'mycnf', '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
+    const spilled = (await c.diagnostics(extra, notRow)).find((d) => d.code === 'MYC031') as Diag & { relatedInformation?: { location: { uri: string; range: { start: { line: number } } } }[] };
+    // "read through this !include": the include line is in my.cnf, not in extra.cnf
+    assert.deepEqual(spilled.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[parent, 2]]);
+    // opened, and edited to ROW (not saved): its own lint publishes no MYC031
+    await c.open(extra, 'mycnf', '[mysqld]\nbinlog_format = ROW\n');
+    await c.diagnostics(extra, (ds) => !notRow(ds));
+    // the includer linted again reads the saved STATEMENT: it must not publish that onto the open file
+    const before = c.published.get(parent)!.length;
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: parent, version: 2 }, contentChanges: [{ text: '[mysqld]\nmax_connections = 300\n!include extra.cnf\n' }] });
+    await c.diagnostics(parent, () => c.published.get(parent)!.length > before);
+    await new Promise((r) => setTimeout(r, 300));
+    const last = c.published.get(extra)!;
+    assert.ok(!notRow(last[last.length - 1]), `the includer's lint overwrote the open file's diagnostics: ${JSON.stringify(last[last.length - 1])}`);
+    // closed: the includer's lint shows its findings on it again
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: extra } });
+    await c.diagnostics(extra, notRow);
+    await c.stop();
+  });
+
+  it('matches a file to its workspace folder by path segment: /x/a does not hold /x/ab/Dockerfile', async () => {
+    assert.equal(workspaceFolderOf('/x/ab/Dockerfile', ['/x/a']), undefined);
+    assert.equal(workspaceFolderOf('/x/a/Dockerfile', ['/x/a']), '/x/a');
+    assert.equal(workspaceFolderOf('/x/a/sub/Dockerfile', ['/x/a/', '/x/a/sub', '/x/ab']), '/x/a/sub');
+    assert.equal(workspaceFolderOf('/x/a/..b/Dockerfile', ['/x/a']), '/x/a', 'a folder whose name starts with two dots is inside');
+    assert.equal(workspaceFolderOf('/x/Dockerfile', ['/x/a']), undefined);
+    // seen through the server: the workspace folder bounds the configuration lookup, else the file's repository
+    // does. /x/ab is a repository (.git) outside the one workspace folder /x/a; a .devops-guidance.yaml above it (in
+    // /x) must not apply. Taking /x/a for the folder of /x/ab/Dockerfile made the lookup climb past /x/ab to /x.
+    const x = mkdtempSync(join(tmpdir(), 'dg-lsp-folder-'));
+    mkdirSync(join(x, 'a'));
+    mkdirSync(join(x, 'ab', '.git'), { recursive: true });
+    writeFileSync(join(x, '.devops-guidance.yaml'), 'rules:\n  DL3007: off\n');
+    writeFileSync(join(x, 'ab', 'Dockerfile'), 'FROM node:latest\n');
+    const c = new Client(null);
+    await c.start(join(x, 'a'), [join(x, 'a')]);
+    const uri = pathToFileURL(join(x, 'ab', 'Dockerfile')).href;
+    await c.open(uri, 'dockerfile', 'FROM node:latest\n');
+    const d = await c.diagnostics(uri, (ds) => ds.length > 0);
+    assert.ok(d.some((x) => x.code === 'DL3007'), `the configuration above the repository applied: ${JSON.stringify(d)}`);
     await c.stop();
   });
 });

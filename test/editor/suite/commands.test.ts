@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { click, extension, page, renderedPageOpens, open, linted, waitForDiagnostics, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep } from '../helpers';
+import { click, extension, page, renderedPageOpens, open, linted, waitForDiagnostics, ours, codeOf, rangeOf, waitFor, waitForCode, workspaceUri, revertAndCloseAll, screenshot, sleep, typeKeys, readScreen, log } from '../helpers';
 
 /** The knowledge base shipped in the installed .vsix. */
 function kb(): { topics: { id: string; title: string }[] } {
@@ -64,6 +64,51 @@ describe('commands', function () {
     }, 'the quick pick to accept an item');
     assert.ok(picked && ids.has(picked), `the quick pick returned ${picked}, not a topic id`);
     await renderedPageOpens('topics', picked!);
+  });
+
+  it('Look Up Topic: what a user types is searched as the knowledge base ranks it (synonyms, title hits first), not re-sorted or hidden by the quick pick', async () => {
+    const title = (id: string) => kb().topics.find((t) => t.id === id)!.title;
+    const running = vscode.commands.executeCommand<string | undefined>('devopsGuidance.lookupTopic');
+    try {
+      // typing starts once the quick pick is drawn (keys typed before would go elsewhere)
+      await waitFor(async () => (await readScreen('.quick-input-widget .quick-input-list .monaco-list-row')).length > 0 || (await sleep(200), false), 'the quick pick');
+      const rowsFor = async (query: string, expected: string[]) => {
+        // the quick pick's input has the focus: type as a user would, then read the rows drawn
+        await typeKeys(query);
+        // the rows once they stop changing (each keystroke asks the extension for new items)
+        let last = '';
+        const rows = await waitFor(async () => {
+          const r = (await readScreen('.quick-input-widget .quick-input-list .monaco-list-row')).sort((a, b) => a.top - b.top);
+          const now = JSON.stringify(r.map((x) => x.text));
+          const settled = now === last && r.some((x) => x.text.includes(title(expected[0])));
+          last = now;
+          if (!settled) await sleep(300);
+          return settled ? r : undefined;
+        }, `rows for "${query}"`);
+        log(`  "${query}": ${rows.map((r) => r.text.split('\n')[0]).join(' | ')}`);
+        const at = expected.map((id) => rows.findIndex((r) => r.text.includes(title(id))));
+        assert.ok(at.every((i) => i >= 0), `"${query}": not every expected topic is shown (${expected.join(', ')}): ${JSON.stringify(rows.map((r) => r.text))}`);
+        assert.deepEqual([...at].sort((a, b) => a - b), at, `"${query}": the topics are not in the knowledge base's order ${expected.join(', ')}: ${JSON.stringify(rows.map((r) => r.text))}`);
+        // the first row a user sees (after the "Topics" separator, if drawn as a row) is the best match
+        const first = rows.findIndex((r) => !/^(Topics|Rules)\s*$/.test(r.text.trim()));
+        assert.equal(first, at[0], `"${query}": the first row is not ${expected[0]}: ${JSON.stringify(rows.map((r) => r.text))}`);
+        // grouped as the command puts them: topics, then rules (VS Code's own sorting would mix them)
+        const isTopic = (r: { text: string }) => kb().topics.some((t) => r.text.includes(t.title));
+        const rules = rows.map((r, i) => (/\b(DL|DKR|MYC|VGT)\d{3,4}\b/.test(r.text) && !isTopic(r) ? i : -1)).filter((i) => i >= 0);
+        const topics = rows.map((r, i) => (isTopic(r) ? i : -1)).filter((i) => i >= 0);
+        assert.ok(rules.length, `"${query}": no rule is offered: ${JSON.stringify(rows.map((r) => r.text))}`);
+        assert.ok(Math.min(...rules) > Math.max(...topics), `"${query}": rules are mixed in with the topics: ${JSON.stringify(rows.map((r) => r.text))}`);
+      };
+      await rowsFor('replication lag', ['mysql-replication', 'mysql-high-availability']);
+      assert.deepEqual((await readScreen('.quick-input-widget .quick-input-box input')).map((i) => i.value), ['replication lag'], 'what was typed');
+      await screenshot('lookup-topic', { selector: '.quick-input-widget .quick-input-list' });
+      await typeKeys('', ['Control+a', 'Backspace']);
+      // a synonym: "semisync" is written "semi-sync" and "semi-synchronous" in the topics
+      await rowsFor('semisync', ['mysql-replication']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await running;
+    }
   });
 
   it('Explain Rule by code and by name opens the rule page', async () => {

@@ -1,6 +1,7 @@
 /** Diagnostics in the editor: exact ranges, severity, source and code link per kind; live updates; cleared on close. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
+import { loadavg } from 'node:os';
 import {
   open,
   ours,
@@ -18,6 +19,7 @@ import {
   log,
   api,
   linted,
+  waitFor,
 } from '../helpers';
 
 const S = vscode.DiagnosticSeverity;
@@ -120,15 +122,18 @@ describe('diagnostics', function () {
     const tag = new vscode.Range(0, 10, 0, 16);
     assert.ok(await editor.edit((e) => e.replace(tag, '22.11-bookworm-slim')));
     await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'DL3007') && ds.some((d) => codeOf(d) === 'DL3020'), 'DL3007 to go after pinning the tag');
-    const t0 = performance.now();
     assert.ok(await editor.edit((e) => e.replace(new vscode.Range(0, 10, 0, 29), 'latest')));
     const d = await waitForCode(uri, 'DL3007');
-    // reported, not asserted (timings belong to measurements): the budget is the debounce (250 ms) plus 150 ms
-    log(`DG_METRIC typing-to-diagnostics.dockerfile ${(performance.now() - t0).toFixed(1)}`);
+    // reported, not asserted (timings belong to measurements): the budget is the debounce (250 ms) plus 150 ms, from
+    // the edit reaching the extension host to the diagnostics handed to VS Code (see the 1,000-line tests)
+    const t = (await api()).linter.timings.get(uri.toString());
+    assert.equal(t?.version, editor.document.version);
+    log(`DG_METRIC typing-to-diagnostics.dockerfile ${(t!.publishedAt - t!.editedAt!).toFixed(1)}`);
     assert.deepEqual(rangeOf(d.range), [0, 10, 0, 16]);
   });
 
-  describe('latency on a 1,000-line file (reported as DG_METRIC, not asserted: the budget is the debounce plus 150 ms)', () => {
+  describe('latency on a 1,000-line file (reported as DG_METRIC, not asserted: the budget is the debounce plus 150 ms)', function () {
+    this.timeout(60_000); // twelve edits each
     const big: Record<string, { path: string; text: () => string; edit: (doc: vscode.TextDocument) => [vscode.Position, string]; rule: string }> = {
       dockerfile: {
         path: 'big/Dockerfile',
@@ -162,13 +167,20 @@ describe('diagnostics', function () {
           assert.equal(editor.document.lineCount >= 1000, true, `${editor.document.lineCount} lines`);
           const [at, line] = b.edit(editor.document);
           const there = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code && d.range.start.line === at.line);
-          // typed, removed, typed again: the first edit meets a cold JIT (the file's first lint ran just before), the
-          // third one an extension host that has linted this file a few times, as after a minute of editing
-          // Timed from the moment the extension host learns of the change (as when a person types in the window),
-          // not from the API call, whose trip through the workbench and back is not the extension's.
+          // Twelve edits, typing the line and removing it in turn: the first meets a cold JIT (the file's first lint ran
+          // just before), the later ones an extension host that has linted this file a few times, as after a minute
+          // of editing. Each is timed from the moment the extension host learns of the change (as when a person types
+          // in the window; the API call's trip through the workbench and back is not the extension's) to the moment
+          // the extension hands the diagnostics to VS Code (publishedAt), which sends them to the window at once.
+          // VS Code's own onDidChangeDiagnostics event in the extension host comes up to 50 ms later (it is
+          // debounced), so the wait below is not the figure.
           const { linter } = await api();
-          const ms: { wall: number; cpu: number; lintCpu: number }[] = [];
-          for (const step of ['type', 'remove', 'type'] as const) {
+          const debounce = vscode.workspace.getConfiguration('devopsGuidance', uri).get<number>('debounceMs', 250);
+          const rows: { shown: number; waited: number; after: number; setup: number; lint: number; cpu: number; convert: number; set: number; event: number }[] = [];
+          const load: number[] = [];
+          for (let i = 0; i < 12; i++) {
+            const step = i % 2 === 0 ? 'type' : 'remove';
+            const before = performance.now();
             let changed = 0;
             const sub = vscode.workspace.onDidChangeTextDocument((e) => {
               if (e.document.uri.toString() === uri.toString() && e.contentChanges.length && !changed) changed = performance.now();
@@ -176,21 +188,42 @@ describe('diagnostics', function () {
             try {
               if (step === 'type') assert.ok(await editor.edit((e) => e.insert(at, line)));
               else assert.ok(await editor.edit((e) => e.delete(new vscode.Range(at, at.translate(1)))));
-              await waitForDiagnostics(uri, (ds) => (step === 'type' ? there(ds) : !there(ds)), `${code} on line ${at.line + 1} after "${step}"`);
+              await waitForDiagnostics(uri, (ds) => (step === 'type' ? there(ds) : !there(ds)), `${code} on line ${at.line + 1} after "${step}" #${i + 1}`);
             } finally {
               sub.dispose();
             }
+            const event = performance.now() - changed;
             assert.ok(changed, 'no change event');
             const t = linter.timings.get(uri.toString());
-            assert.equal(t?.version, editor.document.version, 'the timing of this version\'s lint');
-            ms.push({ wall: performance.now() - changed, cpu: t!.cpuMs, lintCpu: t!.lintCpuMs });
+            assert.equal(t?.version, editor.document.version, "the timing of this version's lint");
+            assert.ok(t!.editedAt !== undefined && t!.firedAt !== undefined, `the lint of an edit has its edit and timer times: ${JSON.stringify(t)}`);
+            // the extension saw this very edit: in the change event this test saw too (its listener runs first; on a
+            // loaded machine the listeners in between may be preempted, so no closeness is asserted)
+            assert.ok(t!.editedAt! >= before && t!.editedAt! <= changed, `edit seen at ${t!.editedAt} by the extension, ${changed} by the test, sent at ${before}`);
+            rows.push({ shown: t!.publishedAt - t!.editedAt!, waited: t!.firedAt! - t!.editedAt!, after: t!.publishedAt - t!.firedAt!, setup: t!.lintStartedAt - t!.firedAt!, lint: t!.lintCpuMs, cpu: t!.cpuMs, convert: t!.convertCpuMs, set: t!.setCpuMs, event });
+            load.push(loadavg()[0]);
           }
-          // the budget: the debounce (250 ms) plus 150 ms; under load, the lint's CPU time says what it would take idle
-          for (const [i, n] of [[0, 'first'], [2, 'third']] as const) {
-            log(`DG_METRIC typing-to-diagnostics.${kind}-1000-lines.${n} ${ms[i].wall.toFixed(1)}`);
-            log(`DG_METRIC lint-cpu.${kind}-1000-lines.${n} ${ms[i].lintCpu.toFixed(1)}`);
-            log(`DG_METRIC lint-and-publish-cpu.${kind}-1000-lines.${n} ${ms[i].cpu.toFixed(1)}`);
-          }
+          const stats = (xs: number[]) => {
+            const a = [...xs].sort((x, y) => x - y);
+            const q = (p: number) => a[Math.min(a.length - 1, Math.floor(p * a.length))];
+            return { min: a[0], median: q(0.5), p90: q(0.9), max: a[a.length - 1] };
+          };
+          const show = (xs: number[]) => Object.entries(stats(xs)).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+          log(`${kind}, 1,000 lines, ${rows.length} edits, debounce ${debounce} ms, load average ${load.map((x) => x.toFixed(2)).join(' ')}:`);
+          log(`  edit → diagnostics handed to VS Code: ${show(rows.map((r) => r.shown))} ms (budget: debounce + 150 = ${debounce + 150})`);
+          log(`  of which the debounce timer: ${show(rows.map((r) => r.waited))} ms; after it fired: ${show(rows.map((r) => r.after))} ms`);
+          log(`  of what came after: timer to the engine's lint (settings, configuration files): ${show(rows.map((r) => r.setup))} ms`);
+          log(`  engine lint CPU: ${show(rows.map((r) => r.lint))} ms; lint + publish CPU: ${show(rows.map((r) => r.cpu))} ms`);
+          log(`  publishing CPU: findings to diagnostics ${show(rows.map((r) => r.convert))} ms; VS Code's DiagnosticCollection.set ${show(rows.map((r) => r.set))} ms`);
+          log(`  edit → onDidChangeDiagnostics in this test (VS Code debounces that event by 50 ms): ${show(rows.map((r) => r.event))} ms`);
+          const shown = stats(rows.map((r) => r.shown));
+          const after = stats(rows.map((r) => r.after));
+          log(`DG_METRIC typing-to-diagnostics.${kind}-1000-lines.median ${shown.median.toFixed(1)}`);
+          log(`DG_METRIC typing-to-diagnostics.${kind}-1000-lines.max ${shown.max.toFixed(1)}`);
+          log(`DG_METRIC after-debounce.${kind}-1000-lines.median ${after.median.toFixed(1)}`);
+          log(`DG_METRIC after-debounce.${kind}-1000-lines.max ${after.max.toFixed(1)}`);
+          log(`DG_METRIC lint-cpu.${kind}-1000-lines.median ${stats(rows.map((r) => r.lint)).median.toFixed(1)}`);
+          log(`DG_METRIC load-average.${kind} ${stats(load).median.toFixed(2)}`);
         } finally {
           await vscode.commands.executeCommand('workbench.action.files.revert');
           await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -242,6 +275,53 @@ describe('diagnostics', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await deleteFile('ssl');
+    }
+  });
+
+  it("an included option file's findings are owned by one lint: the parent's until the file is opened, then the file's own", async () => {
+    await writeFile('inc/my.cnf', '[mysqld]\nmax_connections = 200\n!include extra.cnf\n');
+    const extra = await writeFile('inc/extra.cnf', '[mysqld]\nbinlog_format = STATEMENT\n');
+    const { linter } = await api();
+    const notRow = await codeOfRule('binlog-format-not-row');
+    const count = (uri: vscode.Uri) => ours(uri).filter((d) => codeOf(d) === notRow).length;
+    /** Waits until the lint of the document's current version has been published. */
+    const lintedNow = (doc: vscode.TextDocument) => waitFor(() => linter.timings.get(doc.uri.toString())?.version === doc.version, `the lint of ${doc.uri.path} v${doc.version}`);
+    try {
+      // the parent open, the included file closed: the parent's lint shows the finding on the included file
+      const parentDoc = (await open('inc/my.cnf')).document;
+      await waitForDiagnostics(extra, (ds) => ds.some((d) => codeOf(d) === notRow), `${notRow} on extra.cnf from the parent's lint`);
+      assert.equal(count(extra), 1);
+      // "read through this !include" points at the include line, in my.cnf
+      const related = ours(extra).find((d) => codeOf(d) === notRow)!.relatedInformation ?? [];
+      assert.deepEqual(related.map((r) => [r.location.uri.toString(), r.location.range.start.line]), [[parentDoc.uri.toString(), 2]], 'the related location of a finding read through an !include');
+      // the included file opened and edited (not saved): its own lint owns its diagnostics from now on. Opened in an
+      // editor of its own (vscode.open), so closing the editor closes the document.
+      await vscode.commands.executeCommand('vscode.open', extra, { preview: false });
+      const extraDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === extra.toString())!;
+      assert.equal(extraDoc.languageId, 'mycnf');
+      await lintedNow(extraDoc);
+      const edit = async (doc: vscode.TextDocument, f: (e: vscode.TextEditorEdit) => void) => {
+        const editor = await vscode.window.showTextDocument(doc, { preview: false });
+        assert.ok(await editor.edit(f));
+      };
+      await edit(extraDoc, (e) => e.replace(new vscode.Range(1, 16, 1, 25), 'ROW'));
+      await waitForDiagnostics(extra, (ds) => !ds.some((d) => codeOf(d) === notRow), `${notRow} to go from extra.cnf after typing ROW`);
+      await lintedNow(extraDoc);
+      // the parent linted again: it reads extra.cnf from the disk (still STATEMENT) but must not put its finding back
+      await edit(parentDoc, (e) => e.insert(new vscode.Position(1, 0), '# more connections\n'));
+      await lintedNow(parentDoc);
+      assert.equal(count(extra), 0, `the parent's lint overwrote extra.cnf's own diagnostics: ${describeDiagnostics(ours(extra))}`);
+      // and the included file linted again leaves it so
+      await edit(extraDoc, (e) => e.insert(new vscode.Position(2, 0), 'sync_binlog = 1\n'));
+      await lintedNow(extraDoc);
+      assert.equal(count(extra), 0, describeDiagnostics(ours(extra)));
+      // the included file closed without saving: the parent's lint owns its findings again (the saved text: STATEMENT)
+      await vscode.window.showTextDocument(extraDoc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitForDiagnostics(extra, (ds) => ds.filter((d) => codeOf(d) === notRow).length === 1, `${notRow} back on extra.cnf from the parent's lint once extra.cnf is closed`);
+    } finally {
+      await revertAndCloseAll();
+      await deleteFile('inc');
     }
   });
 

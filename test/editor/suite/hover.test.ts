@@ -1,7 +1,7 @@
 /** Hovers: reference text on an instruction, an option and a Vagrant setting; why and fix on a finding. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { renderedPageOpens, open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, whyAndFix, revertAndCloseAll, screenshot } from '../helpers';
+import { renderedPageOpens, open, codeOfRule, hoversAt, hoverText, rangeOf, waitForCode, waitForDiagnostics, whyAndFix, revertAndCloseAll, screenshot, writeFile, deleteFile, codeOf, ours, describeDiagnostics } from '../helpers';
 
 /** The one hover our provider contributes at a position (other providers may add theirs). */
 async function ourHover(uri: vscode.Uri, pos: vscode.Position, mustMention: RegExp): Promise<{ text: string; range?: vscode.Range }> {
@@ -74,6 +74,39 @@ describe('hover', function () {
       await renderedPageOpens('rules', code);
     });
   }
+});
+
+describe('ShellCheck in the editor', function () {
+  this.timeout(30000);
+  afterEach(revertAndCloseAll);
+
+  it("a RUN script's ShellCheck finding links to ShellCheck's page for its code, and follows the text while typing", async () => {
+    // the suite's workspace is trusted (workspace trust is off) and ShellCheck is installed: its findings must come
+    const uri = await writeFile('sc/Dockerfile', 'FROM debian:12.5\nRUN a=1 && echo "$1"\nUSER nobody\n');
+    try {
+      await vscode.commands.executeCommand('vscode.open', uri);
+      const editor = vscode.window.activeTextEditor!;
+      const sc = (end: number) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === 'SC2034' && d.range.start.line === 1 && d.range.start.character === 4 && d.range.end.character === end);
+      const ds = await waitForDiagnostics(uri, sc(5), 'SC2034 on "a"');
+      const d = ds.find((x) => codeOf(x) === 'SC2034')!;
+      assert.deepEqual(rangeOf(d.range), [1, 4, 1, 5]);
+      const target = (d.code as { target: vscode.Uri }).target.toString();
+      assert.equal(target, 'https://www.shellcheck.net/wiki/SC2034', "the code links to ShellCheck's page for it");
+      const { text } = await ourHover(uri, new vscode.Position(1, 4), /SC2034/);
+      assert.ok(text.includes('](https://www.shellcheck.net/wiki/SC2034)'), `the hover links to ShellCheck's page:\n${text}`);
+      // typing twice quickly: the run for the text in between is stopped, the last text gets its own findings
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(1, 4, 1, 7), 'bb=1')));
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(1, 4, 1, 8), 'ccc=1')));
+      await waitForDiagnostics(uri, sc(7), 'SC2034 on "ccc"');
+      const after = ours(uri).filter((x) => codeOf(x) === 'SC2034');
+      assert.equal(after.length, 1, describeDiagnostics(ours(uri)));
+      assert.deepEqual(rangeOf(after[0].range), [1, 4, 1, 7], 'SC2034 covers "ccc", the text as it is now');
+      assert.match(after[0].message, /ccc/);
+    } finally {
+      await revertAndCloseAll();
+      await deleteFile('sc');
+    }
+  });
 });
 
 /** The part of a joined hover text that is the finding hover of `code`. */

@@ -32,6 +32,10 @@ describe('settings', function () {
     await config().update('rules', { 'image-tag-latest': 'off' }, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(uri, (ds) => !dl3007(ds) && ds.some((d) => codeOf(d) === 'DL3020'), 'DL3007 off by its name, DL3020 still there');
 
+    // other tools' ids are aliases: Checkov's CKV_DOCKER_7 and Trivy's DS-0005 name DL3007 and DL3020
+    await config().update('rules', { CKV_DOCKER_7: 'error', 'DS-0005': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => dl3007(ds)?.severity === S.Error && !ds.some((d) => codeOf(d) === 'DL3020'), 'DL3007 an error by its Checkov id, DL3020 off by its Trivy id');
+
     await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(uri, (ds) => dl3007(ds)?.severity === S.Warning, 'DL3007 back to its default severity');
   });
