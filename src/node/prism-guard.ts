@@ -28,12 +28,13 @@ interface Running {
 
 export function prismGuard(distDir: string): PrismGuard {
   let running: Running | undefined;
+  let wasm: Uint8Array | undefined;
 
   const launch = (): Running => {
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(join(distDir, 'prism-worker.js'), {
-      workerData: { wasm: join(distDir, 'prism.wasm'), signal, port: port2 },
+      workerData: { wasm, signal, port: port2 },
       transferList: [port2],
     });
     // neither keeps a CLI run alive
@@ -57,7 +58,8 @@ export function prismGuard(distDir: string): PrismGuard {
   };
 
   return {
-    async start() {
+    async start(bytes) {
+      wasm = bytes;
       // a thread where blocking waits are not allowed (a browser-like host) cannot use the guard: fail here, and the
       // engine parses on its own thread instead
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
@@ -78,6 +80,7 @@ export function prismGuard(distDir: string): PrismGuard {
       if (!ready(r)) throw new Error('the Ruby parser worker could not load prism.wasm');
     },
     parse(source) {
+      if (!wasm) throw new Error('the Ruby parser worker was not started');
       running ??= launch();
       const r = running;
       if (!ready(r)) {

@@ -1,15 +1,14 @@
 /**
- * The Ruby parser's worker thread (dist/prism-worker.js), started by prism-guard.ts: compiles prism.wasm once, then
- * answers each source with Prism's serialized result, parsed on a fresh instance. A parse that never ends is stopped
- * from outside (the thread is terminated); nothing here needs to know.
+ * The Ruby parser's worker thread (dist/prism-worker.js), started by prism-guard.ts: compiles prism.wasm (its bytes
+ * come with the start) once, then answers each source with Prism's serialized result, parsed on a fresh instance. A
+ * parse that never ends is stopped from outside (the thread is terminated); nothing here needs to know.
  */
-import { readFileSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { compilePrism, serializeParse } from '../core/vagrant/prism';
 
-const { wasm, signal, port } = workerData as { wasm: string; signal: Int32Array; port: MessagePort };
+const { wasm, signal, port } = workerData as { wasm: Uint8Array; signal: Int32Array; port: MessagePort };
 
-void compilePrism(new Uint8Array(readFileSync(wasm))).then(
+void compilePrism(wasm).then(
   (module) => {
     port.on('message', (source: string) => {
       let reply: { bytes?: Uint8Array; error?: string };

@@ -213,6 +213,19 @@ describe('harden: no crash, no quadratic time in rules and parsers', () => {
     assert.ok(!codes(fs).includes('DG001'), codes(fs).join(','));
   });
 
+  it('a RUN whose shell parse would take seconds is stopped after the budget (fuzz #86278: 13 KB of nested "((((" took 2.4 s)', () => {
+    const text = 'FROM busybox\nRUN ' + '((((((((((((((((((((((((((((((((((((RUN '.repeat(330) + '\nRUN apt-get install curl\n';
+    const t0 = Date.now();
+    const fs = lint(text, 'dockerfile');
+    assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
+    const stopped = fs.filter((f) => f.code === 'DG002');
+    assert.equal(stopped.length, 1, codes(fs).join(','));
+    assert.equal(stopped[0].range.start.line, 1);
+    assert.match(stopped[0].message, /The shell parser was stopped on this RUN's script after 250 ms/);
+    // the next RUN is analysed as usual (the cancelled parse does not resume into it)
+    assert.ok(fs.some((f) => f.code === 'DL3008' && f.range.start.line === 2), codes(fs).join(','));
+  });
+
   it('a rule lists at most 1,000 findings per file; the last says how many more (77,000 bad ports took over a second)', () => {
     const ports = Array.from({ length: 1500 }, (_, i) => `${70000 + i}`).join(' ');
     const fs = lint(`FROM alpine\nEXPOSE ${ports}\n`, 'dockerfile').filter((f) => f.code === 'DL3011');

@@ -6,7 +6,7 @@ import { findRule } from '../registry';
 import { rules } from './rules/index';
 import { loadShellParser, shellParserReady } from '../shell/parser';
 import { dockerfileHover } from './hover';
-import { clearShellCache } from '../shell/script';
+import { clearShellCache, SHELL_PARSE_BUDGET_MS } from '../shell/script';
 import { NotLinted } from '../general';
 import { dockerfileConfigSection, hadolintConfigFile, hadolintPragmasAllowed } from './config';
 import { checkSkipNames, parseHadolintPragma, parserDirectiveLines, skippedByCheckDirective } from './pragmas';
@@ -107,7 +107,15 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
       const what = run.tooLong
         ? `This RUN's script is ${kib(run.tooLong)}`
         : run.heredocs.filter((h) => h.tooLong).map((h) => `The heredoc script ${h.name} of this RUN is ${kib(h.tooLong!)}`)[0];
-      if (!what) continue;
+      if (!what) {
+        const gaveUp = run.scripts.find((sc) => sc.gaveUp);
+        if (gaveUp)
+          out.push({
+            message: `The shell parser was stopped on ${gaveUp.kind === 'heredoc' ? 'a heredoc script of this RUN' : "this RUN's script"} after ${SHELL_PARSE_BUDGET_MS} ms (real scripts take under a millisecond; this text makes it try too many ways to recover from syntax errors): the shell checks (package pinning, pipefail, cd) were not run on it. The rest of the file was linted.`,
+            range: run.instruction.getInstructionRange(),
+          });
+        continue;
+      }
       out.push({
         message: `${what}, above the ${kib(MAX_SCRIPT_LENGTH)} limit for shell analysis: the shell checks (package pinning, pipefail, cd, ShellCheck) were not run on it. The rest of the file was linted.`,
         range: run.instruction.getInstructionRange(),

@@ -170,6 +170,8 @@ export interface ShellScript {
   level: number;
   /** The instruction's command line, a heredoc script, or a `sh -c` string. */
   kind: 'line' | 'heredoc' | 'string';
+  /** The parser was stopped after SHELL_PARSE_BUDGET_MS: no commands are known. */
+  gaveUp?: boolean;
 }
 
 /** POSIX-family shells whose `-c` argument and heredoc scripts are analysed. */
@@ -181,6 +183,8 @@ const MAX_LEVEL = 3;
  * megabyte of shell costs seconds, and its syntax tree can nest deeper than the walk's stack. Rules see no commands.
  */
 export const MAX_SCRIPT_CHARS = 64 * 1024;
+/** Time a script's parse may take (real scripts take well under a millisecond; 64 KiB of real shell about 20 ms). */
+export const SHELL_PARSE_BUDGET_MS = 250;
 
 export interface ParseOptions {
   /** SHELL has `-o pipefail` (or the `sh -c` string runs under it). */
@@ -222,8 +226,19 @@ function walk(source: ShellSource, level: number, options: ParseOptions): ShellS
   }
   let t = cache.enabled ? cache.get(text) : undefined;
   if (!t) {
-    const tree = shellParser().parse(text);
-    if (!tree) return script;
+    // tree-sitter's error recovery can take seconds on short garbage (13 KB of nested `((((`: 2.4 s, found by the long
+    // fuzz run, dockerfile #86278): a parse past the budget is cancelled, and nothing is known about the script
+    const t0 = performance.now();
+    const parser = shellParser();
+    // (the typings say the callback returns void; web-tree-sitter cancels the parse when it returns true)
+    const tree = parser.parse(text, null, { progressCallback: () => (performance.now() - t0 > SHELL_PARSE_BUDGET_MS) as unknown as void });
+    if (!tree) {
+      // a cancelled parse would otherwise resume on the next call
+      parser.reset();
+      script.hasError = true;
+      script.gaveUp = true;
+      return script;
+    }
     // one node table per `sh -c` level: a nested script is parsed while its parent's table is being walked
     t = tables[level] ??= new Nodes();
     try {

@@ -63,8 +63,8 @@ export class PrismTimeout extends PrismCrash {
  */
 export interface PrismGuard {
   parse(source: string): Uint8Array | number;
-  /** Starts the worker ahead of the first parse (else the first parse waits for it). */
-  start(): Promise<void>;
+  /** Starts the worker with prism.wasm's bytes (as the engine's asset loader gives them); fails when it cannot. */
+  start(wasm: Uint8Array): Promise<void>;
 }
 let guard: PrismGuard | undefined;
 /** Why the installed guard could not start (parses then run unguarded on the calling thread). */
@@ -225,34 +225,40 @@ export function loadPrism(way?: PrismBackend | 'auto'): Promise<void> {
 
 async function loadInternal(): Promise<NonNullable<typeof active>> {
   const t0 = performance.now();
-  let compiled: WasmModule;
-  try {
-    compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
-    instantiate(compiled);
-  } catch (e) {
-    throw new Error(`the internal way: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  // A fresh instance for every parse (instantiation costs well under a millisecond): an instance that has parsed a
-  // deeply nested file can be left in a state where a later file that a fresh instance rejects at once makes it spin
-  // forever (found by the long fuzz run: vagrantfile #8525, then #8527). So a trapped instance is never reused either.
+  // With a host's guard, Prism is compiled and run on its worker (this thread only deserializes the result)
   let guarded = guard;
   prismGuardError = undefined;
   if (guarded) {
     try {
-      await guarded.start();
+      await guarded.start(loadAsset('prism.wasm'));
     } catch (e) {
       // parsed on this thread then, as in a host without workers
       prismGuardError = e instanceof Error ? e.message : String(e);
       guarded = undefined;
     }
   }
-  const parse: PrismParse = guarded
-    ? (source) => {
-        const r = guarded.parse(source);
-        if (typeof r === 'number') throw new PrismTimeout(r);
-        return deserialize(new TextEncoder().encode(source), r);
-      }
-    : (source) => parsePrism(instantiate(compiled) as never, source);
+  let parse: PrismParse;
+  if (guarded) {
+    const g = guarded;
+    parse = (source) => {
+      const r = g.parse(source);
+      if (typeof r === 'number') throw new PrismTimeout(r);
+      return deserialize(new TextEncoder().encode(source), r);
+    };
+  } else {
+    let compiled: WasmModule;
+    try {
+      compiled = await WebAssembly.compile(loadAsset('prism.wasm'));
+      instantiate(compiled);
+    } catch (e) {
+      throw new Error(`the internal way: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    // A fresh instance for every parse (instantiation costs well under a millisecond): an instance that has parsed a
+    // deeply nested file can be left in a state where a later file that a fresh instance rejects at once makes it
+    // spin forever (long fuzz run: vagrantfile #8525, then #8527). So a trapped instance is never reused either. (The
+    // guard's worker does the same.)
+    parse = (source) => parsePrism(instantiate(compiled) as never, source);
+  }
   selfCheck(parse, 'internal');
   prismLoadMs = performance.now() - t0;
   return { backend: 'internal', parse, replace: () => undefined };
