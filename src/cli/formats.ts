@@ -9,6 +9,8 @@ export interface FileResult {
   mysqlTarget?: { target: string; label: string; reason: string; tables?: string };
   /** Set when the file was read as a template: the syntax's name (`Jinja2`, `ERB`, `Puppet EPP`, `Go`...). */
   template?: string;
+  /** The same syntax as an id (`jinja2`, `erb`, `epp`, `go`, `jq`, `placeholder`), for the machine-read formats. */
+  templateSyntax?: string;
   /** Set when the file was not linted (e.g. a *.cnf that is no MySQL option file), with the reason. */
   skipped?: string;
   /** The linted text, for formats that count columns in UTF-8 bytes (rdjson) and for fingerprints. */
@@ -140,6 +142,7 @@ export function formatJson(results: FileResult[]): string {
       message: f.message,
       ...(f.fixes?.length ? { fixable: true } : {}),
       ...(r.mysqlTarget ? { mysqlTarget: r.mysqlTarget.target, mysqlTargetReason: r.mysqlTarget.reason } : {}),
+      ...(r.templateSyntax ? { template: r.templateSyntax } : {}),
     })),
   );
   return JSON.stringify(out, null, 2) + '\n';
@@ -196,6 +199,8 @@ export function formatSarif(results: FileResult[], version: string, category?: s
               },
             ],
             partialFingerprints: { 'devopsGuidance/v1': prints[i] },
+            // the file was read as a template (tags masked, templated values not judged): which syntax
+            ...(r.templateSyntax ? { properties: { template: r.templateSyntax } } : {}),
           }));
         }),
       },

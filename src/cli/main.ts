@@ -335,7 +335,7 @@ async function cmdLint(argv: string[], hadolint = false): Promise<number> {
     const findings = await lintFile(text, kind, config, env, { cwd: isStdin ? process.cwd() : dirname(resolve(file)) });
     const mysqlTarget = kind === 'mycnf' && config.enable.mycnf ? mycnfTarget(text, config, env) : undefined;
     const tpl = text !== undefined ? templateOf(isStdin ? undefined : file, text) : undefined;
-    results.push({ file: shown, kind, findings, text, ...(tpl ? { template: SYNTAX_LABEL[tpl.syntax] } : {}), ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
+    results.push({ file: shown, kind, findings, text, ...(tpl ? { template: SYNTAX_LABEL[tpl.syntax], templateSyntax: tpl.syntax } : {}), ...(mysqlTarget ? { mysqlTarget: { target: mysqlTarget.target, label: mysqlTarget.label, reason: mysqlTarget.reason, tables: mysqlTarget.tables } } : {}) });
   }
   for (const k of unknownKeys) process.stderr.write(`devops-guidance: warning: configuration names an unknown rule "${escapeControl(k)}"\n`);
   const reportProblems = () => {

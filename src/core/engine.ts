@@ -197,7 +197,41 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   // a template: nothing on template code, no fix that edits a tag, nothing relating two exclusive branches
   const template = lang.template?.(model);
   if (template && kept.length) kept = filterTemplateFindings(template, linesOf(text), kept);
-  return dedupe(kept.sort(compareFindings));
+  return dedupe(supersede(kept).sort(compareFindings));
+}
+
+/**
+ * One problem, one finding: a finding of a rule that supersedes others (RuleMeta.supersedes) replaces theirs at the
+ * same range, and offers their fixes as fixes to review (they were judged for a narrower question).
+ */
+function supersede(findings: Finding[]): Finding[] {
+  let winners: Finding[] | undefined;
+  for (const f of findings) if (ruleMeta(f.code)?.supersedes?.length) (winners ??= []).push(f);
+  if (!winners) return findings;
+  const at = (f: Finding) => `${f.file ?? ''}\0${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+  // every finding by its range, once: a template with thousands of findings stays linear
+  const byRange = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = at(f);
+    const list = byRange.get(k);
+    if (list) list.push(f);
+    else byRange.set(k, [f]);
+  }
+  const gone = new Set<Finding>();
+  for (const w of winners) {
+    const codes = ruleMeta(w.code)!.supersedes!;
+    // the most specific rule wins over the others at its range (a rule that supersedes another that supersedes)
+    for (const o of byRange.get(at(w))!) {
+      if (o === w || gone.has(o) || !codes.includes(o.code)) continue;
+      gone.add(o);
+      if (o.fixes?.length) {
+        const titles = new Set(w.fixes?.map((x) => x.title));
+        const more = o.fixes.filter((x) => !titles.has(x.title)).map((x) => ({ ...x, safe: false }));
+        if (more.length) w.fixes = [...(w.fixes ?? []), ...more];
+      }
+    }
+  }
+  return gone.size ? findings.filter((f) => !gone.has(f)) : findings;
 }
 
 function dedupe(sorted: Finding[]): Finding[] {

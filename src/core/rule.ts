@@ -16,6 +16,11 @@ export interface RuleMeta {
   fix: FixAvailability;
   /** Other tools' names for the same check (build-check names, Trivy and Checkov ids, advisor ids). */
   aliases?: string[];
+  /**
+   * Codes whose finding at the same range says less about the same problem (one problem, one finding): the engine
+   * drops theirs and this rule's finding keeps their fixes, as fixes to review (unsafe).
+   */
+  supersedes?: readonly string[];
 }
 
 export interface Report {

@@ -1,5 +1,5 @@
 import { parseSyntax, type From, type Instruction } from './syntax';
-import { templateOf } from '../template/read';
+import { conditional, templateOf } from '../template/read';
 import { LineIndex, didYouMean } from '../text';
 import { expand, UNKNOWN, type Binding, type Lookup } from './variables';
 import { invalidReference } from './image';
@@ -174,10 +174,15 @@ function findProblems(m: DockerfileModel): ParseProblem[] {
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** Instructions of Rocker (grammarly/rocker), which extends the Dockerfile syntax; Docker itself has none of them. */
+const ROCKER_ONLY = new Set(['MOUNT', 'TAG', 'PUSH', 'ATTACH', 'IMPORT', 'EXPORT']);
+
 function checkInstruction(m: DockerfileModel, ins: Instruction, add: (msg: string, r: Range) => void, inOnbuild: boolean): void {
   const kw = ins.getKeyword();
   const kwRange = ins.getInstructionRange();
   if (!INSTRUCTION_SET.has(kw)) {
+    // a template branch that renders a Rockerfile (`<% if rocker %>MOUNT /opt<% end %>`): Rocker's own instruction
+    if (m.template && ROCKER_ONLY.has(kw) && conditional(m.template, m.lines.offsetAt(kwRange.start))) return;
     const hint = didYouMean(kw, INSTRUCTIONS, 2);
     add(`Unknown instruction "${ins.getInstruction()}"${hint.length ? ` (did you mean ${hint[0]}?)` : ''}.`, kwRange);
     return;

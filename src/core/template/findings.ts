@@ -76,14 +76,21 @@ export function unfaithfulLines(t: TemplateReading, lines: LineIndex): Set<numbe
     const first = tags[0];
     const opensTrim = /^\{[%{]-/.test(text.slice(first.start, first.end)) && !/\S/.test(text.slice(ls, first.start));
     const joined: boolean = (prevTrims || opensTrim) && prevLive;
+    const last = tags[tags.length - 1];
+    const rest = text.slice(last.end, le);
+    const trimsAfter = /-(%\}|\}\}|%>)$/.test(text.slice(last.start, last.end)) && !/\S/.test(rest);
+    if (joined && !live && tags.every((x) => x.type === 'statement' || x.type === 'comment')) {
+      // a line of statements only (`{{- if x }}`, `{%- endif %}`) joins nothing to the line before: that line goes on
+      // (it ends where this line ends, or joins the next one when this line's last tag trims after it)
+      prevTrims = trimsAfter;
+      continue;
+    }
     if (joined) {
       for (let k = l - 1; k >= 0 && !/\S/.test(lines.line(k)); k--) out.add(k);
       out.add(lastNonBlank);
       out.add(l);
     }
-    const last = tags[tags.length - 1];
-    const rest = text.slice(last.end, le);
-    prevTrims = /-(%\}|\}\}|%>)$/.test(text.slice(last.start, last.end)) && !/\S/.test(rest);
+    prevTrims = trimsAfter;
     prevLive = live || joined;
     lastNonBlank = l;
     // an expression that ends a line inside an open double quote renders lines of its own into the string
@@ -110,14 +117,14 @@ export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, fin
     if (onTemplateCode(t, s, e)) continue;
     if ((unfaithful ??= unfaithfulLines(t, lines)).has(f.range.start.line)) continue;
     if (f.related?.some((r) => !r.file && exclusive(t, s, lines.offsetAt(r.range.start)))) continue;
-    if (/\$\{_+\}/.test(f.message)) f = { ...f, message: unmask(t, lines.text, f.message, s) };
+    if (/\$\{(_+\}|_*…)/.test(f.message)) f = { ...f, message: unmask(t, lines.text, f.message, s) };
     if (f.fixes?.length) {
       // no fix edits a tag; a fix on a line that holds an expression was judged on a masked value, while the
       // rendered text may hold anything (blanks, quotes, several words): it is never safe
       const fixes = f.fixes
         .filter((fix) => fix.edits.every((ed) => !ed.range || !touchesTag(t, ...offsets(lines, ed.range))))
         .map((fix) => {
-          const title = /\$\{_+\}/.test(fix.title) ? unmask(t, lines.text, fix.title, s) : fix.title;
+          const title = /\$\{(_+\}|_*…)/.test(fix.title) ? unmask(t, lines.text, fix.title, s) : fix.title;
           const risky = fix.safe && fix.edits.some((ed) => expressionOnLines(t, lines, ed.range.start.line, ed.range.end.line));
           return title === fix.title && !risky ? fix : { ...fix, title, safe: fix.safe && !risky };
         });
@@ -134,7 +141,17 @@ export function filterTemplateFindings(t: TemplateReading, lines: LineIndex, fin
 
 /** A message that quotes masked text (`ENV V ${_____}`) quotes the template's tag instead: the nearest tag of that length. */
 function unmask(t: TemplateReading, text: string, message: string, near: number): string {
-  return message.replace(/\$\{_+\}/g, (m) => {
+  // a quote cut short inside a mask (`ENV PATH /ruby/${…`): the first expression tag from the finding on, cut as short
+  let from = firstTagAfter(t, near);
+  const cut = message.replace(/\$\{_*…/g, (m) => {
+    while (from < t.tags.length && t.tags[from].type !== 'expression' && t.tags[from].type !== 'placeholder') from++;
+    const tag = t.tags[from++];
+    if (!tag) return m;
+    const s = text.slice(tag.start, tag.end);
+    const keep = Math.max(m.length - 1, 12);
+    return s.length > keep ? `${s.slice(0, keep)}…` : `${s}…`;
+  });
+  return cut.replace(/\$\{_+\}/g, (m) => {
     let best: { start: number; end: number } | undefined;
     for (const tag of t.tags) {
       if (tag.end - tag.start !== m.length || tag.type === 'statement' || tag.type === 'comment') continue;

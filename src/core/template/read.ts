@@ -554,6 +554,24 @@ export function inLoop(r: TemplateReading, offset: number): boolean {
   return containing(r, offset).some((b) => b.type === 'loop' && offset >= b.branches[0]?.start && offset < b.branches[0]?.end);
 }
 
+/**
+ * Whether a tag may render whole lines we cannot see: an expression alone on its line (masked to blanks), an include,
+ * or a call of another template.
+ */
+export function rendersLines(r: TemplateReading, tag: TemplateTag): boolean {
+  if ((tag.type === 'expression' || tag.type === 'placeholder') && r.text[tag.start] === ' ') return true;
+  return tag.keyword === 'include' || tag.keyword === 'template' || (tag.type === 'expression' && /^(include|render|epp|template)\b/.test(tag.code));
+}
+
+/** Whether a tag before `offset` may render lines we cannot see (the lines before it may hold more than we read). */
+export function linesRenderedBefore(r: TemplateReading, offset: number): boolean {
+  for (const tag of r.tags) {
+    if (tag.start >= offset) break;
+    if (rendersLines(r, tag)) return true;
+  }
+  return false;
+}
+
 /** True when `offset` is inside any conditional branch or loop (the line may be absent from a rendering). */
 export function conditional(r: TemplateReading, offset: number): boolean {
   return containing(r, offset).some((b) => b.type !== 'other');

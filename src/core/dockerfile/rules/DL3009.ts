@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { DockerfileModel } from '../model';
-import { appendToRun, callOf, calls, commands, commandsAfter, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, shippedStages } from '../shell/lint';
+import { appendToRun, callOf, calls, commands, commandsAfter, fullyParsed, laterRuns, mountedCache, nameThrough, removesDir, shippedStages, templatedCommandIn } from '../shell/lint';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -22,7 +22,7 @@ export default defineRule<DockerfileModel>({
         const call = callOf(c);
         if ((call?.manager !== 'apt-get' && call?.manager !== 'apt') || call.action !== 'update') return false;
         const later = commandsAfter(cmds, c);
-        if (removesDir(later, LISTS)) return false;
+        if (removesDir(later, LISTS) || templatedCommandIn(m, later)) return false;
         // `apt-get dist-clean` (apt 2.9+, Debian 13) removes the lists as well as the package cache
         return !later.some((l) => { const k = callOf(l); return (k?.manager === 'apt-get' || k?.manager === 'apt') && k.action === 'dist-clean'; });
       });

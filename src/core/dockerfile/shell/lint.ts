@@ -324,6 +324,7 @@ export function reportMissingClean(
       const dirs = listFor(o.cacheDirs, program);
       if (mountedCache(run, ...dirs)) return false;
       const later = commandsAfter(cmds, call.command);
+      if (templatedCommandIn(m, later)) return false;
       return !hasClean(later, listFor(o.cleanPrograms, program), o.cleanActions) && !dirs.some((d) => removesDir(later, d));
     });
     if (!uncleaned) continue;
@@ -339,6 +340,14 @@ export function reportMissingClean(
       fixes: edit ? [{ title: `Append \`${text}\``, safe, edits: [edit] }] : undefined,
     });
   }
+}
+
+/**
+ * In a template, a command whose name is a template expression (`&& {{ macros.install_packages(...) }}`) may render
+ * anything, a clean-up included: the rules that look for one after an install stay silent.
+ */
+export function templatedCommandIn(m: DockerfileModel, cmds: readonly Command[]): boolean {
+  return !!m.template && cmds.some((c) => c.name !== undefined && c.program === undefined && /^\$\{_+\}/.test(c.name.text));
 }
 
 /** Appends a line at the end of a heredoc script body. */

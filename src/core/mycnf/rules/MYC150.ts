@@ -11,7 +11,9 @@ import { targetLabel } from '../groups';
  * stops the server at start. Judged against every target the guard admits, whatever target the file is checked for.
  */
 export default defineRule<MycnfModel>({
-  meta: { code: 'MYC150', name: 'template-branch-option-removed', kind: 'mycnf', severity: 'error', fix: 'none' },
+  // one problem, one finding: where the file's own target refuses the line too, this finding (which names the guard
+  // and every server it renders for) replaces the removed- or unknown-option one, and offers its fixes for review
+  meta: { code: 'MYC150', name: 'template-branch-option-removed', kind: 'mycnf', severity: 'error', fix: 'unsafe', supersedes: ['MYC020', 'MYC021'] },
   check(m, ctx) {
     if (!m.guards) return;
     for (const [o, guards] of m.guards) {
@@ -23,9 +25,13 @@ export default defineRule<MycnfModel>({
       const admitted = MYSQL_TARGETS.filter((t) => rendersFor(guards, t) === true);
       if (!admitted.length || admitted.length === MYSQL_TARGETS.length) continue;
       const rejecting: { t: MysqlTarget; removed: string }[] = [];
+      let instead = '';
       for (const t of admitted) {
         const info = loadRef(t)?.lookup(o.name);
-        if (info?.removed !== undefined && !info.stillAccepted) rejecting.push({ t, removed: info.removed });
+        if (info?.removed !== undefined && !info.stillAccepted) {
+          rejecting.push({ t, removed: info.removed });
+          instead ||= info.replacement ? ` Its successor is ${info.replacement}.` : '';
+        }
       }
       if (!rejecting.length) continue;
       const guard = guards.find((g) => MYSQL_TARGETS.some((t) => rendersFor([g], t) === false)) ?? guards[guards.length - 1];
@@ -34,7 +40,7 @@ export default defineRule<MycnfModel>({
       ctx.report({
         input: o.source,
         range: o.baseRange,
-        message: `${o.text} is in a branch the template renders for ${names.join(', ')} (its guard: ${guard.negated ? 'not ' : ''}\`${guard.condition}\`), and ${names.length > 1 ? 'those servers no longer know' : 'that server no longer knows'} it${when}: ${names.length > 1 ? 'they refuse' : 'it refuses'} to start ("unknown variable"). Move the line to a branch for older servers, or drop it.`,
+        message: `${o.text} is in a branch the template renders for ${names.join(', ')} (its guard: ${guard.negated ? 'not ' : ''}\`${guard.condition}\`), and ${names.length > 1 ? 'those servers no longer know' : 'that server no longer knows'} it${when}: ${names.length > 1 ? 'they refuse' : 'it refuses'} to start ("unknown variable"). Move the line to a branch for older servers, or drop it.${instead}`,
       });
     }
   },
