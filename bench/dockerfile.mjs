@@ -13,6 +13,8 @@
 // fallback used when the load-time self-check fails); and pathological inputs (each must lint in under 1 s).
 //   BENCH_RUNS=15 npm run bench:dockerfile      more runs
 //   BENCH_PROFILE=1 node bench/dockerfile.mjs   also the time per rule (ours, warm), to find hot spots
+//   BENCH_ALLOC=1 node bench/dockerfile.mjs     also the memory allocated per lint of the corpus and kept by the caches
+//                                               (steady on a loaded machine, where times are not)
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -149,6 +151,42 @@ if (!process.env.BENCH_NO_PATHO) {
     });
     console.log(`    ${name.padEnd(26)} ${(text.length / 1024).toFixed(0).padStart(5)} KiB ${f1(median(ts))} ms  (${spread(ts)})`);
   }
+}
+
+if (process.env.BENCH_ALLOC) {
+  // memory pressure, which wall and CPU time on a shared machine hide: bytes allocated by one cold and one warm lint
+  // of the corpus (V8's sampling heap profiler, counting objects the collector already freed; no V8 flag) and what
+  // the caches keep after a cold lint (heap after a full collection, minus the heap with the caches cleared)
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  const heapAfterGc = async () => {
+    await session.post('HeapProfiler.collectGarbage');
+    return process.memoryUsage().heapUsed;
+  };
+  const allocated = async (fn) => {
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    fn();
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    let total = 0;
+    const walk = (n) => {
+      total += n.selfSize;
+      n.children.forEach(walk);
+    };
+    walk(profile.head);
+    return total;
+  };
+  const mb = (b) => (b / 1024 / 1024).toFixed(1);
+  dg.clearCaches();
+  const empty = await heapAfterGc();
+  const coldBytes = await allocated(ours);
+  const kept = (await heapAfterGc()) - empty;
+  const warmBytes = await allocated(ours);
+  dg.clearCaches();
+  const parseBytes = await allocated(parseOnly);
+  console.log(`  allocated (sampled): cold ${mb(coldBytes)} MiB, warm ${mb(warmBytes)} MiB, parsing and the model alone ${mb(parseBytes)} MiB; kept by the caches after a cold lint: ${mb(kept)} MiB`);
+  session.disconnect();
 }
 
 if (process.env.BENCH_PROFILE) {

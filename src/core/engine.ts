@@ -70,7 +70,7 @@ export function lint(text: string, kind: Kind, config: ResolvedConfig = defaultC
       return [engineFinding(FILE_NOT_LINTED, `This file is ${Math.round(text.length / 1024)} KiB, above the ${lang.maxTextLength / 1024} KiB limit for a ${kind}; it was not linted.`)];
     }
     const findings = lintWith(lang, text, config, env);
-    return findings.length ? checkRanges(lineIndexOf(text), findings) : findings;
+    return findings.length ? checkRanges(linesOf(text), findings) : findings;
   } catch (e) {
     return [engineFinding(INTERNAL_ERROR, `Internal error while linting: ${describeError(e)}`)];
   }
@@ -115,7 +115,18 @@ function activeRules<M>(lang: Language<M>, config: ResolvedConfig): ActiveRule<M
   return list;
 }
 
+/**
+ * The line table of the text being linted: the model's own when it kept one of this very text, else the one the
+ * parser asked lineIndexOf() for, else a new one.
+ */
+let modelLines: LineIndex | undefined;
+function linesOf(text: string): LineIndex {
+  const own = modelLines;
+  return own && own.text === text ? own : lineIndexOf(text);
+}
+
 function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, env: LintEnv): Finding[] {
+  modelLines = undefined;
   if (!lang.isReady()) return [engineFinding(INTERNAL_ERROR, `The ${lang.kind} parser is not loaded yet (ready() was not awaited).`)];
   let model: M;
   try {
@@ -126,6 +137,7 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   }
   // a hover or an ignore action right after this lint reuses the model (parsecache.ts)
   rememberParse(lang.kind, text, env, config, model);
+  modelLines = lang.lines?.(model);
   const findings: Finding[] = [];
   // one context for the whole lint; `current` is the rule being run, `count` its findings so far
   let current: ActiveRule<M> | undefined;
@@ -186,7 +198,7 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
   }
   // a template: nothing on template code, no fix that edits a tag, nothing relating two exclusive branches
   const template = lang.template?.(model);
-  if (template && kept.length) kept = filterTemplateFindings(template, new LineIndex(text), kept);
+  if (template && kept.length) kept = filterTemplateFindings(template, linesOf(text), kept);
   return dedupe(supersede(kept).sort(compareFindings));
 }
 

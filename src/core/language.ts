@@ -5,6 +5,7 @@ import type { Report, Rule, RuleMeta } from './rule';
 import type { SuppressionModel } from './suppress';
 import type { RuleDoc } from './knowledge/schema';
 import type { TemplateReading } from './template/read';
+import type { LineIndex } from './text';
 
 /** What the host can offer a parser that needs other files (option-file includes). The engine never reads the disk itself. */
 export interface LintEnv {
@@ -77,6 +78,8 @@ export interface Language<Model> {
    * The template the model was read from (src/core/template): its tags were masked before parsing. The engine then
    * drops findings on template code, fixes that would edit a tag, and findings relating two exclusive branches.
    */
+  /** The model's line table of the linted text, if it keeps one (the engine reuses it instead of building another). */
+  lines?(model: Model): LineIndex | undefined;
   template?(model: Model): TemplateReading | undefined;
   /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;

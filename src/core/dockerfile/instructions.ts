@@ -151,10 +151,12 @@ export function argsSpan(m: DockerfileModel, ins: Instruction): { start: number;
   return i.span ?? undefined;
 }
 function computeSpan(m: DockerfileModel, ins: Instruction): { start: number; end: number; text: string } | undefined {
-  const r = argsRangeOf(ins);
-  if (!r) return undefined;
-  const start = m.lines.offsetAt(r.start);
-  let end = m.lines.offsetAt(r.end);
+  // the words' own document offsets (a word starts and ends on a character boundary, never inside a CR LF pair,
+  // so this is what converting their ranges back would give, without computing those ranges)
+  const args = argsOf(ins);
+  if (!args.length) return undefined;
+  const start = args[0].start;
+  let end = args[args.length - 1].end;
   const limit = heredocBodyStart(m, ins);
   if (limit < end) {
     end = limit;

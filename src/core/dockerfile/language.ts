@@ -98,6 +98,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   },
   rules,
   template: (m) => m.template,
+  lines: (m) => m.lines,
   partsNotLinted(m) {
     // a RUN script longer than any real one is not parsed (analysis.ts): say so rather than stay silent
     const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;

@@ -499,8 +499,8 @@ export function parseSyntax(text: string, lines: LineIndex): DockerfileSyntax {
       cont = continuation(at, e);
       segments.push({ from: at, to: cont < 0 ? e : cont });
     }
-    let logical = '';
-    for (const s of segments) logical += text.slice(s.from, s.to);
+    // (one flat string: a rope of one concatenation per continued line was flattened later anyway)
+    const logical = segments.length === 1 ? text.slice(segments[0].from, segments[0].to) : segments.map((s) => text.slice(s.from, s.to)).join('');
     // the keyword: the first word of the logical line (blanks in front only when the first line was a lone `\`)
     let ks = 0;
     while (ks < logical.length && isSpaceChar(logical.charCodeAt(ks))) ks++;

@@ -101,18 +101,11 @@ function isPlain(src: string, esc: string, quotes: boolean): boolean {
 export const MAX_EXPANSION_DEPTH = 100;
 
 export function expand(src: string, base: number, lookup: Lookup, options: ExpandOptions): Expansion {
-  const out: Expansion = { value: '', srcStart: [], srcEnd: [], refs: [], problems: [] };
   const esc = options.escapeChar;
   const quotes = options.quotes !== false;
-  if (isPlain(src, esc, quotes)) {
-    // nothing to expand, remove or join: each character is its own source
-    out.value = src;
-    for (let k = 0; k < src.length; k++) {
-      out.srcStart.push(base + k);
-      out.srcEnd.push(base + k + 1);
-    }
-    return out;
-  }
+  // nothing to expand, remove or join: each character is its own source (spans built only if read)
+  if (isPlain(src, esc, quotes)) return new PlainExpansion(src, base);
+  const out: Expansion = { value: '', srcStart: [], srcEnd: [], refs: [], problems: [] };
   let i = 0;
   const chars: string[] = [];
   const spans = options.spans !== false;
@@ -126,6 +119,19 @@ export function expand(src: string, base: number, lookup: Lookup, options: Expan
       chars.push(s[k]);
       out.srcStart.push(base + start);
       out.srcEnd.push(base + end);
+    }
+  }
+
+  /** Emits src[from, to), each character its own source. */
+  function emitRun(from: number, to: number): void {
+    if (!spans) {
+      chars.push(src.slice(from, to));
+      return;
+    }
+    for (let k = from; k < to; k++) {
+      chars.push(src[k]);
+      out.srcStart.push(base + k);
+      out.srcEnd.push(base + k + 1);
     }
   }
 
@@ -420,14 +426,24 @@ export function expand(src: string, base: number, lookup: Lookup, options: Expan
           emit(r.text, r.start - base, r.end - base);
           continue;
         }
-        emit(d, i, i + 1);
-        i++;
+        // a run of characters that stand for themselves, at once
+        let j = i + 1;
+        while (j < src.length && src[j] !== '"' && src[j] !== '$' && src[j] !== esc) j++;
+        emitRun(i, j);
+        i = j;
       }
       if (!closed) out.problems.push({ message: 'unterminated double quote', start: base + s, end: base + src.length });
       continue;
     }
-    emit(c, i, i + 1);
-    i++;
+    // a run of characters that stand for themselves, at once
+    let j = i + 1;
+    while (j < src.length) {
+      const d = src[j];
+      if (d === '$' || d === esc || (quotes && (d === '"' || d === "'"))) break;
+      j++;
+    }
+    emitRun(i, j);
+    i = j;
   }
   out.value = chars.join('');
   return out;
@@ -485,9 +501,32 @@ function escapeRe(c: string): string {
   return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/**
+ * The expansion of a plain text (no `$`, quote, escape or line break): its value is the text, character k came from
+ * document offset base + k. Most expanded words are plain; their per-character spans (two arrays as long as the
+ * text) are built only when read, and sourceSpan / fromVariable answer without them.
+ */
+class PlainExpansion implements Expansion {
+  readonly refs: VarRef[] = [];
+  readonly problems: ExpandProblem[] = [];
+  private starts?: number[];
+  private ends?: number[];
+  constructor(
+    readonly value: string,
+    readonly base: number,
+  ) {}
+  get srcStart(): number[] {
+    return (this.starts ??= Array.from({ length: this.value.length }, (_, k) => this.base + k));
+  }
+  get srcEnd(): number[] {
+    return (this.ends ??= Array.from({ length: this.value.length }, (_, k) => this.base + k + 1));
+  }
+}
+
 /** The document span of `value[from, to)` of an expansion (to > from). */
 export function sourceSpan(x: Expansion, from: number, to: number): { start: number; end: number } | undefined {
   if (to <= from || from < 0 || to > x.value.length) return undefined;
+  if (x instanceof PlainExpansion) return { start: x.base + from, end: x.base + to };
   let start = Infinity;
   let end = -Infinity;
   for (let k = from; k < to; k++) {
@@ -499,6 +538,7 @@ export function sourceSpan(x: Expansion, from: number, to: number): { start: num
 
 /** True when any character of `value[from, to)` came from a variable reference. */
 export function fromVariable(x: Expansion, from: number, to: number): boolean {
+  if (x instanceof PlainExpansion) return false;
   for (let k = from; k < to; k++) if (x.srcEnd[k] - x.srcStart[k] !== 1) return true;
   return false;
 }

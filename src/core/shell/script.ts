@@ -199,9 +199,9 @@ export interface ParseOptions {
 
 /** Parses a script. Never throws on bad input: syntax errors mark the affected commands `uncertain`. */
 export function parseScript(source: ShellSource, level = 0, options: ParseOptions = {}): ShellScript {
-  const key = options.reuse && level === 0 && cache.enabled && walked.maxEntries > 0 ? walkKey(source, options) : undefined;
-  if (key !== undefined) {
-    const hit = walked.get(key);
+  const reuse = options.reuse && level === 0 && cache.enabled && walked.maxEntries > 0;
+  if (reuse) {
+    const hit = walked.get(source, options);
     if (hit) {
       // a parse avoided: counted as a hit of the node-table cache, whose entry stays fresh
       const text = source.text;
@@ -211,7 +211,7 @@ export function parseScript(source: ShellSource, level = 0, options: ParseOption
     }
   }
   const script = walk(source, level, options);
-  if (key !== undefined) walked.put(key, script);
+  if (reuse) walked.put(source, options, script);
   return script;
 }
 
@@ -345,31 +345,62 @@ const cache = new ParseCache(4096, 4_000_000);
  * the current document's line table. Bounded by entries (as many as the node-table cache), least recently used out.
  */
 class WalkCache {
-  private readonly map = new Map<string, ShellScript>();
+  /**
+   * By text (hashed once per lint: the node-table cache looks up the same string), then by place and options: the
+   * same RUN text often sits at several places (in one file, or in several). Least recently used text first out.
+   */
+  private readonly map = new Map<string, WalkEntry[]>();
+  private count = 0;
   constructor(public maxEntries: number) {}
-  get(key: string): ShellScript | undefined {
-    const s = this.map.get(key);
-    if (s) {
-      this.map.delete(key);
-      this.map.set(key, s);
+  get(source: ShellSource, options: ParseOptions): ShellScript | undefined {
+    const list = this.map.get(source.text);
+    if (!list) return undefined;
+    const pipefail = !!options.pipefail;
+    for (const e of list) {
+      if (e.reuse !== options.reuse || e.pipefail !== pipefail || !source.placedAt(e.placement)) continue;
+      this.map.delete(source.text);
+      this.map.set(source.text, list);
+      return e.script;
     }
-    return s;
+    return undefined;
   }
-  put(key: string, s: ShellScript): void {
-    this.map.delete(key);
-    this.map.set(key, s);
-    while (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+  put(source: ShellSource, options: ParseOptions, script: ShellScript): void {
+    const text = source.text;
+    let list = this.map.get(text);
+    if (list) this.map.delete(text);
+    else list = [];
+    const pipefail = !!options.pipefail;
+    const placement = source.placement();
+    const same = (e: WalkEntry) => e.reuse === options.reuse && e.pipefail === pipefail && e.placement.length === placement.length && e.placement.every((v, i) => v === placement[i]);
+    const at = list.findIndex(same);
+    if (at >= 0) {
+      list.splice(at, 1);
+      this.count--;
+    }
+    list.push({ reuse: options.reuse, pipefail, placement, script });
+    this.count++;
+    this.map.set(text, list);
+    while (this.count > this.maxEntries) {
+      const [oldest, old] = this.map.entries().next().value as [string, WalkEntry[]];
+      old.shift();
+      this.count--;
+      if (!old.length) this.map.delete(oldest);
+    }
   }
   clear(): void {
     this.map.clear();
+    this.count = 0;
   }
 }
 
-const walked = new WalkCache(4096);
-
-function walkKey(source: ShellSource, options: ParseOptions): string {
-  return `${options.reuse}|${options.pipefail ? 1 : 0}|${source.placement()}|${source.text}`;
+interface WalkEntry {
+  reuse: ParseOptions['reuse'];
+  pipefail: boolean;
+  placement: number[];
+  script: ShellScript;
 }
+
+const walked = new WalkCache(4096);
 
 /** Points every source of a reused script (its own, its nested scripts') at the current document's line table. */
 function rebind(script: ShellScript, lines: ShellSource['lines']): void {
@@ -632,8 +663,8 @@ class Nodes {
     this.count = 0;
     this.src = '';
     this.found.clear();
-    this.type.length = 0;
-    this.field.length = 0;
+    // type and field keep their length: they hold only the grammar's own (interned) names, and are overwritten by
+    // the next fill up to its count (truncating them made every parse grow them again from nothing)
   }
 
   /** An exact-size copy for the cache (what the walker reads: no parent links). */
@@ -653,12 +684,15 @@ class Nodes {
     s.next = new Int32Array(buf, 12 * n, n);
     s.flags = new Uint8Array(buf, 16 * n, n);
     s.kind = new Uint8Array(buf, 17 * n, n);
-    s.start.set(this.start.subarray(0, n));
-    s.end.set(this.end.subarray(0, n));
-    s.first.set(this.first.subarray(0, n));
-    s.next.set(this.next.subarray(0, n));
-    s.flags.set(this.flags.subarray(0, n));
-    s.kind.set(this.kind.subarray(0, n));
+    // (copied in one loop: a subarray view of each working array was six more objects per parse)
+    for (let k = 0; k < n; k++) {
+      s.start[k] = this.start[k];
+      s.end[k] = this.end[k];
+      s.first[k] = this.first[k];
+      s.next[k] = this.next[k];
+      s.flags[k] = this.flags[k];
+      s.kind[k] = this.kind[k];
+    }
     return s;
   }
 
@@ -965,8 +999,13 @@ class Walker {
 
   word(node: number): Word {
     const t = this.t;
+    const raw = t.text(node);
+    const type = t.type[node];
+    // the common word types read from `raw` itself (one slice of the script: `text` is often the very same string)
+    if (type === 'word') return new SourceWord(this.src, t.start[node], t.end[node], raw, unescapeBare(raw), true);
+    if (type === 'number' || type === 'variable_name' || type === 'test_operator') return new SourceWord(this.src, t.start[node], t.end[node], raw, raw, true);
     const { text, literal } = wordValue(t, node);
-    return new SourceWord(this.src, t.start[node], t.end[node], t.text(node), text, literal);
+    return new SourceWord(this.src, t.start[node], t.end[node], raw, text, literal);
   }
 
   private addCommand(

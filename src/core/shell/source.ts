@@ -69,12 +69,14 @@ export class ShellSource {
     const doc = lines.text;
     const segStart: number[] = [];
     const segPhys: number[] = [];
-    let out = '';
+    // the pieces joined once at the end (a flat string, not a rope of one concatenation per line)
+    const pieces: string[] = [];
+    let length = 0;
     let i = start;
     const blank = options.blank ?? [];
     const push = (from: number, to: number) => {
       if (to <= from) return;
-      segStart.push(out.length);
+      segStart.push(length);
       segPhys.push(from);
       let piece = doc.slice(from, to);
       for (const [bs, be] of blank) {
@@ -83,7 +85,8 @@ export class ShellSource {
         const e = Math.min(be, to) - from;
         piece = piece.slice(0, s) + ' '.repeat(e - s) + piece.slice(e);
       }
-      out += piece;
+      pieces.push(piece);
+      length += piece.length;
     };
     while (i < end) {
       // one physical line: [i, eol)
@@ -124,21 +127,37 @@ export class ShellSource {
       segStart.push(0);
       segPhys.push(start);
     }
-    return new ShellSource(out, lines, segStart, segPhys);
+    return new ShellSource(pieces.length === 1 ? pieces[0] : pieces.join(''), lines, segStart, segPhys);
   }
 
   /**
-   * Where this source lies in its document: each piece's logical start, document offset, and the line and column of
-   * its first character. Two sources made of literal document slices (`joined`, `slice`) with the same text and the
-   * same placement map every offset to the same document offset and position.
+   * Where this source lies in its document: for each piece its logical start, document offset, and the line and
+   * column of its first character, flat. Two sources made of literal document slices (`joined`, `slice`) with the
+   * same text and the same placement map every offset to the same document offset and position.
    */
-  placement(): string {
-    let key = '';
+  placement(): number[] {
+    const out = new Array<number>(this.segStart.length * 4);
     for (let k = 0; k < this.segStart.length; k++) {
       const p = this.lines.positionAt(this.segPhys[k]);
-      key += `${this.segStart[k]}:${this.segPhys[k]}:${p.line}:${p.character};`;
+      out[4 * k] = this.segStart[k];
+      out[4 * k + 1] = this.segPhys[k];
+      out[4 * k + 2] = p.line;
+      out[4 * k + 3] = p.character;
     }
-    return key;
+    return out;
+  }
+
+  /** True when this source lies exactly where `placement` (an earlier `placement()`) says. */
+  placedAt(placement: readonly number[]): boolean {
+    const n = this.segStart.length;
+    if (placement.length !== 4 * n) return false;
+    for (let k = 0; k < n; k++) {
+      const phys = this.segPhys[k];
+      if (placement[4 * k] !== this.segStart[k] || placement[4 * k + 1] !== phys) return false;
+      const p = this.lines.positionAt(phys);
+      if (placement[4 * k + 2] !== p.line || placement[4 * k + 3] !== p.character) return false;
+    }
+    return true;
   }
 
   /** A source made of a part of this one (the text of `sh -c '...'`): offsets are relative to `start`. */

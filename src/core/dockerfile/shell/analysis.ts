@@ -350,11 +350,16 @@ const heredocCache = new WeakMap<Instruction, Heredoc[]>();
 function heredocs(m: DockerfileModel, ins: Instruction): Heredoc[] {
   let h = heredocCache.get(ins);
   if (!h) {
-    const text = m.text.slice(m.lines.offsetAt(ins.getRange().start), m.lines.offsetAt(ins.getRange().end));
-    h = ins.getKeyword() === 'RUN' && text.includes('<<') && typeof (ins as Run).getHeredocs === 'function' ? (ins as Run).getHeredocs() : [];
+    h = ins.getKeyword() === 'RUN' && holdsHeredocMarker(m.text, m.lines.offsetAt(ins.getRange().start), m.lines.offsetAt(ins.getRange().end)) && typeof (ins as Run).getHeredocs === 'function' ? (ins as Run).getHeredocs() : [];
     heredocCache.set(ins, h);
   }
   return h;
+}
+
+/** `<<` within text[start, end) (no copy of the instruction's text). */
+function holdsHeredocMarker(text: string, start: number, end: number): boolean {
+  for (let k = start; k + 1 < end; k++) if (text.charCodeAt(k) === 60 && text.charCodeAt(k + 1) === 60) return true;
+  return false;
 }
 
 /** Skips blanks and line continuations (with the blank and comment lines Docker drops after them). */
@@ -477,7 +482,8 @@ function analyseUse(
   const script = parseScript(source, 0, { reuse: 'line' });
   use.line = script;
   use.scripts.push(script);
-  use.commands = [...allCommands(script)];
+  // a copy only when heredoc scripts will add their commands (the list of a script reused from the cache is shared)
+  use.commands = hds.length ? [...allCommands(script)] : allCommands(script);
   return use;
 }
 
