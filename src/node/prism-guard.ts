@@ -65,14 +65,16 @@ export function prismGuard(distDir: string): PrismGuard {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
       running ??= launch();
       const r = running;
-      // wait for the compile without blocking the caller's thread
-      const w = (Atomics as unknown as { waitAsync?(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
-      if (w && Atomics.load(r.signal, 1) === 0) {
-        // a pending waitAsync does not keep Node's event loop alive: the worker does, while it is awaited
+      // wait for the compile without blocking the caller's thread: the worker says so by a message (a pending
+      // Atomics.waitAsync was seen to resolve 0.5 s late while other WASM loaded), and is kept alive meanwhile
+      if (Atomics.load(r.signal, 1) === 0) {
         r.worker.ref();
         try {
-          const res = w(r.signal, 1, 0, START_LIMIT_MS);
-          if (res.async) await res.value;
+          await new Promise<void>((done) => {
+            r.worker.once('message', () => done());
+            r.worker.once('error', () => done());
+            r.worker.once('exit', () => done());
+          });
         } finally {
           r.worker.unref();
         }
