@@ -5,18 +5,10 @@
 // speed change changes no finding. Lints everything twice (cold, then warm) and fails when the two disagree. With
 // --compare, exits 1 and names the first differing entry when the result differs from an earlier dump.
 // Uses dist/engine.js (npm run build first) or the engine named by DG_ENGINE.
-import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate, generateRealistic } from '../bench/mycnf-files.mjs';
-
-const root = new URL('..', import.meta.url).pathname;
-const require = createRequire(import.meta.url);
-const dg = require(process.env.DG_ENGINE ?? join(root, 'dist/engine.js'));
-const args = process.argv.slice(2);
-const ci = args.indexOf('--compare');
-const compareWith = ci >= 0 ? args.splice(ci, 2)[1] : undefined;
-const out = args[0];
+import { dg, finish, root } from './findings-dump.mjs';
 
 await dg.ready('mycnf');
 const corpus = join(root, 'test', 'corpus', 'files', 'mycnf');
@@ -52,23 +44,4 @@ const lintAll = () => Object.fromEntries(jobs.map(([name, text, config, env]) =>
 dg.clearCaches();
 const cold = lintAll();
 const warm = lintAll();
-const firstDiff = (a, b) => Object.keys({ ...a, ...b }).find((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
-let failed = false;
-const dw = firstDiff(cold, warm);
-if (dw) {
-  console.error(`the warm lint differs from the cold one on ${dw}`);
-  failed = true;
-}
-const json = JSON.stringify(cold, null, 1);
-if (out) writeFileSync(out, json);
-const count = Object.values(cold).reduce((a, fs) => a + fs.length, 0);
-console.log(`${jobs.length} lints, ${count} findings${out ? ` written to ${out}` : ''}`);
-if (compareWith) {
-  const before = JSON.parse(readFileSync(compareWith, 'utf8'));
-  const d = firstDiff(before, cold);
-  if (d) {
-    console.error(`findings differ from ${compareWith} on ${d}`);
-    failed = true;
-  } else console.log(`identical to ${compareWith}`);
-}
-process.exit(failed ? 1 : 0);
+finish(cold, [['warm', warm]], 'lints');

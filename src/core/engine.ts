@@ -4,7 +4,7 @@ import type { LintEnv, Language } from './language';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { applySuppressions } from './suppress';
 import { FILE_NOT_LINTED, INTERNAL_ERROR, NotLinted } from './general';
-import { language, languages, ruleMeta, severitySettingFor } from './registry';
+import { allRules, language, languages, ruleMeta, severitySettingFor } from './registry';
 import { checkRanges } from './ranges';
 import { boundMessage, LineIndex, lineIndexOf } from './text';
 import { filterTemplateFindings } from './template/findings';
@@ -206,9 +206,12 @@ function lintWith<M>(lang: Language<M>, text: string, config: ResolvedConfig, en
  * One problem, one finding: a finding of a rule that supersedes others (RuleMeta.supersedes) replaces theirs at the
  * same range, and offers their fixes as fixes to review (they were judged for a narrower question).
  */
+let superseding: Set<string> | undefined;
 function supersede(findings: Finding[]): Finding[] {
+  // the codes of rules that supersede others, once (every finding of every lint is checked against them)
+  superseding ??= new Set(allRules().filter((m) => m.supersedes?.length).map((m) => m.code));
   let winners: Finding[] | undefined;
-  for (const f of findings) if (ruleMeta(f.code)?.supersedes?.length) (winners ??= []).push(f);
+  for (const f of findings) if (superseding.has(f.code)) (winners ??= []).push(f);
   if (!winners) return findings;
   const at = (f: Finding) => `${f.file ?? ''}\0${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
   // every finding by its range, once: a template with thousands of findings stays linear

@@ -74,12 +74,12 @@ export interface Language<Model> {
    * silence it. Without this hook such reports are kept as they are.
    */
   route?(model: Model, report: Report, meta: RuleMeta): Report | undefined;
+  /** The model's line table of the linted text, if it keeps one (the engine reuses it instead of building another). */
+  lines?(model: Model): LineIndex | undefined;
   /**
    * The template the model was read from (src/core/template): its tags were masked before parsing. The engine then
    * drops findings on template code, fixes that would edit a tag, and findings relating two exclusive branches.
    */
-  /** The model's line table of the linted text, if it keeps one (the engine reuses it instead of building another). */
-  lines?(model: Model): LineIndex | undefined;
   template?(model: Model): TemplateReading | undefined;
   /** Comments, statements and the kind's own suppression syntaxes (which may depend on the configuration). */
   suppression(model: Model, config: ResolvedConfig): SuppressionModel;
